@@ -1,0 +1,72 @@
+// Lint: TypeScript's recommended rules, React hooks rules, and the import boundaries that keep the
+// layers pointing one way: schema -> engine -> store -> hooks -> dnd/components -> app | embed.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import { importX } from 'eslint-plugin-import-x';
+import globals from 'globals';
+
+const layer = (target, from, message) => ({ target, from, message });
+
+export default tseslint.config(
+  { ignores: ['dist', 'dist-embed', 'node_modules', 'bench-results', 'test-results', 'playwright-report'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'react-hooks': reactHooks, 'import-x': importX },
+    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'import-x/no-cycle': 'error',
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            layer('./src/schema', ['./src/engine', './src/store', './src/hooks', './src/dnd', './src/components', './src/app', './src/embed', './src/cli'], 'The schema is the bottom layer.'),
+            layer('./src/engine', ['./src/store', './src/hooks', './src/dnd', './src/components', './src/app', './src/embed', './src/cli'], 'The engine is pure: it knows only the schema.'),
+            layer('./src/store', ['./src/hooks', './src/dnd', './src/components', './src/app', './src/embed', './src/cli'], 'The store has no React.'),
+            layer('./src/hooks', ['./src/dnd', './src/components', './src/app', './src/embed', './src/cli'], 'Hooks sit below the UI.'),
+            layer('./src/components', ['./src/app', './src/embed', './src/cli'], 'Components never import a front door.'),
+            layer('./src/dnd', ['./src/app', './src/embed', './src/cli'], 'The dnd layer never imports a front door.'),
+            layer('./src/app', ['./src/embed', './src/cli'], 'The site and the embed never import each other.'),
+            layer('./src/embed', ['./src/app', './src/cli'], 'The site and the embed never import each other.'),
+            layer('./src/cli', ['./src/store', './src/hooks', './src/dnd', './src/components', './src/app', './src/embed'], 'The validator uses the schema and engine only.'),
+            layer('./src/components', ['./src/store/exercise-store.ts'], 'Components read state through hooks, never the store module.'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // React, the DOM and dnd-kit stay out of the pure layers.
+    files: ['src/schema/**', 'src/engine/**', 'src/store/**', 'src/cli/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@dnd-kit/*'], message: 'Pure layers import no React and no dnd-kit.' }] }],
+    },
+  },
+  {
+    files: ['src/schema/**', 'src/engine/**'],
+    ignores: ['**/*.test.ts'],
+    languageOptions: { globals: { ...globals.es2021 } },
+    rules: {
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'navigator', 'fetch'],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'The engine is deterministic: use seededRandom.' },
+        { object: 'Date', property: 'now', message: 'The engine is deterministic: take time as an argument.' },
+      ],
+    },
+  },
+  {
+    // Only src/dnd talks to @dnd-kit.
+    files: ['src/**'],
+    ignores: ['src/dnd/**', 'src/schema/**', 'src/engine/**', 'src/store/**', 'src/cli/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@dnd-kit/*'], message: 'Only src/dnd imports @dnd-kit.' }] }],
+    },
+  },
+);

@@ -1,0 +1,225 @@
+/**
+ * The practice rules as pure functions over (task, progress): placements, readiness, grading, hints.
+ *
+ * Names keep what the learner did (`placements`) apart from the answer key (`answers`). Every function
+ * returns a new progress value and never throws for a learner's action: an action the rules refuse comes
+ * back as a value with a reason, so the UI can say why.
+ */
+import type { Task } from '../schema/exercise-schema.ts';
+import { blanksOf, parseTemplate } from './template.ts';
+
+/** The rules a mode sets. Practice is the first; an exam or review mode is another value of this. */
+export interface Rules {
+  readonly id: string;
+  /** Attempts per task when neither the task nor the set says. */
+  readonly defaultAttempts: number;
+  readonly hintsAllowed: boolean;
+  /** Show the common mistakes (those matching the learner's choices first) after a wrong check. */
+  readonly showMistakes: boolean;
+}
+
+export const PRACTICE: Rules = { id: 'practice', defaultAttempts: 3, hintsAllowed: true, showMistakes: true };
+
+export type TaskStatus = 'active' | 'solved' | 'failed';
+
+/** Blank number -> the option text it holds. An empty blank has no key. */
+export type Placements = Readonly<Record<number, string>>;
+
+/** The outcome of the last graded check, kept so feedback survives a reload. */
+export interface CheckRecord {
+  /** The placements that were graded; feedback applies to a blank while it still holds the same option. */
+  readonly placements: Placements;
+  readonly correct: Readonly<Record<number, boolean>>;
+  /** Indexes into `task.mistakes` whose `when` matched the graded placements. */
+  readonly matchedMistakes: readonly number[];
+}
+
+export interface TaskProgress {
+  readonly placements: Placements;
+  readonly attemptsUsed: number;
+  readonly hintsShown: number;
+  readonly status: TaskStatus;
+  readonly lastCheck: CheckRecord | null;
+}
+
+export const FRESH_PROGRESS: TaskProgress = {
+  placements: {},
+  attemptsUsed: 0,
+  hintsShown: 0,
+  status: 'active',
+  lastCheck: null,
+};
+
+/** What the task's own settings and the set's defaults allow. */
+export function maxAttemptsFor(task: Task, setMaxAttempts: number | undefined, rules: Rules = PRACTICE): number {
+  return task.maxAttempts ?? setMaxAttempts ?? rules.defaultAttempts;
+}
+
+export function attemptsLeft(progress: TaskProgress, maxAttempts: number): number {
+  return Math.max(0, maxAttempts - progress.attemptsUsed);
+}
+
+export function acceptedAnswers(task: Task, blank: number): readonly string[] {
+  const answer = task.answers[String(blank)];
+  if (answer === undefined) return [];
+  return Array.isArray(answer) ? answer : [answer];
+}
+
+/** The key's first accepted option for every blank: what the learner sees when the attempts run out. */
+export function solutionOf(task: Task): Placements {
+  const solution: Record<number, string> = {};
+  for (const blank of blanksOf(parseTemplate(task.code))) {
+    const first = acceptedAnswers(task, blank)[0];
+    if (first !== undefined) solution[blank] = first;
+  }
+  return solution;
+}
+
+export type PlaceRefusal = 'locked' | 'unknown-blank' | 'unknown-option';
+export type Change = { readonly ok: true; readonly progress: TaskProgress } | { readonly ok: false; readonly reason: PlaceRefusal };
+
+function editable(task: Task, progress: TaskProgress, blank: number): PlaceRefusal | null {
+  if (progress.status !== 'active') return 'locked';
+  if (!(String(blank) in task.answers)) return 'unknown-blank';
+  return null;
+}
+
+/**
+ * Puts an option in a blank. An option that is not reusable sits in at most one blank: taken from
+ * another blank, it moves, and whatever the target held goes to that blank (a swap); taken from the
+ * bank, the target's old option returns to the bank.
+ */
+export function place(task: Task, progress: TaskProgress, blank: number, option: string): Change {
+  const refusal = editable(task, progress, blank);
+  if (refusal) return { ok: false, reason: refusal };
+  if (!task.options.includes(option)) return { ok: false, reason: 'unknown-option' };
+  const next: Record<number, string> = { ...progress.placements };
+  const previous = next[blank];
+  if (!task.reusableOptions) {
+    const source = blankHolding(progress.placements, option);
+    if (source !== undefined && source !== blank) {
+      if (previous === undefined) delete next[source];
+      else next[source] = previous;
+    }
+  }
+  next[blank] = option;
+  return { ok: true, progress: { ...progress, placements: next } };
+}
+
+/**
+ * Moves whatever one blank holds to another (a drag from blank to blank): the two swap when the target
+ * is full. Reusable options move too; a copy is made only by dragging from the bank.
+ */
+export function move(task: Task, progress: TaskProgress, from: number, to: number): Change {
+  const refusal = editable(task, progress, from) ?? editable(task, progress, to);
+  if (refusal) return { ok: false, reason: refusal };
+  const option = progress.placements[from];
+  if (option === undefined || from === to) return { ok: true, progress };
+  const next: Record<number, string> = { ...progress.placements };
+  const target = next[to];
+  if (target === undefined) delete next[from];
+  else next[from] = target;
+  next[to] = option;
+  return { ok: true, progress: { ...progress, placements: next } };
+}
+
+/** Empties a blank; its option returns to the bank. */
+export function clear(task: Task, progress: TaskProgress, blank: number): Change {
+  const refusal = editable(task, progress, blank);
+  if (refusal) return { ok: false, reason: refusal };
+  if (!(blank in progress.placements)) return { ok: true, progress };
+  const next: Record<number, string> = { ...progress.placements };
+  delete next[blank];
+  return { ok: true, progress: { ...progress, placements: next } };
+}
+
+/** The blank that holds an option, if any (for options that are not reusable there is at most one). */
+export function blankHolding(placements: Placements, option: string): number | undefined {
+  for (const [blank, held] of Object.entries(placements)) if (held === option) return Number(blank);
+  return undefined;
+}
+
+/** "Is it ready to grade?" is a question apart from "is it right?". */
+export type Readiness = { readonly ready: true } | { readonly ready: false; readonly empty: readonly number[] };
+
+export function readiness(task: Task, progress: TaskProgress): Readiness {
+  const empty = blanksOf(parseTemplate(task.code)).filter((blank) => progress.placements[blank] === undefined);
+  return empty.length === 0 ? { ready: true } : { ready: false, empty };
+}
+
+export type CheckOutcome =
+  | { readonly kind: 'refused'; readonly reason: 'incomplete'; readonly empty: readonly number[] }
+  | { readonly kind: 'refused'; readonly reason: 'locked' }
+  | {
+      readonly kind: 'graded';
+      readonly progress: TaskProgress;
+      readonly record: CheckRecord;
+      readonly solved: boolean;
+      readonly attemptsLeft: number;
+    };
+
+/** Grades the placements. Uses one attempt; an incomplete or locked task is refused and uses none. */
+export function check(task: Task, progress: TaskProgress, maxAttempts: number): CheckOutcome {
+  if (progress.status !== 'active' || progress.attemptsUsed >= maxAttempts) return { kind: 'refused', reason: 'locked' };
+  const ready = readiness(task, progress);
+  if (!ready.ready) return { kind: 'refused', reason: 'incomplete', empty: ready.empty };
+  const correct: Record<number, boolean> = {};
+  for (const blank of blanksOf(parseTemplate(task.code))) {
+    correct[blank] = acceptedAnswers(task, blank).includes(progress.placements[blank] ?? '');
+  }
+  const solved = Object.values(correct).every(Boolean);
+  const record: CheckRecord = {
+    placements: progress.placements,
+    correct,
+    matchedMistakes: matchMistakes(task, progress.placements),
+  };
+  const attemptsUsed = progress.attemptsUsed + 1;
+  const status: TaskStatus = solved ? 'solved' : attemptsUsed >= maxAttempts ? 'failed' : 'active';
+  return {
+    kind: 'graded',
+    progress: { ...progress, attemptsUsed, status, lastCheck: record },
+    record,
+    solved,
+    attemptsLeft: Math.max(0, maxAttempts - attemptsUsed),
+  };
+}
+
+/** The mistakes whose every condition holds for these placements. A mistake without `when` never matches. */
+export function matchMistakes(task: Task, placements: Placements): number[] {
+  const matched: number[] = [];
+  task.mistakes?.forEach((mistake, index) => {
+    const when = Object.entries(mistake.when ?? {});
+    if (when.length === 0) return;
+    const holds = when.every(([blank, choice]) => {
+      const held = placements[Number(blank)];
+      return held !== undefined && (Array.isArray(choice) ? choice.includes(held) : choice === held);
+    });
+    if (holds) matched.push(index);
+  });
+  return matched;
+}
+
+/** Whether a blank's current option is the one the last check graded (so its right/wrong mark still applies). */
+export function feedbackFor(progress: TaskProgress, blank: number): boolean | undefined {
+  const last = progress.lastCheck;
+  if (!last || last.placements[blank] !== progress.placements[blank]) return undefined;
+  return last.correct[blank];
+}
+
+export type HintOutcome = { readonly ok: true; readonly progress: TaskProgress; readonly hint: string; readonly index: number } | { readonly ok: false; readonly reason: 'none-left' | 'not-allowed' | 'locked' };
+
+/** Reveals the next hint, one at a time; the count is kept for the score. */
+export function revealHint(task: Task, progress: TaskProgress, rules: Rules = PRACTICE): HintOutcome {
+  if (!rules.hintsAllowed) return { ok: false, reason: 'not-allowed' };
+  if (progress.status !== 'active') return { ok: false, reason: 'locked' };
+  const hints = task.hints ?? [];
+  const hint = hints[progress.hintsShown];
+  if (hint === undefined) return { ok: false, reason: 'none-left' };
+  return { ok: true, progress: { ...progress, hintsShown: progress.hintsShown + 1 }, hint, index: progress.hintsShown };
+}
+
+/** Clears the placements; attempts already used stay used. A locked task stays as it is. */
+export function resetPlacements(progress: TaskProgress): TaskProgress {
+  if (progress.status !== 'active') return progress;
+  return { ...progress, placements: {} };
+}

@@ -1,0 +1,150 @@
+/**
+ * The one way unknown JSON becomes an exercise set: the schema checks the shape, then the rules that
+ * a shape cannot express (every blank answered, answers among the options, ...) are checked here.
+ * Returns a result value; never throws. The site, the embed and the authors' validator all call it.
+ */
+import {
+  KNOWN_LANGUAGES,
+  parseExerciseShape,
+  type ExerciseSet,
+  type FormatIssue,
+  type JsonPath,
+  type Task,
+} from '../schema/exercise-schema.ts';
+import { blanksOf, codeLines, parseTemplate } from './template.ts';
+import { acceptedAnswers } from './grading.ts';
+
+export type LoadResult =
+  | { readonly ok: true; readonly set: ExerciseSet; readonly warnings: readonly FormatIssue[] }
+  | { readonly ok: false; readonly issues: readonly FormatIssue[] };
+
+export function loadExerciseSet(json: unknown): LoadResult {
+  const shape = parseExerciseShape(json);
+  if (!shape.ok) return { ok: false, issues: shape.issues };
+  const issues = checkSetRules(shape.value);
+  const errors = issues.filter((i) => i.severity === 'error');
+  if (errors.length > 0) return { ok: false, issues };
+  return { ok: true, set: shape.value, warnings: issues };
+}
+
+/** Checks the rules beyond the shape. Exported for the validator, which reports warnings too. */
+export function checkSetRules(set: ExerciseSet): FormatIssue[] {
+  const issues: FormatIssue[] = [];
+  const seen = new Map<string, number>();
+  set.tasks.forEach((task, index) => {
+    const first = seen.get(task.id);
+    if (first !== undefined) {
+      issues.push(error('duplicate-task-id', `Task id "${task.id}" is already used by task ${first + 1}`, ['tasks', index, 'id']));
+    } else {
+      seen.set(task.id, index);
+    }
+    issues.push(...checkTask(task, ['tasks', index]));
+  });
+  return issues;
+}
+
+function error(code: string, message: string, path: JsonPath): FormatIssue {
+  return { severity: 'error', code, message, path };
+}
+
+function checkTask(task: Task, at: JsonPath): FormatIssue[] {
+  const issues: FormatIssue[] = [];
+  const template = parseTemplate(task.code);
+  const lineCount = codeLines(task.code).length;
+  // Where a blank sits in the file: the line's string when code is an array, the whole string otherwise.
+  const codePath = (line: number): JsonPath =>
+    Array.isArray(task.code) && lineCount === task.code.length ? [...at, 'code', line] : [...at, 'code'];
+
+  if (!(KNOWN_LANGUAGES as readonly string[]).includes(task.language)) {
+    issues.push({
+      severity: 'warning',
+      code: 'unknown-language',
+      message: `Unknown language "${task.language}": the code will show without highlighting (known: ${KNOWN_LANGUAGES.join(', ')})`,
+      path: [...at, 'language'],
+    });
+  }
+
+  const options = new Map<string, number>();
+  task.options.forEach((option, i) => {
+    if (options.has(option)) {
+      issues.push(error('duplicate-option', `Option "${option}" is listed twice (also option ${(options.get(option) ?? 0) + 1})`, [...at, 'options', i]));
+    } else {
+      options.set(option, i);
+    }
+  });
+
+  const blanks = blanksOf(template);
+  if (blanks.length === 0) {
+    issues.push(error('no-blanks', 'The code has no blanks: write [[1]] where the first blank goes', [...at, 'code']));
+  }
+  const counted = new Set<number>();
+  for (const occurrence of template.occurrences) {
+    if (counted.has(occurrence.blank)) {
+      issues.push(error('duplicate-blank', `Blank [[${occurrence.blank}]] appears more than once in the code`, codePath(occurrence.line)));
+    }
+    counted.add(occurrence.blank);
+  }
+  const sorted = [...counted].sort((a, b) => a - b);
+  sorted.forEach((blank, i) => {
+    if (blank !== i + 1) {
+      const line = template.occurrences.find((o) => o.blank === blank)?.line ?? 0;
+      issues.push(error('blank-gap', `Blanks must be numbered 1 to ${sorted.length} without gaps, but [[${blank}]] is blank number ${i + 1}`, codePath(line)));
+    }
+  });
+
+  for (const occurrence of template.occurrences) {
+    if (!(String(occurrence.blank) in task.answers)) {
+      issues.push(error('blank-without-answer', `Blank [[${occurrence.blank}]] has no answer in "answers"`, codePath(occurrence.line)));
+    }
+  }
+  for (const [key, answer] of Object.entries(task.answers)) {
+    if (!counted.has(Number(key))) {
+      issues.push({ ...error('answer-without-blank', `Answer "${key}" has no blank [[${key}]] in the code`, [...at, 'answers', key]), atKey: true });
+    }
+    const list = Array.isArray(answer) ? answer : [answer];
+    list.forEach((option, i) => {
+      if (!options.has(option)) {
+        const path = Array.isArray(answer) ? [...at, 'answers', key, i] : [...at, 'answers', key];
+        issues.push(error('answer-not-an-option', `Answer "${option}" for blank ${key} is not one of the options`, path));
+      }
+    });
+  }
+
+  if (!task.reusableOptions && task.options.length < blanks.length) {
+    issues.push(error('too-few-options', `${blanks.length} blanks need at least ${blanks.length} options unless "reusableOptions" is true`, [...at, 'options']));
+  }
+  if (!task.reusableOptions) {
+    // Without reuse each option fills one blank, so two blanks that accept only the same option can never both be right.
+    const single = new Map<string, string>();
+    for (const [key, answer] of Object.entries(task.answers)) {
+      if (Array.isArray(answer) && answer.length !== 1) continue;
+      const option = Array.isArray(answer) ? answer[0] : answer;
+      if (option === undefined) continue;
+      const other = single.get(option);
+      if (other !== undefined) {
+        issues.push(error('answer-needs-reuse', `Blanks ${other} and ${key} both need "${option}": set "reusableOptions": true`, [...at, 'answers', key]));
+      }
+      single.set(option, key);
+    }
+  }
+
+  task.mistakes?.forEach((mistake, m) => {
+    for (const [key, choice] of Object.entries(mistake.when ?? {})) {
+      const whenPath: JsonPath = [...at, 'mistakes', m, 'when', key];
+      if (!counted.has(Number(key))) {
+        issues.push({ ...error('mistake-unknown-blank', `This mistake names blank ${key}, which the code does not have`, whenPath), atKey: true });
+        continue;
+      }
+      const accepted = acceptedAnswers(task, Number(key));
+      (Array.isArray(choice) ? choice : [choice]).forEach((option, i) => {
+        const path = Array.isArray(choice) ? [...whenPath, i] : whenPath;
+        if (!options.has(option)) {
+          issues.push(error('mistake-unknown-option', `This mistake names "${option}", which is not one of the options`, path));
+        } else if (accepted.includes(option)) {
+          issues.push(error('mistake-is-right', `This mistake names "${option}", which is a right answer for blank ${key}`, path));
+        }
+      });
+    }
+  });
+  return issues;
+}
