@@ -1,21 +1,29 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+import { exercisesPlugin } from './scripts/exercises-plugin.ts';
 
-// The site: index.html (catalogue and set pages) and embed.html (the iframe form).
+// The site: index.html (catalogue and set pages). The exercise files are served beside it.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), exercisesPlugin()],
+  resolve: {
+    alias: {
+      // refractor's slim Prism core, without the 10 KB of HTML helpers its main entry adds (see highlight.ts).
+      'codeblanks-prism-core': fileURLToPath(new URL('./node_modules/refractor/lib/prism-core.js', import.meta.url)),
+    },
+  },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   build: {
     target: 'es2022',
     rollupOptions: {
-      input: { index: 'index.html', embed: 'embed.html' },
+      input: { index: 'index.html' },
     },
   },
   test: {
     environment: 'jsdom',
     globals: true,
     setupFiles: ['./src/test-setup.ts'],
-    include: ['src/**/*.test.{ts,tsx}'],
+    include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
   },
 });

@@ -1,0 +1,23 @@
+/** The site's chrome and its two pages. Plain links and query strings: deep links work on any static host. */
+import { Catalogue } from './catalogue.tsx';
+import { SetPage } from './set-page.tsx';
+
+export function App({ location }: { location: Pick<Location, 'search' | 'hash'> }) {
+  const setId = new URLSearchParams(location.search).get('set');
+  return (
+    <div className="cb-root site">
+      <header className="site-header">
+        <a className="site-brand" href="./">
+          <span className="site-logo" aria-hidden="true">
+            [[ ]]
+          </span>
+          codeblanks
+        </a>
+      </header>
+      <main className="site-main">{setId ? <SetPage id={setId} hash={location.hash} /> : <Catalogue />}</main>
+      <footer className="site-footer">
+        <p>Practise code by filling in the blanks. Your progress stays in this browser.</p>
+      </footer>
+    </div>
+  );
+}

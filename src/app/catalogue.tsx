@@ -1,0 +1,66 @@
+/** Every set in exercises/: title, subject, tasks, minutes and the learner's progress; a broken file says why. */
+import { useEffect, useState } from 'react';
+import { browserStorage, summariseSaved } from '../store/persistence.ts';
+import type { CatalogueEntry } from '../../scripts/exercises-plugin.ts';
+
+type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; entries: CatalogueEntry[] };
+
+export function Catalogue() {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  useEffect(() => {
+    document.title = 'codeblanks: practise code by filling in blanks';
+    fetch('exercises/index.json')
+      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`the catalogue answered ${r.status}`))))
+      .then((entries: CatalogueEntry[]) => setState({ kind: 'ready', entries }))
+      .catch((error: unknown) => setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) }));
+  }, []);
+  return (
+    <div className="catalogue">
+      <h1>Exercise sets</h1>
+      <p className="catalogue-intro">Pick a set. Drag, tap or type options into the blanks, then check your answer.</p>
+      {state.kind === 'loading' ? <p aria-busy="true">Loading…</p> : null}
+      {state.kind === 'error' ? (
+        <p className="cb-message cb-message--error" role="alert">
+          The list of exercise sets could not be loaded: {state.message}
+        </p>
+      ) : null}
+      {state.kind === 'ready' ? (
+        <ul className="catalogue-list">
+          {state.entries.map((entry) => (
+            <li key={entry.file}>{entry.problems ? <BrokenCard entry={entry} /> : <SetCard entry={entry} />}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+function SetCard({ entry }: { entry: CatalogueEntry }) {
+  const saved = entry.storageKey ? summariseSaved(browserStorage(), entry.storageKey) : null;
+  const total = entry.tasks ?? 0;
+  return (
+    <a className="catalogue-card" href={`?set=${encodeURIComponent(entry.id ?? '')}`}>
+      <span className="catalogue-subject">{entry.subject}</span>
+      <span className="catalogue-title">{entry.title}</span>
+      <span className="catalogue-meta">
+        {total} {total === 1 ? 'task' : 'tasks'}
+        {entry.estimatedMinutes ? ` · ~${entry.estimatedMinutes} mins` : ''}
+      </span>
+      <span className="catalogue-progress">
+        {saved ? `${saved.solved} of ${total} solved${saved.failed ? `, ${saved.failed} not solved` : ''}` : 'Not started'}
+      </span>
+    </a>
+  );
+}
+
+function BrokenCard({ entry }: { entry: CatalogueEntry }) {
+  return (
+    <div className="catalogue-card catalogue-card--broken" role="note">
+      <span className="catalogue-title">{entry.file} cannot be opened</span>
+      <ul className="catalogue-problems">
+        {entry.problems?.map((p) => <li key={p}>{p}</li>)}
+      </ul>
+      <span className="catalogue-meta">Run npm run validate for the line and column of each problem.</span>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+/** A set's page: fetches and validates the set, then renders it; an invalid set says why, in place. */
+import { useEffect, useState } from 'react';
+import type { ExerciseSet } from '../schema/exercise-schema.ts';
+import { fetchExerciseSet, type FetchSetResult } from '../store/fetch-set.ts';
+import { ExerciseProvider } from '../hooks/exercise-context.tsx';
+import { useExerciseInstance } from '../hooks/use-exercise-instance.ts';
+import { SetView } from '../components/set-view.tsx';
+import { ErrorBoundary } from '../components/error-boundary.tsx';
+import { loadLanguages } from '../components/code/highlight.ts';
+
+export function SetPage({ id, hash }: { id: string; hash: string }) {
+  const [result, setResult] = useState<FetchSetResult | null>(null);
+  useEffect(() => {
+    let live = true;
+    fetchExerciseSet(`exercises/${encodeURIComponent(id)}.json`)
+      // The set's grammars load before it shows, so the code never flashes from plain to coloured.
+      .then((r): Promise<FetchSetResult> | FetchSetResult => (r.ok ? loadLanguages(r.set.tasks.map((t) => t.language)).then(() => r) : r))
+      .then((r) => {
+        if (live) setResult(r);
+      });
+    return () => {
+      live = false;
+    };
+  }, [id]);
+
+  if (!result) return <p aria-busy="true">Loading…</p>;
+  if (!result.ok) {
+    return (
+      <div className="cb-message cb-message--error set-error" role="alert">
+        <h1>This exercise set could not be loaded</h1>
+        <p>{result.message}</p>
+        {result.issues.length > 0 ? (
+          <ul>
+            {result.issues.slice(0, 10).map((issue) => (
+              <li key={issue}>
+                <code>{issue}</code>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <p>
+          <a href="./">Back to all exercise sets</a>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <ErrorBoundary fallback={<p role="alert">This exercise set could not be shown.</p>}>
+      <LoadedSet set={result.set} hash={hash} />
+    </ErrorBoundary>
+  );
+}
+
+function LoadedSet({ set, hash }: { set: ExerciseSet; hash: string }) {
+  const store = useExerciseInstance(set);
+  useEffect(() => {
+    document.title = `${set.title} · codeblanks`;
+    performance.mark('codeblanks:set-rendered');
+    // The content arrived after the browser looked for the #task anchor: scroll to it now.
+    const target = hash ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
+    target?.scrollIntoView();
+  }, [set, hash]);
+  return (
+    <ExerciseProvider store={store}>
+      <nav className="site-breadcrumb" aria-label="Breadcrumb">
+        <a href="./">All exercise sets</a>
+      </nav>
+      <SetView />
+    </ExerciseProvider>
+  );
+}

@@ -1,0 +1,54 @@
+/**
+ * The exercise's voice for screen readers: turns the store's events into our own words in a polite
+ * live region ("client_credentials placed in blank 1", "Blank 1 is wrong. Attempts: 2 left.").
+ */
+import { useEffect, useState } from 'react';
+import type { ExerciseEvent } from '../store/events.ts';
+import type { Strings } from '../i18n/strings.ts';
+import { useExerciseStoreApi, useStrings } from '../hooks/exercise-context.tsx';
+
+/** What to say for an event, or null to stay quiet. Pure, so it is tested as a table. */
+export function announce(event: ExerciseEvent, strings: Strings): string | null {
+  switch (event.type) {
+    case 'placed':
+      if (event.option === null) return event.replaced ? strings.sayCleared(event.replaced, event.blank) : null;
+      return event.from !== null ? strings.sayMoved(event.option, event.from, event.blank) : strings.sayPlaced(event.option, event.blank);
+    case 'selected':
+      if (event.blank !== null) return strings.saySelectedBlank(event.blank);
+      if (event.option !== null) return strings.saySelectedOption(event.option);
+      return strings.sayDeselected;
+    case 'checked':
+      return strings.sayChecked(
+        event.blanks.filter((b) => !b.correct).map((b) => b.blank),
+        event.attemptsLeft,
+        event.correct,
+        !event.correct && event.attemptsLeft === 0,
+      );
+    case 'check-refused':
+      return strings.sayRefused(event.emptyBlanks);
+    case 'hint':
+      return strings.sayHint(event.hint, event.hints, event.text);
+    default:
+      return null;
+  }
+}
+
+export function Announcer() {
+  const store = useExerciseStoreApi();
+  const strings = useStrings();
+  const [message, setMessage] = useState('');
+  useEffect(
+    () =>
+      store.subscribeEvents((event) => {
+        const text = announce(event, strings);
+        // A trailing no-break space toggles so the same words twice are still announced twice.
+        if (text) setMessage((previous) => (previous === text ? `${text}\u00a0` : text));
+      }),
+    [store, strings],
+  );
+  return (
+    <div className="cb-visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-announcer="">
+      {message}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * The task's code, highlighted for its language, with the blanks inline where `[[n]]` stood. Lines
+ * keep their indentation and the block scrolls sideways on a narrow screen: a blank never wraps away
+ * from its line.
+ */
+import { memo, useMemo, useSyncExternalStore } from 'react';
+import type { Task } from '../schema/exercise-schema.ts';
+import { parseTemplate } from '../engine/template.ts';
+import { highlightTemplate, isLanguageReady, subscribeLanguages } from './code/highlight.ts';
+import { Blank } from './blank.tsx';
+import { useStrings } from '../hooks/exercise-context.tsx';
+
+export const CodeView = memo(function CodeView({
+  task,
+  subject,
+  solution,
+}: {
+  task: Task;
+  subject: string;
+  /** Shown in the blanks once the task has failed. */
+  solution: Readonly<Record<number, string>> | null;
+}) {
+  const strings = useStrings();
+  const ready = useSyncExternalStore(subscribeLanguages, () => isLanguageReady(task.language), () => false);
+  const lines = useMemo(() => highlightTemplate(parseTemplate(task.code), task.language), [task.code, task.language, ready]);
+  // Every blank is as wide as the widest option, in the code's monospace font.
+  const width = useMemo(() => Math.max(4, ...task.options.map((o) => [...o].length)), [task.options]);
+  let order = 0;
+  return (
+    <figure className="cb-code" style={{ ['--cb-blank-ch' as string]: width }}>
+      <figcaption className="cb-code-caption">
+        <span>{subject}</span>
+        <span className="cb-code-lang">{task.language}</span>
+      </figcaption>
+      {/* The scroller takes focus so keyboard users can scroll long lines sideways. */}
+      <pre className="cb-code-pre" tabIndex={0} aria-label={strings.codeLabel(task.language)}>
+        <code>
+          {lines.map((pieces, lineIndex) => (
+            <span className="cb-line" key={lineIndex}>
+              {pieces.length === 0 ? '\u200b' : null}
+              {pieces.map((piece, i) =>
+                piece.kind === 'blank' ? (
+                  <Blank key={`b${piece.blank}`} taskId={task.id} blank={piece.blank} order={order++} solution={solution?.[piece.blank]} />
+                ) : (
+                  <span key={i} className={piece.className || undefined}>
+                    {piece.text}
+                  </span>
+                ),
+              )}
+              {'\n'}
+            </span>
+          ))}
+        </code>
+      </pre>
+    </figure>
+  );
+});

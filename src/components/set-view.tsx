@@ -1,0 +1,155 @@
+/**
+ * An exercise set as the learner works through it: its header and progress, each task behind its own
+ * error boundary, the summary once every task is solved or failed, and "Reset progress". The site and
+ * the embed both render this inside an <ExerciseProvider>.
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import { scoreSet } from '../engine/scoring.ts';
+import { useShallow } from 'zustand/react/shallow';
+import { useActions } from '../hooks/use-task.ts';
+import { useExercise, useStrings } from '../hooks/exercise-context.tsx';
+import type { ExerciseState } from '../store/exercise-store.ts';
+import { Announcer } from './announcer.tsx';
+import { ErrorBoundary } from './error-boundary.tsx';
+import { TaskCard } from './task-card.tsx';
+
+export interface SetViewProps {
+  /** Show only these tasks (the embed's `task` attribute); all when absent. */
+  readonly taskIds?: readonly string[];
+  /** The set's title as the page's h1 (the site) or an h2 inside someone else's page (the embed). */
+  readonly titleLevel?: 1 | 2;
+  /** Where "Review task N" links point: an in-page anchor by default. */
+  readonly taskHref?: (taskId: string) => string;
+}
+
+export function SetView({ taskIds, titleLevel = 1, taskHref = (id) => `#task-${id}` }: SetViewProps) {
+  const strings = useStrings();
+  const set = useExercise((s) => s.set);
+  const score = useExercise(useShallow((s: ExerciseState) => scoreSet(s.set, s.progress)));
+  const tasks = set.tasks.map((task, index) => ({ task, number: index + 1 })).filter(({ task }) => !taskIds || taskIds.includes(task.id));
+  const single = tasks.length === 1 && set.tasks.length > 1;
+  const Title = `h${titleLevel}` as const;
+  const taskLevel = (titleLevel + 1) as 2 | 3;
+
+  return (
+    <article className="cb-set">
+      <header className="cb-set-header">
+        <p className="cb-set-subject">{set.subject}</p>
+        <Title className="cb-set-title">{set.title}</Title>
+        <p className="cb-set-meta">
+          {set.estimatedMinutes ? <span>{strings.minutes(set.estimatedMinutes)}</span> : null}
+          <span>{strings.practice(set.tasks.length)}</span>
+        </p>
+        {single ? null : (
+          <div className="cb-progress">
+            <progress max={score.total} value={score.solved} aria-label={strings.solvedOf(score.solved, score.total)} />
+            <span>{strings.solvedOf(score.solved, score.total)}</span>
+          </div>
+        )}
+      </header>
+      <StorageNotice />
+      <Announcer />
+      <div className="cb-tasks">
+        {tasks.map(({ task, number }) => (
+          <ErrorBoundary key={task.id} fallback={<p className="cb-message cb-message--error" role="alert">{strings.taskCrashed(number)}</p>}>
+            <TaskCard task={task} number={number} subject={set.subject} headingLevel={taskLevel} />
+          </ErrorBoundary>
+        ))}
+      </div>
+      {score.complete && !single ? <Summary taskHref={taskHref} level={taskLevel} /> : null}
+      <ResetProgress />
+    </article>
+  );
+}
+
+function Summary({ taskHref, level }: { taskHref: (taskId: string) => string; level: 2 | 3 }) {
+  const strings = useStrings();
+  const set = useExercise((s) => s.set);
+  const progress = useExercise((s) => s.progress);
+  const score = scoreSet(set, progress);
+  const Heading = `h${level}` as const;
+  const ref = useRef<HTMLElement>(null);
+  const headingId = useId();
+  useEffect(() => {
+    ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, []);
+  return (
+    <section className="cb-summary" aria-labelledby={headingId} ref={ref}>
+      <Heading id={headingId}>{strings.summaryHeading}</Heading>
+      <p className="cb-summary-score">{strings.summaryScore(score.solved, score.total)}</p>
+      <ul className="cb-summary-figures">
+        <li>{strings.summaryAttempts(score.attemptsUsed)}</li>
+        <li>{strings.summaryHints(score.hintsUsed)}</li>
+      </ul>
+      <ul className="cb-summary-tasks">
+        {set.tasks.map((task, index) => {
+          const solved = progress[task.id]?.status === 'solved';
+          return (
+            <li key={task.id}>
+              <a href={taskHref(task.id)} className={solved ? 'cb-review--solved' : 'cb-review--failed'}>
+                <span aria-hidden="true">{solved ? '✓ ' : '✗ '}</span>
+                {strings.reviewTask(index + 1, solved)}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function ResetProgress() {
+  const strings = useStrings();
+  const { resetSet } = useActions();
+  const started = useExercise((s) => Object.keys(s.progress).length > 0);
+  const [asking, setAsking] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const openRef = useRef<HTMLButtonElement>(null);
+  const textId = useId();
+  useEffect(() => {
+    if (asking) confirmRef.current?.focus();
+  }, [asking]);
+  if (!asking) {
+    return (
+      <div className="cb-reset-set">
+        <button type="button" className="cb-button cb-button--quiet" ref={openRef} disabled={!started} onClick={() => setAsking(true)}>
+          {strings.resetProgress}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="cb-reset-set cb-confirm" role="group" aria-labelledby={textId}>
+      <p id={textId}>{strings.resetConfirm}</p>
+      <button
+        type="button"
+        className="cb-button cb-button--danger"
+        ref={confirmRef}
+        onClick={() => {
+          resetSet();
+          setAsking(false);
+        }}
+      >
+        {strings.resetConfirmYes}
+      </button>
+      <button type="button" className="cb-button" onClick={() => setAsking(false)}>
+        {strings.resetConfirmNo}
+      </button>
+    </div>
+  );
+}
+
+function StorageNotice() {
+  const strings = useStrings();
+  const notice = useExercise((s) => s.storageNotice);
+  const { dismissStorageNotice } = useActions();
+  if (!notice) return null;
+  return (
+    <div className="cb-notice" role="status">
+      <p>{notice === 'corrupt' ? strings.storageCorrupt : strings.storageUnavailable}</p>
+      <button type="button" className="cb-button cb-button--quiet" onClick={dismissStorageNotice}>
+        {strings.dismiss}
+      </button>
+    </div>
+  );
+}

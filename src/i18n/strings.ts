@@ -1,0 +1,224 @@
+/**
+ * Every word the UI shows or speaks, in one replaceable table. English is built in and French is
+ * complete, which proves the mechanism; a team passes its own table (or a partial one) to the embed.
+ * Functions rather than templates: a translator can reorder the words, and plurals stay correct.
+ */
+export interface Strings {
+  readonly practice: (tasks: number) => string;
+  readonly minutes: (minutes: number) => string;
+  readonly solvedOf: (solved: number, total: number) => string;
+  readonly taskRegion: (n: number) => string;
+  readonly taskHeading: (n: number) => string;
+  readonly difficulty: Readonly<Record<'easy' | 'medium' | 'hard', string>>;
+  readonly instructions: string;
+  readonly optionsLabel: string;
+  readonly codeLabel: (language: string) => string;
+  readonly blankEmpty: (blank: number) => string;
+  readonly blankFilled: (blank: number, option: string) => string;
+  readonly blankRight: string;
+  readonly blankWrong: string;
+  readonly blankSolution: string;
+  readonly blankSelected: string;
+  readonly clearBlank: (blank: number) => string;
+  readonly optionPlacedIn: (blank: number) => string;
+  readonly attemptsLeft: (n: number) => string;
+  readonly check: string;
+  readonly hint: string;
+  readonly reset: string;
+  readonly hintOf: (n: number, total: number) => string;
+  readonly noMoreHints: string;
+  readonly mistakesHeading: string;
+  readonly yourChoice: string;
+  readonly fillFirst: (blanks: readonly number[]) => string;
+  readonly correct: string;
+  readonly notYet: (wrong: number, attemptsLeft: number) => string;
+  readonly failed: string;
+  readonly solutionShown: string;
+  readonly explanation: string;
+  readonly statusSolved: string;
+  readonly statusFailed: string;
+  readonly resetProgress: string;
+  readonly resetConfirm: string;
+  readonly resetConfirmYes: string;
+  readonly resetConfirmNo: string;
+  readonly summaryHeading: string;
+  readonly summaryScore: (solved: number, total: number) => string;
+  readonly summaryAttempts: (n: number) => string;
+  readonly summaryHints: (n: number) => string;
+  readonly reviewTask: (n: number, solved: boolean) => string;
+  readonly storageCorrupt: string;
+  readonly storageUnavailable: string;
+  readonly taskCrashed: (n: number) => string;
+  readonly setInvalid: (source: string) => string;
+  readonly loading: string;
+  // What screen readers hear: our own wording, never dnd-kit's "draggable item id".
+  readonly sayPlaced: (option: string, blank: number) => string;
+  readonly sayMoved: (option: string, from: number, to: number) => string;
+  readonly sayCleared: (option: string, blank: number) => string;
+  readonly saySelectedBlank: (blank: number) => string;
+  readonly saySelectedOption: (option: string) => string;
+  readonly sayDeselected: string;
+  readonly sayChecked: (wrongBlanks: readonly number[], attemptsLeft: number, solved: boolean, failed: boolean) => string;
+  readonly sayRefused: (blanks: readonly number[]) => string;
+  readonly sayHint: (n: number, total: number, text: string) => string;
+  readonly dragInstructions: string;
+  readonly dragPickedUp: (option: string) => string;
+  readonly dragOver: (option: string, blank: number | null) => string;
+  readonly dragDropped: (option: string, blank: number | null) => string;
+  readonly dragCancelled: (option: string) => string;
+  readonly bank: string;
+  readonly dismiss: string;
+}
+
+const list = (items: readonly number[], and: string) =>
+  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
+
+export const en: Strings = {
+  practice: (n) => `Practice · ${n} ${n === 1 ? 'task' : 'tasks'}`,
+  minutes: (m) => `~${m} mins`,
+  solvedOf: (s, t) => `${s} of ${t} solved`,
+  taskRegion: (n) => `Task ${n}`,
+  taskHeading: (n) => `Task ${n}`,
+  difficulty: { easy: 'easy', medium: 'medium', hard: 'hard' },
+  instructions: 'Drag options to blanks, or click blank then click option',
+  optionsLabel: 'Options',
+  codeLabel: (language) => `Code (${language})`,
+  blankEmpty: (b) => `Blank ${b}, empty`,
+  blankFilled: (b, option) => `Blank ${b}: ${option}`,
+  blankRight: 'right',
+  blankWrong: 'wrong',
+  blankSolution: 'solution',
+  blankSelected: 'selected',
+  clearBlank: (b) => `Clear blank ${b}`,
+  optionPlacedIn: (b) => `in blank ${b}`,
+  attemptsLeft: (n) => `Attempts: ${n} left`,
+  check: 'Check',
+  hint: 'Hint',
+  reset: 'Reset',
+  hintOf: (n, t) => `Hint ${n} of ${t}`,
+  noMoreHints: 'No more hints',
+  mistakesHeading: 'Common mistakes',
+  yourChoice: 'Your choice',
+  fillFirst: (blanks) => `Fill ${blanks.length === 1 ? 'blank' : 'blanks'} ${list(blanks, 'and')} before checking.`,
+  correct: 'Correct',
+  notYet: (wrong, left) => `${wrong} ${wrong === 1 ? 'blank is' : 'blanks are'} wrong. Attempts: ${left} left.`,
+  failed: 'No attempts left',
+  solutionShown: 'The solution is shown in the blanks.',
+  explanation: 'Explanation',
+  statusSolved: 'Solved',
+  statusFailed: 'Not solved',
+  resetProgress: 'Reset progress',
+  resetConfirm: 'Start this set afresh? Your answers, attempts and hints will be cleared.',
+  resetConfirmYes: 'Yes, start afresh',
+  resetConfirmNo: 'Cancel',
+  summaryHeading: 'Summary',
+  summaryScore: (s, t) => `${s} of ${t} tasks solved`,
+  summaryAttempts: (n) => `${n} ${n === 1 ? 'attempt' : 'attempts'} used`,
+  summaryHints: (n) => `${n} ${n === 1 ? 'hint' : 'hints'} used`,
+  reviewTask: (n, solved) => `Review task ${n} (${solved ? 'solved' : 'not solved'})`,
+  storageCorrupt: 'Your saved progress for this set could not be read, so it starts afresh.',
+  storageUnavailable: 'This browser is not keeping progress (storage is full or blocked); it lasts until you leave the page.',
+  taskCrashed: (n) => `Task ${n} could not be shown. The other tasks still work.`,
+  setInvalid: (source) => `This exercise set could not be loaded: ${source}`,
+  loading: 'Loading…',
+  sayPlaced: (option, b) => `${option} placed in blank ${b}`,
+  sayMoved: (option, from, to) => `${option} moved from blank ${from} to blank ${to}`,
+  sayCleared: (option, b) => `${option} taken out of blank ${b}`,
+  saySelectedBlank: (b) => `Blank ${b} selected. Choose an option.`,
+  saySelectedOption: (option) => `${option} selected. Choose a blank.`,
+  sayDeselected: 'Selection cleared',
+  sayChecked: (wrong, left, solved, failed) =>
+    solved
+      ? 'Correct! Task solved.'
+      : `${wrong.map((b) => `Blank ${b} is wrong.`).join(' ')} Attempts: ${left} left.${failed ? ' The solution is shown.' : ''}`,
+  sayRefused: (blanks) => `Not checked: fill ${blanks.length === 1 ? 'blank' : 'blanks'} ${list(blanks, 'and')} first.`,
+  sayHint: (n, t, text) => `Hint ${n} of ${t}: ${text}`,
+  dragInstructions:
+    'To pick up an option, press Space or Enter. Use the arrow keys to move it over a blank, then press Space or Enter to drop it there, or Escape to cancel.',
+  dragPickedUp: (option) => `Picked up ${option}.`,
+  dragOver: (option, b) => (b === null ? `${option} is not over a blank.` : `${option} is over blank ${b}.`),
+  dragDropped: (option, b) => (b === null ? `${option} dropped back in the options.` : `${option} dropped in blank ${b}.`),
+  dragCancelled: (option) => `Dragging cancelled. ${option} went back.`,
+  bank: 'the options',
+  dismiss: 'OK',
+};
+
+const liste = (items: readonly number[]) => list(items, 'et');
+
+export const fr: Strings = {
+  practice: (n) => `Entraînement · ${n} ${n === 1 ? 'tâche' : 'tâches'}`,
+  minutes: (m) => `~${m} min`,
+  solvedOf: (s, t) => `${s} sur ${t} ${s > 1 ? 'résolues' : 'résolue'}`,
+  taskRegion: (n) => `Tâche ${n}`,
+  taskHeading: (n) => `Tâche ${n}`,
+  difficulty: { easy: 'facile', medium: 'moyen', hard: 'difficile' },
+  instructions: 'Glissez les options dans les trous, ou cliquez sur un trou puis sur une option',
+  optionsLabel: 'Options',
+  codeLabel: (language) => `Code (${language})`,
+  blankEmpty: (b) => `Trou ${b}, vide`,
+  blankFilled: (b, option) => `Trou ${b} : ${option}`,
+  blankRight: 'juste',
+  blankWrong: 'faux',
+  blankSolution: 'solution',
+  blankSelected: 'sélectionné',
+  clearBlank: (b) => `Vider le trou ${b}`,
+  optionPlacedIn: (b) => `dans le trou ${b}`,
+  attemptsLeft: (n) => `Essais : ${n} ${n > 1 ? 'restants' : 'restant'}`,
+  check: 'Vérifier',
+  hint: 'Indice',
+  reset: 'Effacer',
+  hintOf: (n, t) => `Indice ${n} sur ${t}`,
+  noMoreHints: 'Plus d’indice',
+  mistakesHeading: 'Erreurs fréquentes',
+  yourChoice: 'Votre choix',
+  fillFirst: (blanks) => `Remplissez ${blanks.length === 1 ? 'le trou' : 'les trous'} ${liste(blanks)} avant de vérifier.`,
+  correct: 'Juste',
+  notYet: (wrong, left) => `${wrong} ${wrong === 1 ? 'trou est faux' : 'trous sont faux'}. Essais : ${left} ${left > 1 ? 'restants' : 'restant'}.`,
+  failed: 'Plus d’essai',
+  solutionShown: 'La solution est affichée dans les trous.',
+  explanation: 'Explication',
+  statusSolved: 'Résolue',
+  statusFailed: 'Non résolue',
+  resetProgress: 'Recommencer la série',
+  resetConfirm: 'Recommencer cette série ? Vos réponses, essais et indices seront effacés.',
+  resetConfirmYes: 'Oui, recommencer',
+  resetConfirmNo: 'Annuler',
+  summaryHeading: 'Bilan',
+  summaryScore: (s, t) => `${s} sur ${t} tâches résolues`,
+  summaryAttempts: (n) => `${n} ${n > 1 ? 'essais utilisés' : 'essai utilisé'}`,
+  summaryHints: (n) => `${n} ${n > 1 ? 'indices utilisés' : 'indice utilisé'}`,
+  reviewTask: (n, solved) => `Revoir la tâche ${n} (${solved ? 'résolue' : 'non résolue'})`,
+  storageCorrupt: 'Votre progression enregistrée n’a pas pu être lue : la série repart de zéro.',
+  storageUnavailable: 'Ce navigateur ne garde pas la progression (stockage plein ou bloqué) ; elle dure jusqu’à ce que vous quittiez la page.',
+  taskCrashed: (n) => `La tâche ${n} n’a pas pu s’afficher. Les autres fonctionnent toujours.`,
+  setInvalid: (source) => `Cette série d’exercices n’a pas pu être chargée : ${source}`,
+  loading: 'Chargement…',
+  sayPlaced: (option, b) => `${option} placé dans le trou ${b}`,
+  sayMoved: (option, from, to) => `${option} déplacé du trou ${from} au trou ${to}`,
+  sayCleared: (option, b) => `${option} retiré du trou ${b}`,
+  saySelectedBlank: (b) => `Trou ${b} sélectionné. Choisissez une option.`,
+  saySelectedOption: (option) => `${option} sélectionné. Choisissez un trou.`,
+  sayDeselected: 'Sélection annulée',
+  sayChecked: (wrong, left, solved, failed) =>
+    solved
+      ? 'Juste ! Tâche résolue.'
+      : `${wrong.map((b) => `Le trou ${b} est faux.`).join(' ')} Essais : ${left} ${left > 1 ? 'restants' : 'restant'}.${failed ? ' La solution est affichée.' : ''}`,
+  sayRefused: (blanks) => `Non vérifié : remplissez d’abord ${blanks.length === 1 ? 'le trou' : 'les trous'} ${liste(blanks)}.`,
+  sayHint: (n, t, text) => `Indice ${n} sur ${t} : ${text}`,
+  dragInstructions:
+    'Pour prendre une option, appuyez sur Espace ou Entrée. Déplacez-la sur un trou avec les flèches, puis appuyez sur Espace ou Entrée pour la déposer, ou sur Échap pour annuler.',
+  dragPickedUp: (option) => `${option} pris.`,
+  dragOver: (option, b) => (b === null ? `${option} n’est sur aucun trou.` : `${option} est sur le trou ${b}.`),
+  dragDropped: (option, b) => (b === null ? `${option} reposé dans les options.` : `${option} déposé dans le trou ${b}.`),
+  dragCancelled: (option) => `Déplacement annulé. ${option} est revenu.`,
+  bank: 'les options',
+  dismiss: 'OK',
+};
+
+export const STRINGS: Readonly<Record<string, Strings>> = { en, fr };
+
+/** The table for a language tag ("fr-CA" falls back to "fr", anything unknown to English), with overrides. */
+export function stringsFor(lang: string | undefined, overrides?: Partial<Strings>): Strings {
+  const base = STRINGS[(lang ?? 'en').toLowerCase()] ?? STRINGS[(lang ?? 'en').toLowerCase().split('-')[0] ?? 'en'] ?? en;
+  return overrides ? { ...base, ...overrides } : base;
+}
