@@ -25,12 +25,14 @@ export const Blank = memo(function Blank({ taskId, blank, order, solution }: Bla
   const drag = useDragOption(`blank:${taskId}:${blank}`, view.option ?? '', blank, view.locked || view.option === undefined);
   const drop = useDropTarget(`drop:${taskId}:${blank}`, blank, order, view.locked);
 
-  const ref = useCallback(
+  const { setNode: setDragNode } = drag;
+  const { setNode: setDropNode } = drop;
+  const setNode = useCallback(
     (element: HTMLButtonElement | null) => {
-      drag.ref(element);
-      drop.ref(element);
+      setDragNode(element);
+      setDropNode(element);
     },
-    [drag, drop],
+    [setDragNode, setDropNode],
   );
 
   const state =
@@ -65,7 +67,7 @@ export const Blank = memo(function Blank({ taskId, blank, order, solution }: Bla
       <button
         type="button"
         {...drag.props}
-        ref={ref}
+        ref={setNode}
         className={className}
         aria-label={name}
         aria-pressed={view.locked ? undefined : view.selected}

@@ -22,7 +22,8 @@ export const CodeView = memo(function CodeView({
 }) {
   const strings = useStrings();
   const ready = useSyncExternalStore(subscribeLanguages, () => isLanguageReady(task.language), () => false);
-  const lines = useMemo(() => highlightTemplate(parseTemplate(task.code), task.language), [task.code, task.language, ready]);
+  // Plain until the language's grammar arrives, then coloured.
+  const lines = useMemo(() => highlightTemplate(parseTemplate(task.code), ready ? task.language : ''), [task.code, task.language, ready]);
   // Every blank is as wide as the widest option, in the code's monospace font.
   const width = useMemo(() => Math.max(4, ...task.options.map((o) => [...o].length)), [task.options]);
   let order = 0;

@@ -32,9 +32,9 @@ export function OptionBank({
   locked: boolean;
 }) {
   const strings = useStrings();
-  const drop = useDropTarget(`bank:${taskId}`, null, order, locked);
+  const { setNode, isOver } = useDropTarget(`bank:${taskId}`, null, order, locked);
   return (
-    <div ref={drop.ref} className={`cb-bank${drop.isOver ? ' cb-bank--over' : ''}`} role="group" aria-label={strings.optionsLabel}>
+    <div ref={setNode} className={`cb-bank${isOver ? ' cb-bank--over' : ''}`} role="group" aria-label={strings.optionsLabel}>
       {options.map((option, index) => (
         <Option key={option} taskId={taskId} option={option} label={optionLabel(index)} reusable={reusable} />
       ))}
@@ -56,32 +56,32 @@ const Option = memo(function Option({
   const strings = useStrings();
   const { selectOption, cancelSelection } = useActions();
   const view = useOption(taskId, option, reusable);
-  const drag = useDragOption(`option:${taskId}:${option}`, option, null, view.locked);
+  const { setNode, props: dragProps, isDragging } = useDragOption(`option:${taskId}:${option}`, option, null, view.locked);
   const placedId = useId();
   const className = [
     'cb-option',
     view.selected ? 'cb-option--selected' : '',
     view.placedIn !== undefined ? 'cb-option--placed' : '',
-    drag.isDragging ? 'cb-option--dragging' : '',
+    isDragging ? 'cb-option--dragging' : '',
   ]
     .filter(Boolean)
     .join(' ');
   return (
     <button
       type="button"
-      {...drag.props}
-      ref={drag.ref}
+      {...dragProps}
+      ref={setNode}
       className={className}
       aria-label={option}
       aria-pressed={view.locked ? undefined : view.selected}
       aria-disabled={view.locked || undefined}
-      aria-describedby={[drag.props['aria-describedby'] as string | undefined, view.placedIn !== undefined ? placedId : undefined].filter(Boolean).join(' ') || undefined}
+      aria-describedby={[dragProps['aria-describedby'] as string | undefined, view.placedIn !== undefined ? placedId : undefined].filter(Boolean).join(' ') || undefined}
       onClick={() => {
         if (!view.locked) selectOption(taskId, option);
       }}
       onKeyDown={(event) => {
         if (event.key === 'Escape') cancelSelection();
-        (drag.props.onKeyDown as ((e: React.KeyboardEvent) => void) | undefined)?.(event);
+        (dragProps.onKeyDown as ((e: React.KeyboardEvent) => void) | undefined)?.(event);
       }}
       onContextMenu={(e) => e.preventDefault()}
     >

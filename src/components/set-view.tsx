@@ -5,10 +5,8 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { scoreSet } from '../engine/scoring.ts';
-import { useShallow } from 'zustand/react/shallow';
-import { useActions } from '../hooks/use-task.ts';
+import { useActions, useScore } from '../hooks/use-task.ts';
 import { useExercise, useStrings } from '../hooks/exercise-context.tsx';
-import type { ExerciseState } from '../store/exercise-store.ts';
 import { Announcer } from './announcer.tsx';
 import { ErrorBoundary } from './error-boundary.tsx';
 import { TaskCard } from './task-card.tsx';
@@ -25,7 +23,7 @@ export interface SetViewProps {
 export function SetView({ taskIds, titleLevel = 1, taskHref = (id) => `#task-${id}` }: SetViewProps) {
   const strings = useStrings();
   const set = useExercise((s) => s.set);
-  const score = useExercise(useShallow((s: ExerciseState) => scoreSet(s.set, s.progress)));
+  const score = useScore();
   const tasks = set.tasks.map((task, index) => ({ task, number: index + 1 })).filter(({ task }) => !taskIds || taskIds.includes(task.id));
   const single = tasks.length === 1 && set.tasks.length > 1;
   const Title = `h${titleLevel}` as const;

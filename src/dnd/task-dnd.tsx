@@ -163,7 +163,7 @@ export function TaskDnd({ taskId, children }: { taskId: string; children: ReactN
 
 /** The props that make an element draggable; spread on a real <button>. */
 export interface DragHandle {
-  readonly ref: (element: HTMLElement | null) => void;
+  readonly setNode: (element: HTMLElement | null) => void;
   readonly props: Record<string, unknown>;
   readonly isDragging: boolean;
 }
@@ -179,12 +179,12 @@ export function useDragOption(id: string, option: string, fromBlank: number | nu
     const { role: _role, tabIndex: _tabIndex, 'aria-pressed': _pressed, 'aria-roledescription': _desc, ...rest } = attributes;
     return { ...rest, ...listeners };
   }, [attributes, listeners]);
-  return { ref: setNodeRef, props, isDragging };
+  return { setNode: setNodeRef, props, isDragging };
 }
 
 /** Makes a blank (or the bank, with blank null) a drop target. */
 export function useDropTarget(id: string, blank: number | null, order: number, disabled: boolean) {
   const data = useMemo<DropData>(() => ({ blank, order }), [blank, order]);
   const { setNodeRef, isOver } = useDroppable({ id, data, disabled });
-  return { ref: setNodeRef, isOver };
+  return { setNode: setNodeRef, isOver };
 }

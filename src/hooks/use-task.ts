@@ -1,6 +1,7 @@
 /** Narrow hooks over one task: components never reach into the store's shape themselves. */
 import { useShallow } from 'zustand/react/shallow';
 import { FRESH_PROGRESS, feedbackFor, type TaskProgress } from '../engine/grading.ts';
+import { scoreSet, type SetScore } from '../engine/scoring.ts';
 import { taskLimits, type ExerciseState } from '../store/exercise-store.ts';
 import { useExercise } from './exercise-context.tsx';
 
@@ -77,4 +78,9 @@ export function useActions() {
       dismissStorageNotice: s.dismissStorageNotice,
     })),
   );
+}
+
+/** The set's score: solved, failed, attempts and hints used. */
+export function useScore(): SetScore {
+  return useExercise(useShallow((s: ExerciseState) => scoreSet(s.set, s.progress)));
 }

@@ -70,7 +70,8 @@ export interface Strings {
   readonly dismiss: string;
 }
 
-const list = (items: readonly number[], and: string) =>
+/** "1, 2 and 3": joins blank numbers with the language's word for "and". */
+export const list = (items: readonly number[], and: string) =>
   items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
 
 export const en: Strings = {
@@ -143,82 +144,21 @@ export const en: Strings = {
   dismiss: 'OK',
 };
 
-const liste = (items: readonly number[]) => list(items, 'et');
-
-export const fr: Strings = {
-  practice: (n) => `Entraînement · ${n} ${n === 1 ? 'tâche' : 'tâches'}`,
-  minutes: (m) => `~${m} min`,
-  solvedOf: (s, t) => `${s} sur ${t} ${s > 1 ? 'résolues' : 'résolue'}`,
-  taskRegion: (n) => `Tâche ${n}`,
-  taskHeading: (n) => `Tâche ${n}`,
-  difficulty: { easy: 'facile', medium: 'moyen', hard: 'difficile' },
-  instructions: 'Glissez les options dans les trous, ou cliquez sur un trou puis sur une option',
-  optionsLabel: 'Options',
-  codeLabel: (language) => `Code (${language})`,
-  blankEmpty: (b) => `Trou ${b}, vide`,
-  blankFilled: (b, option) => `Trou ${b} : ${option}`,
-  blankRight: 'juste',
-  blankWrong: 'faux',
-  blankSolution: 'solution',
-  blankSelected: 'sélectionné',
-  clearBlank: (b) => `Vider le trou ${b}`,
-  optionPlacedIn: (b) => `dans le trou ${b}`,
-  attemptsLeft: (n) => `Essais : ${n} ${n > 1 ? 'restants' : 'restant'}`,
-  check: 'Vérifier',
-  hint: 'Indice',
-  reset: 'Effacer',
-  hintOf: (n, t) => `Indice ${n} sur ${t}`,
-  noMoreHints: 'Plus d’indice',
-  mistakesHeading: 'Erreurs fréquentes',
-  yourChoice: 'Votre choix',
-  fillFirst: (blanks) => `Remplissez ${blanks.length === 1 ? 'le trou' : 'les trous'} ${liste(blanks)} avant de vérifier.`,
-  correct: 'Juste',
-  notYet: (wrong, left) => `${wrong} ${wrong === 1 ? 'trou est faux' : 'trous sont faux'}. Essais : ${left} ${left > 1 ? 'restants' : 'restant'}.`,
-  failed: 'Plus d’essai',
-  solutionShown: 'La solution est affichée dans les trous.',
-  explanation: 'Explication',
-  statusSolved: 'Résolue',
-  statusFailed: 'Non résolue',
-  resetProgress: 'Recommencer la série',
-  resetConfirm: 'Recommencer cette série ? Vos réponses, essais et indices seront effacés.',
-  resetConfirmYes: 'Oui, recommencer',
-  resetConfirmNo: 'Annuler',
-  summaryHeading: 'Bilan',
-  summaryScore: (s, t) => `${s} sur ${t} tâches résolues`,
-  summaryAttempts: (n) => `${n} ${n > 1 ? 'essais utilisés' : 'essai utilisé'}`,
-  summaryHints: (n) => `${n} ${n > 1 ? 'indices utilisés' : 'indice utilisé'}`,
-  reviewTask: (n, solved) => `Revoir la tâche ${n} (${solved ? 'résolue' : 'non résolue'})`,
-  storageCorrupt: 'Votre progression enregistrée n’a pas pu être lue : la série repart de zéro.',
-  storageUnavailable: 'Ce navigateur ne garde pas la progression (stockage plein ou bloqué) ; elle dure jusqu’à ce que vous quittiez la page.',
-  taskCrashed: (n) => `La tâche ${n} n’a pas pu s’afficher. Les autres fonctionnent toujours.`,
-  setInvalid: (source) => `Cette série d’exercices n’a pas pu être chargée : ${source}`,
-  loading: 'Chargement…',
-  sayPlaced: (option, b) => `${option} placé dans le trou ${b}`,
-  sayMoved: (option, from, to) => `${option} déplacé du trou ${from} au trou ${to}`,
-  sayCleared: (option, b) => `${option} retiré du trou ${b}`,
-  saySelectedBlank: (b) => `Trou ${b} sélectionné. Choisissez une option.`,
-  saySelectedOption: (option) => `${option} sélectionné. Choisissez un trou.`,
-  sayDeselected: 'Sélection annulée',
-  sayChecked: (wrong, left, solved, failed) =>
-    solved
-      ? 'Juste ! Tâche résolue.'
-      : `${wrong.map((b) => `Le trou ${b} est faux.`).join(' ')} Essais : ${left} ${left > 1 ? 'restants' : 'restant'}.${failed ? ' La solution est affichée.' : ''}`,
-  sayRefused: (blanks) => `Non vérifié : remplissez d’abord ${blanks.length === 1 ? 'le trou' : 'les trous'} ${liste(blanks)}.`,
-  sayHint: (n, t, text) => `Indice ${n} sur ${t} : ${text}`,
-  dragInstructions:
-    'Pour prendre une option, appuyez sur Espace ou Entrée. Déplacez-la sur un trou avec les flèches, puis appuyez sur Espace ou Entrée pour la déposer, ou sur Échap pour annuler.',
-  dragPickedUp: (option) => `${option} pris.`,
-  dragOver: (option, b) => (b === null ? `${option} n’est sur aucun trou.` : `${option} est sur le trou ${b}.`),
-  dragDropped: (option, b) => (b === null ? `${option} reposé dans les options.` : `${option} déposé dans le trou ${b}.`),
-  dragCancelled: (option) => `Déplacement annulé. ${option} est revenu.`,
-  bank: 'les options',
-  dismiss: 'OK',
+/** Built-in tables beyond English, each its own chunk: a page pays only for the language it shows. */
+const LOADERS: Readonly<Record<string, () => Promise<Strings>>> = {
+  fr: () => import('./fr.ts').then((m) => m.fr),
 };
 
-export const STRINGS: Readonly<Record<string, Strings>> = { en, fr };
+/** The languages with a complete built-in table. */
+export const LANGUAGES = ['en', ...Object.keys(LOADERS)] as const;
 
-/** The table for a language tag ("fr-CA" falls back to "fr", anything unknown to English), with overrides. */
-export function stringsFor(lang: string | undefined, overrides?: Partial<Strings>): Strings {
-  const base = STRINGS[(lang ?? 'en').toLowerCase()] ?? STRINGS[(lang ?? 'en').toLowerCase().split('-')[0] ?? 'en'] ?? en;
+/**
+ * The table for a language tag ("fr-CA" falls back to "fr", anything unknown to English), with a
+ * team's own overrides on top. Resolves, never rejects: a table that fails to load means English.
+ */
+export async function loadStrings(lang: string | undefined, overrides?: Partial<Strings>): Promise<Strings> {
+  const tag = (lang ?? 'en').toLowerCase();
+  const loader = LOADERS[tag] ?? LOADERS[tag.split('-')[0] ?? ''];
+  const base = loader ? await loader().catch(() => en) : en;
   return overrides ? { ...base, ...overrides } : base;
 }

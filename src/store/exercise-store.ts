@@ -268,7 +268,7 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
     },
     syncFromStorage() {
       if (!storage) return;
-      let raw: string | null = null;
+      let raw: string | null;
       try {
         raw = storage.getItem(key);
       } catch {
