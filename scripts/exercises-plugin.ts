@@ -3,25 +3,16 @@
  * `/exercises/index.json`, the catalogue (title, subject, task count, minutes, or the problems that keep
  * a file from loading). In dev they are read on each request, so an author sees an edit on reload; a
  * build copies them into dist/. The embed fetches the same URLs.
+ *
+ * This is where the site's sets are validated: a valid set is served as the schema parsed it, and the
+ * learner's page trusts that verdict (src/app/bundled-sets.ts). An invalid file is served as written.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { loadExerciseSet } from '../src/engine/load-set.ts';
 import { storageKeyFor } from '../src/store/persistence.ts';
-
-export interface CatalogueEntry {
-  readonly file: string;
-  readonly id?: string;
-  readonly title?: string;
-  readonly subject?: string;
-  readonly tasks?: number;
-  readonly estimatedMinutes?: number;
-  /** Where the learner's progress in this set is saved, so the catalogue can show it. */
-  readonly storageKey?: string;
-  /** Present when the file cannot be loaded: the first problems, as the validator words them. */
-  readonly problems?: readonly string[];
-}
+import type { CatalogueEntry } from '../src/app/bundled-sets.ts';
 
 export function buildCatalogue(dir: string): CatalogueEntry[] {
   const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'schema.json' && f !== 'index.json').sort() : [];
@@ -41,6 +32,18 @@ export function buildCatalogue(dir: string): CatalogueEntry[] {
   });
 }
 
+/** A valid set as the schema parsed it (what the catalogue's storage key hashes); anything else as written. */
+function servedForm(file: string): string {
+  const text = fs.readFileSync(file, 'utf8');
+  if (path.basename(file) === 'schema.json') return text;
+  try {
+    const result = loadExerciseSet(JSON.parse(text));
+    return result.ok ? JSON.stringify(result.set) : text;
+  } catch {
+    return text;
+  }
+}
+
 export function exercisesPlugin(dir = path.resolve('exercises')): Plugin {
   return {
     name: 'codeblanks-exercises',
@@ -55,12 +58,12 @@ export function exercisesPlugin(dir = path.resolve('exercises')): Plugin {
         const file = path.join(dir, path.basename(name));
         if (!name.endsWith('.json') || !fs.existsSync(file)) return next();
         res.setHeader('Content-Type', 'application/json');
-        res.end(fs.readFileSync(file));
+        res.end(servedForm(file));
       });
     },
     generateBundle() {
       for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json'))) {
-        this.emitFile({ type: 'asset', fileName: `exercises/${file}`, source: fs.readFileSync(path.join(dir, file)) });
+        this.emitFile({ type: 'asset', fileName: `exercises/${file}`, source: servedForm(path.join(dir, file)) });
       }
       this.emitFile({ type: 'asset', fileName: 'exercises/index.json', source: JSON.stringify(buildCatalogue(dir)) });
     },

@@ -1,6 +1,12 @@
-/** The site's chrome and its two pages. Plain links and query strings: deep links work on any static host. */
-import { Catalogue } from './catalogue.tsx';
+/**
+ * The site's chrome and its two pages. Plain links and query strings: deep links work on any static
+ * host.
+ */
+import { lazy, Suspense } from 'react';
 import { SetPage } from './set-page.tsx';
+
+// The catalogue is its own chunk so a set page, the heavier one, carries nothing of it.
+const Catalogue = lazy(() => import('./catalogue.tsx').then((m) => ({ default: m.Catalogue })));
 
 export function App({ location }: { location: Pick<Location, 'search' | 'hash'> }) {
   const setId = new URLSearchParams(location.search).get('set');
@@ -14,7 +20,15 @@ export function App({ location }: { location: Pick<Location, 'search' | 'hash'> 
           codeblanks
         </a>
       </header>
-      <main className="site-main">{setId ? <SetPage id={setId} hash={location.hash} /> : <Catalogue />}</main>
+      <main className="site-main">
+        {setId ? (
+          <SetPage id={setId} hash={location.hash} />
+        ) : (
+          <Suspense fallback={<p aria-busy="true">Loading…</p>}>
+            <Catalogue />
+          </Suspense>
+        )}
+      </main>
       <footer className="site-footer">
         <p>Practise code by filling in the blanks. Your progress stays in this browser.</p>
       </footer>

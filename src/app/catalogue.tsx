@@ -1,7 +1,7 @@
 /** Every set in exercises/: title, subject, tasks, minutes and the learner's progress; a broken file says why. */
 import { useEffect, useState } from 'react';
 import { browserStorage, summariseSaved } from '../store/persistence.ts';
-import type { CatalogueEntry } from '../../scripts/exercises-plugin.ts';
+import { fetchCatalogue, type CatalogueEntry } from './bundled-sets.ts';
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; entries: CatalogueEntry[] };
 
@@ -9,9 +9,8 @@ export function Catalogue() {
   const [state, setState] = useState<State>({ kind: 'loading' });
   useEffect(() => {
     document.title = 'codeblanks: practise code by filling in blanks';
-    fetch('exercises/index.json')
-      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`the catalogue answered ${r.status}`))))
-      .then((entries: CatalogueEntry[]) => setState({ kind: 'ready', entries }))
+    fetchCatalogue()
+      .then((entries) => setState({ kind: 'ready', entries }))
       .catch((error: unknown) => setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) }));
   }, []);
   return (

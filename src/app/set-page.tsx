@@ -1,20 +1,20 @@
-/** A set's page: fetches and validates the set, then renders it; an invalid set says why, in place. */
+/** A set's page: loads a bundled set and renders it; a set that failed validation says why, in place. */
 import { useEffect, useState } from 'react';
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
-import { fetchExerciseSet, type FetchSetResult } from '../store/fetch-set.ts';
 import { ExerciseProvider } from '../hooks/exercise-context.tsx';
 import { useExerciseInstance } from '../hooks/use-exercise-instance.ts';
 import { SetView } from '../components/set-view.tsx';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { loadLanguages } from '../components/code/highlight.ts';
+import { fetchBundledSet, type BundledSet } from './bundled-sets.ts';
 
 export function SetPage({ id, hash }: { id: string; hash: string }) {
-  const [result, setResult] = useState<FetchSetResult | null>(null);
+  const [result, setResult] = useState<BundledSet | null>(null);
   useEffect(() => {
     let live = true;
-    fetchExerciseSet(`exercises/${encodeURIComponent(id)}.json`)
+    fetchBundledSet(id)
       // The set's grammars load before it shows, so the code never flashes from plain to coloured.
-      .then((r): Promise<FetchSetResult> | FetchSetResult => (r.ok ? loadLanguages(r.set.tasks.map((t) => t.language)).then(() => r) : r))
+      .then((r): BundledSet | Promise<BundledSet> => (r.ok ? loadLanguages(r.set.tasks.map((t) => t.language)).then(() => r) : r))
       .then((r) => {
         if (live) setResult(r);
       });
@@ -27,14 +27,11 @@ export function SetPage({ id, hash }: { id: string; hash: string }) {
   if (!result.ok) {
     return (
       <div className="cb-message cb-message--error set-error" role="alert">
-        <h1>This exercise set could not be loaded</h1>
-        <p>{result.message}</p>
-        {result.issues.length > 0 ? (
+        <h1>{result.title}</h1>
+        {result.problems.length > 0 ? (
           <ul>
-            {result.issues.slice(0, 10).map((issue) => (
-              <li key={issue}>
-                <code>{issue}</code>
-              </li>
+            {result.problems.map((problem) => (
+              <li key={problem}>{problem}</li>
             ))}
           </ul>
         ) : null}

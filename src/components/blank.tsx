@@ -3,7 +3,7 @@
  * filled, can be dragged to another blank or back to the bank, or emptied with its clear button or
  * Delete/Backspace. Its width is the widest option's, so width never gives the answer away.
  */
-import { memo, useCallback, type KeyboardEvent } from 'react';
+import { memo, useCallback, useRef, type KeyboardEvent } from 'react';
 import { useDragOption, useDropTarget } from '../dnd/task-dnd.tsx';
 import { useActions, useBlank } from '../hooks/use-task.ts';
 import { useStrings } from '../hooks/exercise-context.tsx';
@@ -27,8 +27,10 @@ export const Blank = memo(function Blank({ taskId, blank, order, solution }: Bla
 
   const { setNode: setDragNode } = drag;
   const { setNode: setDropNode } = drop;
+  const button = useRef<HTMLButtonElement | null>(null);
   const setNode = useCallback(
     (element: HTMLButtonElement | null) => {
+      button.current = element;
       setDragNode(element);
       setDropNode(element);
     },
@@ -92,7 +94,12 @@ export const Blank = memo(function Blank({ taskId, blank, order, solution }: Bla
         ) : null}
       </button>
       {view.option !== undefined && !view.locked ? (
-        <button type="button" className="cb-blank-clear" aria-label={strings.clearBlank(blank)} onClick={() => clear(taskId, blank)}>
+        <button type="button" className="cb-blank-clear" aria-label={strings.clearBlank(blank)} onClick={() => {
+            clear(taskId, blank);
+            // The clear button goes away with the option: keep the keyboard user on the blank.
+            button.current?.focus();
+          }}
+        >
           <span aria-hidden="true">×</span>
         </button>
       ) : null}

@@ -100,12 +100,14 @@ function ResetProgress() {
   const strings = useStrings();
   const { resetSet } = useActions();
   const started = useExercise((s) => Object.keys(s.progress).length > 0);
-  const [asking, setAsking] = useState(false);
+  // null before the first question; afterwards focus follows the question in and back out.
+  const [asking, setAsking] = useState<boolean | null>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const openRef = useRef<HTMLButtonElement>(null);
   const textId = useId();
   useEffect(() => {
     if (asking) confirmRef.current?.focus();
+    else if (asking === false) openRef.current?.focus();
   }, [asking]);
   if (!asking) {
     return (

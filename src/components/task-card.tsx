@@ -6,7 +6,7 @@
 import { useMemo } from 'react';
 import type { Task } from '../schema/exercise-schema.ts';
 import { blanksOf, parseTemplate } from '../engine/template.ts';
-import { solutionOf } from '../engine/grading.ts';
+import { solutionOf, type CheckRecord } from '../engine/grading.ts';
 import { TaskDnd } from '../dnd/task-dnd.tsx';
 import { useActions, useAttempts, useTaskProgress } from '../hooks/use-task.ts';
 import { useExercise, useStrings } from '../hooks/exercise-context.tsx';
@@ -101,14 +101,7 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
               <span aria-hidden="true">✗ </span>
               {strings.notYet(wrongBlanks.length, attempts.left)}
             </p>
-            <ul className="cb-results">
-              {Object.entries(last.correct).map(([blank, ok]) => (
-                <li key={blank} className={ok ? 'cb-result--right' : 'cb-result--wrong'}>
-                  <span aria-hidden="true">{ok ? '✓' : '✗'} </span>
-                  {strings.blankFilled(Number(blank), last.placements[Number(blank)] ?? '')} — {ok ? strings.blankRight : strings.blankWrong}
-                </li>
-              ))}
-            </ul>
+            <Results check={last} />
           </div>
         ) : null}
         {progress.status === 'failed' ? (
@@ -116,16 +109,7 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
             <p>
               <strong>{strings.failed}.</strong> {strings.solutionShown}
             </p>
-            {last ? (
-              <ul className="cb-results">
-                {Object.entries(last.correct).map(([blank, ok]) => (
-                  <li key={blank} className={ok ? 'cb-result--right' : 'cb-result--wrong'}>
-                    <span aria-hidden="true">{ok ? '✓' : '✗'} </span>
-                    {strings.yourChoice}: {strings.blankFilled(Number(blank), last.placements[Number(blank)] ?? '')} — {ok ? strings.blankRight : strings.blankWrong}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+            {last ? <Results check={last} prefix={`${strings.yourChoice}: `} /> : null}
           </div>
         ) : null}
 
@@ -161,5 +145,21 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
         ) : null}
       </div>
     </section>
+  );
+}
+
+/** Each blank of the last check, right or wrong, by icon and word as well as colour. */
+function Results({ check, prefix = '' }: { check: CheckRecord; prefix?: string }) {
+  const strings = useStrings();
+  return (
+    <ul className="cb-results">
+      {Object.entries(check.correct).map(([blank, ok]) => (
+        <li key={blank} className={ok ? 'cb-result--right' : 'cb-result--wrong'}>
+          <span aria-hidden="true">{ok ? '✓' : '✗'} </span>
+          {prefix}
+          {strings.blankFilled(Number(blank), check.placements[Number(blank)] ?? '')} — {ok ? strings.blankRight : strings.blankWrong}
+        </li>
+      ))}
+    </ul>
   );
 }

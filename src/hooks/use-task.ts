@@ -49,7 +49,8 @@ export function useOption(taskId: string, option: string, reusable: boolean): Op
       const progress = s.progress[taskId] ?? FRESH_PROGRESS;
       const sel = s.selection;
       let placedIn: number | undefined;
-      if (!reusable) {
+      // Once a task is locked the blanks show the outcome; the bank no longer points at them.
+      if (!reusable && progress.status === 'active') {
         for (const [blank, held] of Object.entries(progress.placements)) if (held === option) placedIn = Number(blank);
       }
       return {

@@ -25,6 +25,7 @@ import {
 import { scoreSet } from '../engine/scoring.ts';
 import type { ExerciseEvent } from './events.ts';
 import {
+  forget,
   forgetStaleVersions,
   loadSaved,
   mergeTasks,
@@ -251,7 +252,8 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
 
       resetSet: () => {
         setState({ progress: {}, notices: {}, selection: null });
-        persist({});
+        // No entry at all, rather than an empty one: other tabs and the catalogue read "not started".
+        forget(storage, key);
       },
 
       dismissStorageNotice: () => setState({ storageNotice: null }),

@@ -5,7 +5,6 @@
  * Saved data is untrusted input like any JSON: it is parsed, and anything foreign or corrupted starts the
  * set afresh. Storage that throws (full, private mode, blocked) degrades to memory. Nothing here throws.
  */
-import * as v from 'valibot';
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
 import { hashString } from '../engine/scoring.ts';
 import type { TaskProgress } from '../engine/grading.ts';
@@ -21,21 +20,40 @@ export interface KeyValueStorage {
 
 const PREFIX = 'codeblanks:v1:';
 
-const placementsSchema = v.record(v.pipe(v.string(), v.regex(/^[1-9]\d*$/)), v.string());
-const progressSchema = v.object({
-  placements: placementsSchema,
-  attemptsUsed: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  hintsShown: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  status: v.picklist(['active', 'solved', 'failed']),
-  lastCheck: v.nullable(
-    v.object({
-      placements: placementsSchema,
-      correct: v.record(v.string(), v.boolean()),
-      matchedMistakes: v.array(v.pipe(v.number(), v.integer(), v.minValue(0))),
-    }),
-  ),
-});
-const savedSchema = v.object({ tasks: v.record(v.string(), progressSchema) });
+/*
+ * Saved data is checked by hand rather than with the schema library: the learner's page loads no
+ * validator at all (sets are validated when the site is built), and this shape is small and fixed.
+ */
+type Json = Record<string, unknown>;
+const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isCount = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 0;
+const BLANK = /^[1-9]\d*$/;
+const isPlacements = (x: unknown) => isObject(x) && Object.entries(x).every(([k, o]) => BLANK.test(k) && typeof o === 'string');
+
+function isTaskProgress(x: unknown): x is TaskProgress {
+  if (!isObject(x)) return false;
+  const last = x.lastCheck;
+  return (
+    isPlacements(x.placements) &&
+    isCount(x.attemptsUsed) &&
+    isCount(x.hintsShown) &&
+    (x.status === 'active' || x.status === 'solved' || x.status === 'failed') &&
+    (last === null ||
+      (isObject(last) &&
+        isPlacements(last.placements) &&
+        isObject(last.correct) &&
+        Object.values(last.correct).every((c) => typeof c === 'boolean') &&
+        Array.isArray(last.matchedMistakes) &&
+        last.matchedMistakes.every(isCount)))
+  );
+}
+
+/** The saved tasks, or null when the entry is not ours or is damaged anywhere. */
+function readSaved(json: unknown): Record<string, TaskProgress> | null {
+  if (!isObject(json) || !isObject(json.tasks)) return null;
+  const tasks = json.tasks;
+  return Object.values(tasks).every(isTaskProgress) ? (tasks as Record<string, TaskProgress>) : null;
+}
 
 export type SavedTasks = Readonly<Record<string, TaskProgress>>;
 
@@ -58,12 +76,12 @@ export function parseSaved(raw: string, set: ExerciseSet): SavedTasks | null {
   } catch {
     return null;
   }
-  const result = v.safeParse(savedSchema, json);
-  if (!result.success) return null;
+  const saved = readSaved(json);
+  if (!saved) return null;
   const tasks: Record<string, TaskProgress> = {};
   for (const task of set.tasks) {
-    const saved = result.output.tasks[task.id];
-    if (saved) tasks[task.id] = saved as unknown as TaskProgress;
+    const progress = saved[task.id];
+    if (progress) tasks[task.id] = progress;
   }
   return tasks;
 }
@@ -89,6 +107,15 @@ export function save(storage: KeyValueStorage | null, key: string, tasks: SavedT
     return true;
   } catch {
     return false;
+  }
+}
+
+/** Removes the entry (a reset); a storage that refuses loses nothing more. */
+export function forget(storage: KeyValueStorage | null, key: string): void {
+  try {
+    storage?.removeItem(key);
+  } catch {
+    // Nothing to do: the in-memory state is already fresh.
   }
 }
 
@@ -148,9 +175,9 @@ export function summariseSaved(storage: KeyValueStorage | null, key: string): { 
   try {
     const raw = storage.getItem(key);
     if (raw === null) return null;
-    const result = v.safeParse(savedSchema, JSON.parse(raw));
-    if (!result.success) return null;
-    const all = Object.values(result.output.tasks);
+    const saved = readSaved(JSON.parse(raw));
+    if (!saved) return null;
+    const all = Object.values(saved);
     return { solved: all.filter((t) => t.status === 'solved').length, failed: all.filter((t) => t.status === 'failed').length };
   } catch {
     return null;

@@ -1,0 +1,49 @@
+/**
+ * The sets that ship with the site. They were validated when the site was built (or, in dev, when the
+ * file was served) by the same `loadExerciseSet` the embed runs in the browser, and the catalogue
+ * records the verdict. So the learner's page trusts a set the catalogue lists as valid and loads no
+ * validator: that keeps about 5 KB gzip of schema code off every page. The embed, which fetches sets
+ * from anywhere, validates at run time.
+ */
+import type { ExerciseSet } from '../schema/exercise-schema.ts';
+
+/** One line of exercises/index.json, written by scripts/exercises-plugin.ts. */
+export interface CatalogueEntry {
+  readonly file: string;
+  readonly id?: string;
+  readonly title?: string;
+  readonly subject?: string;
+  readonly tasks?: number;
+  readonly estimatedMinutes?: number;
+  /** Where the learner's progress in this set is saved, so the catalogue can show it. */
+  readonly storageKey?: string;
+  /** Present when the file cannot be loaded: its problems, as the validator words them. */
+  readonly problems?: readonly string[];
+}
+
+export type BundledSet =
+  | { readonly ok: true; readonly set: ExerciseSet }
+  | { readonly ok: false; readonly title: string; readonly problems: readonly string[] };
+
+async function json<T>(url: string): Promise<T> {
+  const response = await fetch(url, { headers: { Accept: 'application/json' } });
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  return (await response.json()) as T;
+}
+
+export function fetchCatalogue(): Promise<CatalogueEntry[]> {
+  return json<CatalogueEntry[]>('exercises/index.json');
+}
+
+/** A bundled set by id, or why it cannot be shown. Never rejects. */
+export async function fetchBundledSet(id: string): Promise<BundledSet> {
+  try {
+    const catalogue = await fetchCatalogue();
+    const entry = catalogue.find((e) => e.file === `${id}.json`);
+    if (!entry) return { ok: false, title: `There is no exercise set called “${id}”`, problems: [] };
+    if (entry.problems) return { ok: false, title: `${entry.file} is not a valid exercise set`, problems: entry.problems };
+    return { ok: true, set: await json<ExerciseSet>(`exercises/${encodeURIComponent(entry.file)}`) };
+  } catch (error) {
+    return { ok: false, title: 'This exercise set could not be loaded', problems: [error instanceof Error ? error.message : String(error)] };
+  }
+}
