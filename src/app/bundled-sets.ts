@@ -37,12 +37,15 @@ export function fetchCatalogue(): Promise<CatalogueEntry[]> {
 
 /** A bundled set by id, or why it cannot be shown. Never rejects. */
 export async function fetchBundledSet(id: string): Promise<BundledSet> {
+  const file = `${id}.json`;
+  // Both requests at once: the verdict and the set arrive in one round trip.
+  const set = json<ExerciseSet>(`exercises/${encodeURIComponent(file)}`);
+  set.catch(() => undefined);
   try {
-    const catalogue = await fetchCatalogue();
-    const entry = catalogue.find((e) => e.file === `${id}.json`);
+    const entry = (await fetchCatalogue()).find((e) => e.file === file);
     if (!entry) return { ok: false, title: `There is no exercise set called “${id}”`, problems: [] };
     if (entry.problems) return { ok: false, title: `${entry.file} is not a valid exercise set`, problems: entry.problems };
-    return { ok: true, set: await json<ExerciseSet>(`exercises/${encodeURIComponent(entry.file)}`) };
+    return { ok: true, set: await set };
   } catch (error) {
     return { ok: false, title: 'This exercise set could not be loaded', problems: [error instanceof Error ? error.message : String(error)] };
   }

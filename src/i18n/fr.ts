@@ -7,7 +7,6 @@ export const fr: Strings = {
   practice: (n) => `Entraînement · ${n} ${n === 1 ? 'tâche' : 'tâches'}`,
   minutes: (m) => `~${m} min`,
   solvedOf: (s, t) => `${s} sur ${t} ${s > 1 ? 'résolues' : 'résolue'}`,
-  taskRegion: (n) => `Tâche ${n}`,
   taskHeading: (n) => `Tâche ${n}`,
   difficulty: { easy: 'facile', medium: 'moyen', hard: 'difficile' },
   instructions: 'Glissez les options dans les trous, ou cliquez sur un trou puis sur une option',
@@ -18,7 +17,6 @@ export const fr: Strings = {
   blankRight: 'juste',
   blankWrong: 'faux',
   blankSolution: 'solution',
-  blankSelected: 'sélectionné',
   clearBlank: (b) => `Vider le trou ${b}`,
   optionPlacedIn: (b) => `dans le trou ${b}`,
   attemptsLeft: (n) => `Essais : ${n} ${n > 1 ? 'restants' : 'restant'}`,
@@ -26,7 +24,6 @@ export const fr: Strings = {
   hint: 'Indice',
   reset: 'Effacer',
   hintOf: (n, t) => `Indice ${n} sur ${t}`,
-  noMoreHints: 'Plus d’indice',
   mistakesHeading: 'Erreurs fréquentes',
   yourChoice: 'Votre choix',
   fillFirst: (blanks) => `Remplissez ${blanks.length === 1 ? 'le trou' : 'les trous'} ${liste(blanks)} avant de vérifier.`,
@@ -69,7 +66,6 @@ export const fr: Strings = {
   dragOver: (option, b) => (b === null ? `${option} n’est sur aucun trou.` : `${option} est sur le trou ${b}.`),
   dragDropped: (option, b) => (b === null ? `${option} reposé dans les options.` : `${option} déposé dans le trou ${b}.`),
   dragCancelled: (option) => `Déplacement annulé. ${option} est revenu.`,
-  bank: 'les options',
   dismiss: 'OK',
 };
 

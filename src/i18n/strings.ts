@@ -7,7 +7,6 @@ export interface Strings {
   readonly practice: (tasks: number) => string;
   readonly minutes: (minutes: number) => string;
   readonly solvedOf: (solved: number, total: number) => string;
-  readonly taskRegion: (n: number) => string;
   readonly taskHeading: (n: number) => string;
   readonly difficulty: Readonly<Record<'easy' | 'medium' | 'hard', string>>;
   readonly instructions: string;
@@ -18,7 +17,6 @@ export interface Strings {
   readonly blankRight: string;
   readonly blankWrong: string;
   readonly blankSolution: string;
-  readonly blankSelected: string;
   readonly clearBlank: (blank: number) => string;
   readonly optionPlacedIn: (blank: number) => string;
   readonly attemptsLeft: (n: number) => string;
@@ -26,7 +24,6 @@ export interface Strings {
   readonly hint: string;
   readonly reset: string;
   readonly hintOf: (n: number, total: number) => string;
-  readonly noMoreHints: string;
   readonly mistakesHeading: string;
   readonly yourChoice: string;
   readonly fillFirst: (blanks: readonly number[]) => string;
@@ -66,7 +63,6 @@ export interface Strings {
   readonly dragOver: (option: string, blank: number | null) => string;
   readonly dragDropped: (option: string, blank: number | null) => string;
   readonly dragCancelled: (option: string) => string;
-  readonly bank: string;
   readonly dismiss: string;
 }
 
@@ -78,7 +74,6 @@ export const en: Strings = {
   practice: (n) => `Practice · ${n} ${n === 1 ? 'task' : 'tasks'}`,
   minutes: (m) => `~${m} mins`,
   solvedOf: (s, t) => `${s} of ${t} solved`,
-  taskRegion: (n) => `Task ${n}`,
   taskHeading: (n) => `Task ${n}`,
   difficulty: { easy: 'easy', medium: 'medium', hard: 'hard' },
   instructions: 'Drag options to blanks, or click blank then click option',
@@ -89,7 +84,6 @@ export const en: Strings = {
   blankRight: 'right',
   blankWrong: 'wrong',
   blankSolution: 'solution',
-  blankSelected: 'selected',
   clearBlank: (b) => `Clear blank ${b}`,
   optionPlacedIn: (b) => `in blank ${b}`,
   attemptsLeft: (n) => `Attempts: ${n} left`,
@@ -97,7 +91,6 @@ export const en: Strings = {
   hint: 'Hint',
   reset: 'Reset',
   hintOf: (n, t) => `Hint ${n} of ${t}`,
-  noMoreHints: 'No more hints',
   mistakesHeading: 'Common mistakes',
   yourChoice: 'Your choice',
   fillFirst: (blanks) => `Fill ${blanks.length === 1 ? 'blank' : 'blanks'} ${list(blanks, 'and')} before checking.`,
@@ -140,7 +133,6 @@ export const en: Strings = {
   dragOver: (option, b) => (b === null ? `${option} is not over a blank.` : `${option} is over blank ${b}.`),
   dragDropped: (option, b) => (b === null ? `${option} dropped back in the options.` : `${option} dropped in blank ${b}.`),
   dragCancelled: (option) => `Dragging cancelled. ${option} went back.`,
-  bank: 'the options',
   dismiss: 'OK',
 };
 

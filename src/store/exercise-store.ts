@@ -289,26 +289,23 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
   });
 }
 
-/** The blanks whose content changed, as events: what was placed, moved or taken out. */
-function placementEvents(
-  before: Readonly<Record<number, string>>,
-  after: Readonly<Record<number, string>>,
-): { blank: number; option: string | null; from: number | null; replaced: string | null }[] {
-  const blanks = new Set([...Object.keys(before), ...Object.keys(after)].map(Number));
-  const events: { blank: number; option: string | null; from: number | null; replaced: string | null }[] = [];
-  for (const blank of [...blanks].sort((a, b) => a - b)) {
+type Placement = { blank: number; option: string | null; from: number | null; replaced: string | null };
+
+/**
+ * The blanks whose content changed, as events: what was placed, moved (with the blank it came from),
+ * swapped or taken out. Diffing covers every action, a reset included, with one rule.
+ */
+function placementEvents(before: Readonly<Record<number, string>>, after: Readonly<Record<number, string>>): Placement[] {
+  const blanks = [...new Set([...Object.keys(before), ...Object.keys(after)])].map(Number).sort((a, b) => a - b);
+  const events: Placement[] = [];
+  for (const blank of blanks) {
     const was = before[blank] ?? null;
     const now = after[blank] ?? null;
-    if (was === now || now === null) continue;
-    const fromEntry = Object.entries(before).find(([b, o]) => o === now && Number(b) !== blank && after[Number(b)] !== now);
-    events.push({ blank, option: now, from: fromEntry ? Number(fromEntry[0]) : null, replaced: was });
-  }
-  // Blanks emptied without receiving anything (a clear, a drag back to the bank, a reset).
-  for (const blank of [...blanks].sort((a, b) => a - b)) {
-    const was = before[blank] ?? null;
-    if (was !== null && after[blank] === undefined && !events.some((e) => e.from === blank)) {
-      events.push({ blank, option: null, from: null, replaced: was });
-    }
+    if (was === now) continue;
+    // An option that left this blank for another is reported once, where it arrived.
+    if (now === null && blanks.some((b) => b !== blank && after[b] === was && before[b] !== was)) continue;
+    const from = now === null ? undefined : blanks.find((b) => b !== blank && before[b] === now && after[b] !== now);
+    events.push({ blank, option: now, from: from ?? null, replaced: was });
   }
   return events;
 }
