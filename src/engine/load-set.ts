@@ -11,7 +11,7 @@ import {
   type JsonPath,
   type Task,
 } from '../schema/exercise-schema.ts';
-import { blanksOf, codeLines, parseTemplate } from './template.ts';
+import { blanksOf, parseTemplate, type BlankOccurrence } from './template.ts';
 import { acceptedAnswers } from './grading.ts';
 
 export type LoadResult =
@@ -50,10 +50,13 @@ function error(code: string, message: string, path: JsonPath): FormatIssue {
 function checkTask(task: Task, at: JsonPath): FormatIssue[] {
   const issues: FormatIssue[] = [];
   const template = parseTemplate(task.code);
-  const lineCount = codeLines(task.code).length;
-  // Where a blank sits in the file: the line's string when code is an array, the whole string otherwise.
-  const codePath = (line: number): JsonPath =>
-    Array.isArray(task.code) && lineCount === task.code.length ? [...at, 'code', line] : [...at, 'code'];
+  const lines = lineSpots(task.code, [...at, 'code']);
+  // Where a blank sits in the file: the string that holds its line, and how far into that string.
+  const blankError = (code: string, message: string, o: BlankOccurrence | undefined): FormatIssue => {
+    const spot = o === undefined ? undefined : lines[o.line];
+    if (o === undefined || spot === undefined) return error(code, message, [...at, 'code']);
+    return { ...error(code, message, spot.path), stringOffset: spot.start + o.column };
+  };
 
   if (!(KNOWN_LANGUAGES as readonly string[]).includes(task.language)) {
     issues.push({
@@ -80,21 +83,21 @@ function checkTask(task: Task, at: JsonPath): FormatIssue[] {
   const counted = new Set<number>();
   for (const occurrence of template.occurrences) {
     if (counted.has(occurrence.blank)) {
-      issues.push(error('duplicate-blank', `Blank [[${occurrence.blank}]] appears more than once in the code`, codePath(occurrence.line)));
+      issues.push(blankError('duplicate-blank', `Blank [[${occurrence.blank}]] appears more than once in the code`, occurrence));
     }
     counted.add(occurrence.blank);
   }
   const sorted = [...counted].sort((a, b) => a - b);
   sorted.forEach((blank, i) => {
     if (blank !== i + 1) {
-      const line = template.occurrences.find((o) => o.blank === blank)?.line ?? 0;
-      issues.push(error('blank-gap', `Blanks must be numbered 1 to ${sorted.length} without gaps, but [[${blank}]] is blank number ${i + 1}`, codePath(line)));
+      const occurrence = template.occurrences.find((o) => o.blank === blank);
+      issues.push(blankError('blank-gap', `Blanks must be numbered 1 to ${sorted.length} without gaps, but [[${blank}]] is blank number ${i + 1}`, occurrence));
     }
   });
 
   for (const occurrence of template.occurrences) {
     if (!(String(occurrence.blank) in task.answers)) {
-      issues.push(error('blank-without-answer', `Blank [[${occurrence.blank}]] has no answer in "answers"`, codePath(occurrence.line)));
+      issues.push(blankError('blank-without-answer', `Blank [[${occurrence.blank}]] has no answer in "answers"`, occurrence));
     }
   }
   for (const [key, answer] of Object.entries(task.answers)) {
@@ -147,4 +150,13 @@ function checkTask(task: Task, at: JsonPath): FormatIssue[] {
     }
   });
   return issues;
+}
+
+/**
+ * Where each line of the code starts in the file: the JSON string that holds it and the offset in that
+ * string. Mirrors `codeLines`: one string split at newlines, or each array item split the same way.
+ */
+function lineSpots(code: Task['code'], codePath: JsonPath): { path: JsonPath; start: number }[] {
+  const strings = typeof code === 'string' ? [{ path: codePath, text: code }] : code.map((text, i) => ({ path: [...codePath, i], text }));
+  return strings.flatMap(({ path, text }) => [0, ...Array.from(text.matchAll(/\r?\n/g), (m) => m.index + m[0].length)].map((start) => ({ path, start })));
 }

@@ -37,15 +37,25 @@ const slug = (what: string) =>
     v.regex(SLUG, `${what} must be a slug: lowercase letters, digits and single hyphens (like "grant-type")`),
   );
 
-/** A strict object reports both unknown keys (a typo, nearly always) and missing ones through this. */
+/**
+ * A strict object reports both unknown keys (a typo, nearly always) and missing ones through this.
+ * Valibot lets an array through as an object (reporting its items as unknown keys "0", "1"...), so an
+ * array gets the "must be an object" message, and toFormatIssue reports it once, at the array.
+ */
 const objectMessage =
   (where: string, allowed: string) =>
-  (issue: v.BaseIssue<unknown>): string =>
-    issue.expected === 'never'
-      ? `Unknown key "${String(issue.input)}" in ${where} (allowed: ${allowed})`
-      : issue.input === undefined && issue.expected?.startsWith('"')
-        ? `Missing ${issue.expected} in ${where}`
-        : `${where[0]?.toUpperCase()}${where.slice(2)} must be an object`;
+  (issue: v.BaseIssue<unknown>): string => {
+    const capitalized = `${where[0]?.toUpperCase()}${where.slice(1)}`;
+    if (!isKeyIssue(issue)) return `${capitalized} must be an object`;
+    if (inArray(issue)) return `${capitalized} must be an object, not an array`;
+    return issue.expected === 'never' ? `Unknown key "${String(issue.input)}" in ${where} (allowed: ${allowed})` : `Missing ${issue.expected} in ${where}`;
+  };
+
+/** An unknown key (nothing is expected there) or a missing one (a key was expected, nothing is there). */
+const isKeyIssue = (issue: v.BaseIssue<unknown>): boolean =>
+  issue.expected === 'never' || (issue.input === undefined && issue.expected?.startsWith('"') === true);
+/** A key issue whose "object" is really an array. */
+const inArray = (issue: v.BaseIssue<unknown>): boolean => Array.isArray(issue.path?.at(-1)?.input);
 
 const attempts = v.pipe(
   v.number('maxAttempts must be a number'),
@@ -145,6 +155,11 @@ export interface FormatIssue {
   readonly path: JsonPath;
   /** True when the key at `path` is at fault (an unknown key), not its value. */
   readonly atKey?: boolean;
+  /**
+   * When the problem is one spot inside the string at `path` (a blank in a line of code): where it
+   * starts, counted in the string's characters as parsed (so the validator can point at the column).
+   */
+  readonly stringOffset?: number;
 }
 
 export type ShapeResult =
@@ -155,7 +170,14 @@ export type ShapeResult =
 export function parseExerciseShape(input: unknown): ShapeResult {
   const result = v.safeParse(ExerciseSetSchema, input, { abortPipeEarly: true });
   if (result.success) return { ok: true, value: result.output };
-  return { ok: false, issues: result.issues.map(toFormatIssue) };
+  // An array where an object belongs yields one issue per key and item: keep one.
+  const arrays = new Set<string>();
+  const issues = result.issues.map(toFormatIssue).filter((issue) => {
+    if (issue.code !== 'not-an-object') return true;
+    const at = JSON.stringify(issue.path);
+    return arrays.has(at) ? false : Boolean(arrays.add(at));
+  });
+  return { ok: false, issues };
 }
 
 function toFormatIssue(issue: v.BaseIssue<unknown>): FormatIssue {
@@ -164,6 +186,9 @@ function toFormatIssue(issue: v.BaseIssue<unknown>): FormatIssue {
     return typeof key === 'number' ? key : String(key);
   });
   const objectIssue = issue.kind === 'schema' && issue.type === 'strict_object';
+  if (objectIssue && isKeyIssue(issue) && inArray(issue)) {
+    return { severity: 'error', code: 'not-an-object', message: issue.message, path: path.slice(0, -1) };
+  }
   if (objectIssue && issue.expected === 'never') {
     return { severity: 'error', code: 'unknown-key', message: issue.message, path, atKey: true };
   }
@@ -171,5 +196,7 @@ function toFormatIssue(issue: v.BaseIssue<unknown>): FormatIssue {
     // A missing key has no place of its own in the file: point at the object that lacks it.
     return { severity: 'error', code: 'missing-key', message: issue.message, path: path.slice(0, -1) };
   }
-  return { severity: 'error', code: `shape-${issue.type}`, message: issue.message, path };
+  // A bad key in a record ("answers": {"a": ...}) is the key's fault, not its value's.
+  const atKey = issue.path?.at(-1)?.origin === 'key';
+  return { severity: 'error', code: `shape-${issue.type}`, message: issue.message, path, ...(atKey ? { atKey } : {}) };
 }
