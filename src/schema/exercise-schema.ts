@@ -153,7 +153,7 @@ export interface FormatIssue {
   readonly code: string;
   readonly message: string;
   readonly path: JsonPath;
-  /** True when the key at `path` is at fault (an unknown key), not its value. */
+  /** True when the key at `path` is at fault (an unknown key, an answer key that is no blank number), not its value. */
   readonly atKey?: boolean;
   /**
    * When the problem is one spot inside the string at `path` (a blank in a line of code): where it

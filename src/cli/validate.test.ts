@@ -1,0 +1,185 @@
+// @vitest-environment node
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { checkFile, checkFiles, type Problem } from './check-file.ts';
+import { exitCodeFor, formatProblem, formatSummary } from './report.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const brokenDir = new URL('fixtures/broken/', import.meta.url);
+const brokenFiles = readdirSync(brokenDir).filter((f) => f.endsWith('.json')).sort();
+
+/** What an author must be told about each broken fixture: `line:column`, and words the message must hold. */
+type Expected = readonly [position: `${number}:${number}`, messageContains: string, severity?: 'warning'];
+
+const EXPECTED: Readonly<Record<string, readonly Expected[]>> = {
+  'answer-not-an-option.json': [['26:11', 'Answer "client-credentials" for blank 1 is not one of the options']],
+  'answer-without-blank.json': [['25:9', 'Answer "2" has no blank [[2]] in the code']],
+  'blank-gap.json': [['16:33', 'Blanks must be numbered 1 to 2 without gaps, but [[3]] is blank number 2']],
+  'blank-without-answer.json': [['16:37', 'Blank [[2]] has no answer in "answers"']],
+  'comment.json': [
+    ['4:3', 'Comments are not allowed'],
+    ['12:41', 'Comments are not allowed'],
+  ],
+  'duplicate-blank.json': [['15:21', 'Blank [[1]] appears more than once']],
+  'duplicate-key.json': [['27:7', 'Key "hints" appears twice in this object']],
+  'duplicate-option.json': [['21:9', 'Option "client_credentials" is listed twice (also option 1)']],
+  'duplicate-set-id-copy.json': [
+    ['4:9', 'File name "duplicate-set-id-copy.json" does not match the set id "duplicate-set-id": name the file "duplicate-set-id.json"'],
+    ['4:9', 'Set id "duplicate-set-id" is also used by duplicate-set-id.json'],
+  ],
+  'duplicate-set-id.json': [['4:9', 'Set id "duplicate-set-id" is also used by duplicate-set-id-copy.json']],
+  'duplicate-task-id.json': [['28:13', 'Task id "grant-type" is already used by task 1']],
+  // Escapes before the blank (\", \u00e9, \\[[) and code written as one string with \n\t.
+  'escaped-blank-position.json': [
+    ['13:62', 'Blank [[2]] has no answer'],
+    ['22:48', 'but [[3]] is blank number 2'],
+  ],
+  'file-name-mismatch.json': [['4:9', 'File name "file-name-mismatch.json" does not match the set id "name-mismatch"']],
+  'invalid-escape.json': [['13:25', 'Invalid escape "\\[": a backslash in JSON is written "\\\\"']],
+  'max-attempts.json': [
+    ['7:18', 'maxAttempts must be at least 1'],
+    ['27:22', 'maxAttempts must be at most 10'],
+  ],
+  'missing-key.json': [['8:5', 'Missing "prompt" in a task']],
+  'mistake-when.json': [
+    ['36:13', 'This mistake names blank 2, which the code does not have'],
+    ['44:15', 'This mistake names "client_credentials", which is a right answer for blank 1'],
+    ['51:18', 'This mistake names "implicit", which is not one of the options'],
+  ],
+  'needs-reuse.json': [['21:14', 'Blanks 1 and 2 both need "password": set "reusableOptions": true']],
+  'newline-in-string.json': [['4:47', 'A string cannot run across lines']],
+  'syntax-missing-comma.json': [['6:3', 'Expected a comma']],
+  'too-few-options.json': [
+    ['14:18', '2 blanks need at least 2 options unless "reusableOptions" is true'],
+    ['19:14', 'Blanks 1 and 2 both need "client_credentials"'],
+  ],
+  'trailing-comma.json': [
+    ['14:51', 'Trailing comma before "]"'],
+    ['15:47', 'Trailing comma before "}"'],
+  ],
+  'unknown-key-typo.json': [['26:7', 'Unknown key "hint" in a task (allowed: id, difficulty, prompt,']],
+  'unknown-language.json': [['12:19', 'Unknown language "cobol"', 'warning']],
+  'wrong-type.json': [
+    ['7:23', 'estimatedMinutes must be a number'],
+    ['19:18', 'options must be an array of strings'],
+    ['23:26', 'reusableOptions must be true or false'],
+  ],
+};
+
+const results = checkFiles(
+  brokenFiles.map((name) => ({ path: name, fileName: name, text: readFileSync(new URL(name, brokenDir), 'utf8') })),
+);
+
+describe('the validator on the broken fixtures', () => {
+  it('has an expectation for every fixture, and a fixture for every expectation', () => {
+    expect(brokenFiles).toEqual(Object.keys(EXPECTED).sort());
+    expect(brokenFiles.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it.each(brokenFiles)('reports exactly the problems planted in %s, at the key or value at fault', (name) => {
+    const problems = results.find((r) => r.path === name)?.problems ?? [];
+    const seen = problems.map((p) => [`${p.line}:${p.column}`, p.severity, p.message]);
+    const expected = (EXPECTED[name] ?? []).map(([position, text, severity = 'error']) => [position, severity, expect.stringContaining(text)]);
+    expect(seen).toEqual(expected);
+  });
+
+  it('fails every fixture but the warning-only one', () => {
+    const passing = results.filter((r) => exitCodeFor(r.problems) === 0).map((r) => r.path);
+    expect(passing).toEqual(['unknown-language.json']);
+  });
+});
+
+describe('checkFile on small texts', () => {
+  const valid = readFileSync(new URL('../../exercises/oauth2-client-credentials.json', import.meta.url), 'utf8');
+  const messages = (name: string, text: string) => checkFile(name, text).problems.map((p) => `${p.line}:${p.column} ${p.message}`);
+
+  it('passes the seed set', () => {
+    expect(messages('oauth2-client-credentials.json', valid)).toEqual([]);
+  });
+
+  it('ignores a byte-order mark and keeps columns as the editor shows them', () => {
+    expect(messages('oauth2-client-credentials.json', `\uFEFF${valid}`)).toEqual([]);
+    expect(messages('x.json', '\uFEFF{"id": "x",}')).toEqual(['1:11 Trailing comma before "}": JSON allows no comma after the last key']);
+  });
+
+  it.each([
+    ['an empty file', '', '1:1 The file is empty'],
+    ['single quotes', "{'id': 'x'}", '1:2 Strings and keys need double quotes'],
+    ['an unquoted key', '{\n  id: "x"\n}', '2:3 Unexpected "id": keys and strings need double quotes'],
+    ['a missing colon', '{"id" "x"}', '1:7 Expected a colon'],
+    ['an unclosed object', '{"id": "x"', '1:11 The file ends before an object is closed'],
+    ['an invalid escape after a valid one', '{"id": "a\\\\b\\q"}', '1:13 Invalid escape "\\q"'],
+    ['a tab inside a string', '{"id": "a\tb"}', '1:10 Strings cannot hold a tab (write \\t)'],
+    ['text after the object', '{"id": "x"} x', '1:13 Unexpected "x"'],
+  ])('explains %s at the spot, and stops there', (_name, text, expected) => {
+    expect(messages('x.json', text)).toEqual([expect.stringContaining(expected)]);
+  });
+
+  it('does not also blame the file name when the id itself is wrong', () => {
+    const text = valid.replace('"id": "oauth2-client-credentials"', '"id": "OAuth2"');
+    expect(messages('oauth2-client-credentials.json', text)).toEqual([expect.stringContaining('Set id must be a slug')]);
+  });
+
+  it('says once that the file must hold an object, when it holds an array', () => {
+    expect(messages('x.json', '[\n  {"id": "x"}\n]')).toEqual(['1:1 The set must be an object, not an array']);
+  });
+});
+
+describe('report lines', () => {
+  const problem = (severity: Problem['severity'], message: string): Problem => ({ severity, code: 'x', message, line: 3, column: 7 });
+
+  it('formats errors bare and warnings marked, one line each', () => {
+    expect(formatProblem('exercises/a.json', problem('error', 'Bad'))).toBe('exercises/a.json:3:7: Bad');
+    expect(formatProblem('exercises/a.json', problem('warning', 'Hmm'))).toBe('exercises/a.json:3:7: warning: Hmm');
+    expect(formatProblem('a.json', problem('error', 'Unknown key "a\nb"'))).toBe('a.json:3:7: Unknown key "a\\nb"');
+  });
+
+  it('sums up with the right plurals', () => {
+    expect(formatSummary(3, [problem('error', 'a'), problem('error', 'b'), problem('warning', 'c')])).toBe('3 files checked: 2 errors, 1 warning');
+    expect(formatSummary(1, [])).toBe('1 file checked: 0 errors, 0 warnings');
+  });
+
+  it('exits 1 only for errors', () => {
+    expect(exitCodeFor([problem('warning', 'c')])).toBe(0);
+    expect(exitCodeFor([problem('warning', 'c'), problem('error', 'a')])).toBe(1);
+    expect(exitCodeFor([])).toBe(0);
+  });
+});
+
+// Each run starts npm, tsx and node: allow for a busy machine.
+describe('the real CLI, as authors run it', { timeout: 30_000 }, () => {
+  const run = (...args: string[]) => {
+    const result = spawnSync('npm', ['run', '--silent', 'validate', '--', ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, INIT_CWD: root },
+      timeout: 60_000,
+    });
+    return { status: result.status, lines: result.stdout.trimEnd().split('\n'), stderr: result.stderr };
+  };
+
+  it('passes exercises/ (the default) with a summary and exit 0', () => {
+    const { status, lines, stderr } = run();
+    expect(stderr).toBe('');
+    const files = readdirSync(new URL('../../exercises/', import.meta.url)).filter((f) => f.endsWith('.json') && f !== 'schema.json');
+    expect(lines).toEqual([`${files.length} file${files.length === 1 ? '' : 's'} checked: 0 errors, 0 warnings`]);
+    expect(status).toBe(0);
+  });
+
+  it('fails the broken folder with one path:line:column line per problem and exit 1', () => {
+    const { status, lines } = run('src/cli/fixtures/broken', 'no-such-folder');
+    const problems = results.flatMap((r) => r.problems);
+    expect(status).toBe(1);
+    const missing: Problem = { severity: 'error', code: 'not-found', message: 'No such file or folder', line: 1, column: 1 };
+    expect(lines.at(-1)).toBe(formatSummary(brokenFiles.length, [...problems, missing]));
+    expect(lines[0]).toBe('no-such-folder:1:1: No such file or folder');
+    const body = lines.slice(1, -1);
+    expect(body).toHaveLength(problems.length);
+    for (const line of body) expect(line).toMatch(/^src\/cli\/fixtures\/broken\/[a-z-]+\.json:\d+:\d+: (warning: )?\S/);
+    expect(body).toContain('src/cli/fixtures/broken/unknown-key-typo.json:26:7: Unknown key "hint" in a task (allowed: id, difficulty, prompt, language, code, options, answers, hints, mistakes, explanation, maxAttempts, reusableOptions)');
+    expect(body).toContain(
+      'src/cli/fixtures/broken/duplicate-set-id.json:4:9: Set id "duplicate-set-id" is also used by src/cli/fixtures/broken/duplicate-set-id-copy.json: every set needs its own id',
+    );
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * The authors' validator: `npm run validate -- [files or folders]` (default: exercises/).
+ *
+ * Prints one `path:line:column: message` line per problem and a summary, and exits 1 when any file has
+ * an error. This file only finds, reads and prints; the checks are pure functions in check-file.ts.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, isAbsolute, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkFiles, type Problem } from './check-file.ts';
+import { exitCodeFor, formatProblem, formatSummary } from './report.ts';
+
+const USAGE = `Usage: npm run validate -- [files or folders]
+
+Checks exercise files (*.json; folders are searched, schema.json is skipped) against the exercise
+format and its rules. Without arguments it checks exercises/. Exits 1 when any file has an error.`;
+
+const DEFAULT_FOLDER = fileURLToPath(new URL('../../exercises/', import.meta.url));
+
+/** Every exercise file under the targets, sorted so the output is stable. Missing targets come back apart. */
+function findFiles(targets: readonly string[]): { files: string[]; missing: string[] } {
+  const files = new Set<string>();
+  const missing: string[] = [];
+  const walk = (path: string): void => {
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const child = join(path, entry.name);
+      if (entry.isDirectory()) walk(child);
+      else if (entry.name.endsWith('.json') && entry.name !== 'schema.json') files.add(child);
+    }
+  };
+  for (const target of targets) {
+    const stat = statSync(target, { throwIfNoEntry: false });
+    if (!stat) missing.push(target);
+    else if (stat.isDirectory()) walk(target);
+    else if (basename(target) !== 'schema.json') files.add(target);
+  }
+  return { files: [...files].sort(), missing };
+}
+
+function main(args: readonly string[]): number {
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(USAGE);
+    return 0;
+  }
+  // npm runs scripts from the package root; INIT_CWD is where the author typed the command.
+  const here = process.env.INIT_CWD ?? process.cwd();
+  const targets = args.length > 0 ? args.map((arg) => resolve(here, arg)) : [DEFAULT_FOLDER];
+  const show = (path: string): string => {
+    const rel = relative(here, path);
+    return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel.split('\\').join('/');
+  };
+
+  const { files, missing } = findFiles(targets);
+  const lines: string[] = [];
+  const all: Problem[] = [];
+  for (const path of missing) {
+    const problem: Problem = { severity: 'error', code: 'not-found', message: 'No such file or folder', line: 1, column: 1 };
+    all.push(problem);
+    lines.push(formatProblem(show(path), problem));
+  }
+  if (files.length === 0 && missing.length === 0) {
+    const problem: Problem = { severity: 'error', code: 'no-files', message: 'No exercise files (*.json) found here', line: 1, column: 1 };
+    all.push(problem);
+    lines.push(formatProblem(targets.map(show).join(', '), problem));
+  }
+
+  const sources = [];
+  for (const path of files) {
+    try {
+      sources.push({ path: show(path), fileName: basename(path), text: readFileSync(path, 'utf8') });
+    } catch (error) {
+      const problem: Problem = { severity: 'error', code: 'unreadable', message: `Cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, line: 1, column: 1 };
+      all.push(problem);
+      lines.push(formatProblem(show(path), problem));
+    }
+  }
+  for (const { path, problems } of checkFiles(sources)) {
+    all.push(...problems);
+    for (const problem of problems) lines.push(formatProblem(path, problem));
+  }
+  lines.push(formatSummary(files.length, all));
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return exitCodeFor(all);
+}
+
+process.exitCode = main(process.argv.slice(2));
