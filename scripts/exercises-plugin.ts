@@ -13,20 +13,22 @@ import type { Plugin } from 'vite';
 import { loadExerciseSet } from '../src/engine/load-set.ts';
 import { storageKeyFor } from '../src/store/persistence.ts';
 import type { CatalogueEntry } from '../src/app/bundled-sets.ts';
+import { checkFiles } from '../src/cli/check-file.ts';
+import { formatProblem } from '../src/cli/report.ts';
 
+/**
+ * The catalogue, checked exactly as `npm run validate` checks: a file with errors is listed with them,
+ * each as `exercises/<file>:line:column: message`, and the site shows them in place of the set.
+ */
 export function buildCatalogue(dir: string): CatalogueEntry[] {
   const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'schema.json' && f !== 'index.json').sort() : [];
-  return files.map((file) => {
-    let json: unknown;
-    try {
-      json = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
-    } catch (error) {
-      return { file, problems: [`not valid JSON: ${error instanceof Error ? error.message : String(error)}`] };
-    }
-    const result = loadExerciseSet(json);
-    if (!result.ok) {
-      return { file, problems: result.issues.filter((i) => i.severity === 'error').slice(0, 5).map((i) => i.message) };
-    }
+  const sources = files.map((file) => ({ path: file, fileName: file, text: fs.readFileSync(path.join(dir, file), 'utf8') }));
+  const checks = checkFiles(sources);
+  return sources.map(({ path: file, text }, i) => {
+    const errors = (checks[i]?.problems ?? []).filter((p) => p.severity === 'error');
+    if (errors.length > 0) return { file, problems: errors.slice(0, 8).map((p) => formatProblem(`exercises/${file}`, p)) };
+    const result = loadExerciseSet(JSON.parse(text));
+    if (!result.ok) return { file, problems: result.issues.map((issue) => issue.message) };
     const { set } = result;
     return { file, id: set.id, title: set.title, subject: set.subject, tasks: set.tasks.length, storageKey: storageKeyFor(set), ...(set.estimatedMinutes ? { estimatedMinutes: set.estimatedMinutes } : {}) };
   });

@@ -59,7 +59,7 @@ function BrokenCard({ entry }: { entry: CatalogueEntry }) {
       <ul className="catalogue-problems">
         {entry.problems?.map((p) => <li key={p}>{p}</li>)}
       </ul>
-      <span className="catalogue-meta">Run npm run validate for the line and column of each problem.</span>
+      <span className="catalogue-meta">Fix it in the file named above, then reload.</span>
     </div>
   );
 }
