@@ -3,7 +3,7 @@
  * that follows (which blanks are wrong, the mistakes that match the learner's choices, hints, the
  * solution and the explanation). It shows the rules' outcomes; the rules live in the engine.
  */
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { Task } from '../schema/exercise-schema.ts';
 import { blanksOf, parseTemplate } from '../engine/template.ts';
 import { solutionOf, type CheckRecord } from '../engine/grading.ts';
@@ -59,27 +59,18 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
       <div className="cb-actions">
         <p className="cb-attempts">{strings.attemptsLeft(attempts.left)}</p>
         <div className="cb-buttons">
-          <button type="button" className="cb-button cb-button--primary" onClick={() => check(task.id)} aria-disabled={locked || undefined} disabled={locked}>
+          {/* aria-disabled, not disabled: a button that turns itself off keeps the keyboard focus. */}
+          <ActionButton primary off={locked} onPress={() => check(task.id)}>
             {strings.check}
-          </button>
+          </ActionButton>
           {hintsAllowed && hints.length > 0 ? (
-            <button
-              type="button"
-              className="cb-button"
-              onClick={() => hint(task.id)}
-              disabled={locked || progress.hintsShown >= hints.length}
-            >
+            <ActionButton off={locked || progress.hintsShown >= hints.length} onPress={() => hint(task.id)}>
               {strings.hint}
-            </button>
+            </ActionButton>
           ) : null}
-          <button
-            type="button"
-            className="cb-button"
-            onClick={() => resetTask(task.id)}
-            disabled={locked || Object.keys(progress.placements).length === 0}
-          >
+          <ActionButton off={locked || Object.keys(progress.placements).length === 0} onPress={() => resetTask(task.id)}>
             {strings.reset}
-          </button>
+          </ActionButton>
         </div>
       </div>
 
@@ -161,5 +152,20 @@ function Results({ check, prefix = '' }: { check: CheckRecord; prefix?: string }
         </li>
       ))}
     </ul>
+  );
+}
+
+function ActionButton({ off, primary, onPress, children }: { off: boolean; primary?: boolean; onPress: () => void; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      className={primary ? 'cb-button cb-button--primary' : 'cb-button'}
+      aria-disabled={off || undefined}
+      onClick={() => {
+        if (!off) onPress();
+      }}
+    >
+      {children}
+    </button>
   );
 }

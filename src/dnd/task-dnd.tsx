@@ -144,7 +144,11 @@ export function TaskDnd({ taskId, children }: { taskId: string; children: ReactN
     const announcements: Announcements = {
       onDragStart: ({ active }) => strings.dragPickedUp(optionOf(active)),
       onDragMove: () => undefined,
-      onDragOver: ({ active, over }) => strings.dragOver(optionOf(active), blankOf(over)),
+      // At pick-up an option is over its own bank: saying so would drown out "Picked up ...".
+      onDragOver: ({ active, over }) =>
+        blankOf(over) === null && (active.data.current as DragData | undefined)?.fromBlank === null
+          ? undefined
+          : strings.dragOver(optionOf(active), blankOf(over)),
       onDragEnd: ({ active, over }) => strings.dragDropped(optionOf(active), blankOf(over)),
       onDragCancel: ({ active }) => strings.dragCancelled(optionOf(active)),
     };

@@ -97,6 +97,8 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
 
   const loaded = loadSaved(storage, key, set);
   forgetStaleVersions(storage, key);
+  // A damaged entry is dropped once, so its notice does not come back on every reload.
+  if (loaded.kind === 'corrupt') forget(storage, key);
   const initialProgress: SavedTasks = loaded.kind === 'loaded' ? loaded.tasks : {};
   let storageWorks = loaded.kind !== 'unavailable';
 
@@ -126,8 +128,14 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
       }
     };
 
+    /**
+     * Records one task's new progress. What another tab saved since is merged in first (its storage
+     * event may not have arrived yet), so this tab never overwrites a task the other one finished.
+     */
     const commit = (taskId: string, next: TaskProgress, extra: Partial<ExerciseState> = {}) => {
-      const progress = { ...getState().progress, [taskId]: next };
+      const saved = storage ? loadSaved(storage, key, set) : null;
+      const others = saved?.kind === 'loaded' ? mergeTasks(getState().progress, saved.tasks) : getState().progress;
+      const progress = { ...others, [taskId]: next };
       setState({ progress, notices: { ...getState().notices, [taskId]: null }, ...extra });
       persist(progress);
     };

@@ -1,0 +1,212 @@
+// The set around its tasks: progress, the summary, "Reset progress", and what happens to saved progress.
+import { render, screen, within } from '@testing-library/react';
+import userEvent, { type UserEvent } from '@testing-library/user-event';
+import seedJson from '../../exercises/oauth2-client-credentials.json';
+import { loadExerciseSet } from '../engine/load-set.ts';
+import { ExerciseProvider } from '../hooks/exercise-context.tsx';
+import { useExerciseInstance } from '../hooks/use-exercise-instance.ts';
+import { storageKeyFor, type KeyValueStorage } from '../store/persistence.ts';
+import { SetView } from './set-view.tsx';
+
+const loaded = loadExerciseSet(seedJson);
+if (!loaded.ok) throw new Error(`the seed set does not load: ${JSON.stringify(loaded.issues)}`);
+const SET = loaded.set;
+const KEY = storageKeyFor(SET);
+
+/** Web Storage in memory; `failSet` makes every write throw like a full or blocked localStorage. */
+function memoryStorage({ failSet = false } = {}): KeyValueStorage & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return {
+    data,
+    getItem: (key) => data.get(key) ?? null,
+    setItem: (key, value) => {
+      if (failSet) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      data.set(key, value);
+    },
+    removeItem: (key) => void data.delete(key),
+    get length() {
+      return data.size;
+    },
+    key: (index) => [...data.keys()][index] ?? null,
+  };
+}
+
+// One store per mount, made the way the site makes it (components may not import the store module).
+function renderSet(storage: KeyValueStorage = memoryStorage()) {
+  function Page() {
+    const store = useExerciseInstance(SET, { storage });
+    return (
+      <ExerciseProvider store={store}>
+        <SetView />
+      </ExerciseProvider>
+    );
+  }
+  const user = userEvent.setup();
+  const view = render(<Page />);
+  return { user, storage, unmount: view.unmount };
+}
+
+const task = (n: number) => screen.getByRole('region', { name: `Task ${n}` });
+const blank = (n: number, b = 1) => within(task(n)).getByRole('button', { name: new RegExp(`^Blank ${b}\\b`) });
+const button = (n: number, name: string) => within(task(n)).getByRole('button', { name });
+
+async function placeAndCheck(user: UserEvent, n: number, answers: Record<number, string>) {
+  for (const [b, text] of Object.entries(answers)) {
+    await user.click(blank(n, Number(b)));
+    await user.click(within(task(n)).getByRole('button', { name: text }));
+  }
+  await user.click(button(n, 'Check'));
+}
+
+const SOLUTIONS: Record<number, Record<number, string>> = {
+  1: { 1: 'client_credentials' },
+  2: { 1: 'application/x-www-form-urlencoded' },
+  3: { 1: 'your_client_id' },
+  4: { 1: 'access_token' },
+  5: { 1: 'client_credentials', 2: 'your_client_id', 3: 'your_client_secret' },
+};
+
+const STORAGE_CORRUPT = 'Your saved progress for this set could not be read, so it starts afresh.';
+const STORAGE_UNAVAILABLE = /This browser is not keeping progress/;
+
+describe('the set', () => {
+  it('shows every task as a region named "Task N", and the progress "0 of 5 solved"', () => {
+    renderSet();
+    expect(screen.getAllByRole('region', { name: /^Task \d$/ })).toHaveLength(5);
+    expect(screen.getByRole('heading', { level: 1, name: SET.title })).toBeVisible();
+    expect(screen.getByRole('progressbar', { name: '0 of 5 solved' })).toBeVisible();
+  });
+
+  it('progress counts a solved task', async () => {
+    const { user } = renderSet();
+    await placeAndCheck(user, 2, SOLUTIONS[2]!);
+    expect(screen.getByRole('progressbar', { name: '1 of 5 solved' })).toHaveValue(1);
+  });
+
+  it('the summary appears once every task is solved or failed, with score, attempts, hints and review links', async () => {
+    const { user } = renderSet();
+    await user.click(button(1, 'Hint'));
+    for (const n of [1, 2, 3, 5]) await placeAndCheck(user, n, SOLUTIONS[n]!);
+    await placeAndCheck(user, 4, { 1: 'token' });
+    await placeAndCheck(user, 4, { 1: '[' });
+    expect(screen.queryByRole('region', { name: 'Summary' })).toBeNull();
+    await placeAndCheck(user, 4, { 1: ']' });
+
+    const summary = within(screen.getByRole('region', { name: 'Summary' }));
+    expect(summary.getByText('4 of 5 tasks solved')).toBeVisible();
+    expect(summary.getByText('7 attempts used')).toBeVisible();
+    expect(summary.getByText('1 hint used')).toBeVisible();
+    const links = summary.getAllByRole('link');
+    expect(links.map((a) => a.textContent?.replace(/^[✓✗] /, ''))).toEqual([
+      'Review task 1 (solved)',
+      'Review task 2 (solved)',
+      'Review task 3 (solved)',
+      'Review task 4 (not solved)',
+      'Review task 5 (solved)',
+    ]);
+    expect(summary.getByRole('link', { name: 'Review task 4 (not solved)' })).toHaveAttribute('href', '#task-parse-access-token');
+    expect(document.getElementById('task-parse-access-token')).toBe(task(4));
+  });
+});
+
+describe('Reset progress', () => {
+  it('is disabled until the learner has done something', async () => {
+    const { user } = renderSet();
+    expect(screen.getByRole('button', { name: 'Reset progress' })).toBeDisabled();
+    await placeAndCheck(user, 1, { 1: 'password' });
+    expect(screen.getByRole('button', { name: 'Reset progress' })).toBeEnabled();
+  });
+
+  it('asks first; Cancel keeps everything', async () => {
+    const { user } = renderSet();
+    await placeAndCheck(user, 1, { 1: 'password' });
+    await user.click(screen.getByRole('button', { name: 'Reset progress' }));
+    const confirm = screen.getByRole('group', { name: /Start this set afresh\?/ });
+    expect(within(confirm).getByRole('button', { name: 'Yes, start afresh' })).toHaveFocus();
+    await user.click(within(confirm).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('group', { name: /Start this set afresh\?/ })).toBeNull();
+    expect(blank(1)).toHaveAccessibleName('Blank 1: password, wrong');
+    expect(within(task(1)).getByText('Attempts: 2 left')).toBeVisible();
+  });
+
+  it('Cancel returns focus to "Reset progress"', async () => {
+    const { user } = renderSet();
+    await placeAndCheck(user, 1, { 1: 'password' });
+    await user.click(screen.getByRole('button', { name: 'Reset progress' }));
+    await user.keyboard('{Tab}{Enter}');
+    expect(screen.getByRole('button', { name: 'Reset progress' })).toHaveFocus();
+  });
+
+  it('"Yes, start afresh" clears answers, attempts and hints in the page and in storage', async () => {
+    const { user, storage } = renderSet();
+    await placeAndCheck(user, 1, SOLUTIONS[1]!);
+    await placeAndCheck(user, 4, { 1: 'token' });
+    await user.click(button(4, 'Hint'));
+    await user.click(screen.getByRole('button', { name: 'Reset progress' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, start afresh' }));
+
+    expect(blank(1)).toHaveAccessibleName('Blank 1, empty');
+    expect(blank(4)).toHaveAccessibleName('Blank 1, empty');
+    expect(within(task(1)).getByText('Attempts: 3 left')).toBeVisible();
+    expect(within(task(4)).getByText('Attempts: 3 left')).toBeVisible();
+    expect(within(task(4)).queryByText(/Hint 1 of 2/)).toBeNull();
+    expect(button(1, 'Check')).toBeEnabled();
+    expect(screen.getByRole('progressbar', { name: '0 of 5 solved' })).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Reset progress' })).toBeDisabled();
+
+    // Nothing saved: a reload, another tab and the catalogue all see a set not started.
+    expect(storage.getItem(KEY)).toBeNull();
+  });
+});
+
+describe('saved progress', () => {
+  it('a reload keeps placements, feedback and attempts', async () => {
+    const storage = memoryStorage();
+    const first = renderSet(storage);
+    await placeAndCheck(first.user, 1, { 1: 'password' });
+    await first.user.click(blank(5, 2));
+    await first.user.click(within(task(5)).getByRole('button', { name: 'your_client_id' }));
+    first.unmount();
+
+    renderSet(storage);
+    expect(blank(1)).toHaveAccessibleName('Blank 1: password, wrong');
+    expect(within(task(1)).getByText('Attempts: 2 left')).toBeVisible();
+    expect(blank(5, 2)).toHaveAccessibleName('Blank 2: your_client_id');
+  });
+
+  it('corrupted saved progress: one quiet notice, the page works, and the notice does not come back', async () => {
+    const storage = memoryStorage();
+    storage.setItem(KEY, '{"tasks": {"grant-type": "nonsense"');
+    const { user, unmount } = renderSet(storage);
+    expect(screen.getAllByText(STORAGE_CORRUPT)).toHaveLength(1);
+    expect(screen.getByText(STORAGE_CORRUPT).closest('[role="status"]')).not.toBeNull();
+    expect(blank(1)).toHaveAccessibleName('Blank 1, empty');
+
+    await placeAndCheck(user, 1, SOLUTIONS[1]!);
+    expect(within(task(1)).getByText('Correct')).toBeVisible();
+    expect(screen.getAllByText(STORAGE_CORRUPT)).toHaveLength(1);
+    await user.click(screen.getByRole('button', { name: 'OK' }));
+    expect(screen.queryByText(STORAGE_CORRUPT)).toBeNull();
+    await placeAndCheck(user, 2, { 1: 'text/plain' });
+    expect(screen.queryByText(STORAGE_CORRUPT)).toBeNull();
+
+    unmount();
+    renderSet(storage);
+    expect(screen.queryByText(STORAGE_CORRUPT)).toBeNull();
+    expect(blank(1)).toHaveAccessibleName('Blank 1: client_credentials, right');
+  });
+
+  it('storage that throws on every write: the page works, with one notice after the first write', async () => {
+    const { user } = renderSet(memoryStorage({ failSet: true }));
+    expect(screen.queryByText(STORAGE_UNAVAILABLE)).toBeNull();
+    await placeAndCheck(user, 1, { 1: 'password' });
+    expect(screen.getAllByText(STORAGE_UNAVAILABLE)).toHaveLength(1);
+    expect(blank(1)).toHaveAccessibleName('Blank 1: password, wrong');
+    expect(within(task(1)).getByText('Attempts: 2 left')).toBeVisible();
+
+    await user.click(screen.getByRole('button', { name: 'OK' }));
+    await placeAndCheck(user, 1, SOLUTIONS[1]!);
+    expect(within(task(1)).getByText('Correct')).toBeVisible();
+    expect(screen.queryByText(STORAGE_UNAVAILABLE)).toBeNull();
+  });
+});
