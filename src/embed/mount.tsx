@@ -1,0 +1,247 @@
+/**
+ * mount(): one exercise in any element, inside its own shadow root, with its own store, its own React
+ * root and its own error boundary. Whatever goes wrong (a bad setting, a 404, a set that is not valid,
+ * a render error) shows a readable message in place and logs one console.error; the host page never
+ * receives an exception from us.
+ */
+import type { ReactNode } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { PRACTICE } from '../engine/grading.ts';
+import { createExerciseStore, type ExerciseStore } from '../store/exercise-store.ts';
+import { browserStorage } from '../store/persistence.ts';
+import { ExerciseProvider } from '../hooks/exercise-context.tsx';
+import { SetView } from '../components/set-view.tsx';
+import { ErrorBoundary } from '../components/error-boundary.tsx';
+import { loadLanguages } from '../components/code/highlight.ts';
+import { loadStrings, type Strings } from '../i18n/strings.ts';
+import { pickTasks, readSettings, THEMES, type SettingsInput, type SettingsResult, type Theme } from './settings.ts';
+import { adoptStyles } from './styles.ts';
+import { loadSet, validateSet } from './load-set.ts';
+import { embedProgress, hostEvents, type EmbedProgress, type HostEvent } from './host-events.ts';
+import type { XapiActor, XapiClock, XapiStatement } from './xapi.ts';
+
+/** Opt-in xAPI: statements go to `onStatement`, and to `codeblanks:xapi` events on the element. */
+export interface XapiOptions {
+  /** Put into every statement as its actor. */
+  readonly actor?: XapiActor;
+  /** The IRI activity ids are built on; the set's URL (or the page's, for an inline set) by default. */
+  readonly activityId?: string;
+  readonly onStatement?: (statement: XapiStatement) => void;
+}
+
+/** mount()'s options: the element's attributes in camelCase, plus what only JavaScript can pass. */
+export interface MountOptions extends SettingsInput {
+  /** Your own words for any part of the UI, on top of the `lang` table (see src/i18n/strings.ts). */
+  readonly strings?: Partial<Strings>;
+  /** Every event the element also dispatches as `codeblanks:<type>`. */
+  readonly onEvent?: (event: HostEvent) => void;
+  readonly xapi?: XapiOptions;
+}
+
+/** What mount() returns. */
+export interface Handle {
+  /** Removes the exercise and everything it listens to; the element stays. */
+  unmount(): void;
+  /** Starts afresh: clears the saved progress under this instance's storage key. */
+  reset(): void;
+  /** The score and each shown task's state; null until the exercise has loaded (or when it failed). */
+  progress(): EmbedProgress | null;
+}
+
+/** The element's handle: a theme change restyles in place instead of re-mounting. */
+export interface ElementHandle extends Handle {
+  /** Applies a `theme` attribute's value; false when that needs a re-mount (a bad value, or not loaded). */
+  restyle(theme: string | null): boolean;
+}
+
+/** Live stores on this page: instances under one storage key share progress as the learner works. */
+const peers = new Set<ExerciseStore>();
+/** What is mounted where: mounting again on an element replaces what was there. */
+const mounted = new WeakMap<Element, ElementHandle>();
+
+const othersLike = (store: ExerciseStore) => [...peers].filter((p) => p !== store && p.key === store.key);
+
+/** Calls a host's callback; a callback that throws is logged and breaks nothing. */
+function safely(what: string, call: (() => void) | false | undefined) {
+  try {
+    if (call) call();
+  } catch (error) {
+    console.error(`codeblanks: the page's ${what} callback threw`, error);
+  }
+}
+
+/**
+ * Shows an exercise set (or one task of it) in `element`: `{ src }` or `{ exercise }`, and optionally
+ * `task`, `lang`, `strings`, `storageKey`, `theme`, `onEvent`, `xapi`. Returns at once; the set loads
+ * in the background. Never throws.
+ */
+export function mount(element: Element, options?: MountOptions): Handle {
+  const given = options ?? {};
+  const { unmount, reset, progress } = mountSettings(element, readSettings(given), given);
+  return { unmount, reset, progress };
+}
+
+/** mount() with settings already read (the element reads its own from its attributes). */
+export function mountSettings(element: Element, result: SettingsResult, extras: Omit<MountOptions, keyof SettingsInput> = {}): ElementHandle {
+  let alive = true;
+  let healthy = false;
+  let shadow: ShadowRoot | undefined;
+  let root: Root | undefined;
+  let report: (() => EmbedProgress) | undefined;
+  let store: ExerciseStore | undefined;
+  const cleanups: (() => void)[] = [];
+
+  const handle: ElementHandle = {
+    unmount() {
+      if (!alive) return;
+      alive = false;
+      try {
+        cleanups.forEach((cleanup) => cleanup());
+        root?.unmount();
+        shadow?.replaceChildren();
+        if (shadow) shadow.adoptedStyleSheets = [];
+      } catch (error) {
+        console.error('codeblanks: could not unmount', error);
+      }
+    },
+    reset: () => store?.getState().resetSet(),
+    progress: () => report?.() ?? null,
+    restyle(value) {
+      const theme = value?.trim() || 'light';
+      if (!healthy || !shadow || !(THEMES as readonly string[]).includes(theme)) return false;
+      adoptStyles(shadow, theme as Theme);
+      return true;
+    },
+  };
+
+  const start = async (container: HTMLElement) => {
+    const settings = result.ok ? result.settings : undefined;
+    const strings = await loadStrings(settings?.lang, extras.strings);
+    if (!alive) return;
+    const show = (node: ReactNode) => root?.render(node);
+    const fail = (message: string, issues: readonly string[] = []) => {
+      // One clear line for the page's author; the learner reads the same words in place.
+      console.error(`codeblanks: ${message}${issues.map((issue) => `\n  ${issue}`).join('')}`, element);
+      show(<Failure text={strings.setInvalid(message)} issues={issues} />);
+    };
+    try {
+      if (!settings) return fail(result.ok ? '' : result.message);
+      show(
+        <p className="cb-message" aria-busy="true">
+          {strings.loading}
+        </p>,
+      );
+      const { source } = settings;
+      const url = 'src' in source ? new URL(source.src, document.baseURI).href : undefined;
+      // xAPI is opt-in, and its code a chunk of its own that only the pages that ask for it load.
+      const xapiModule = extras.xapi ? import('./xapi.ts') : undefined;
+      const loaded = url ? await loadSet(url) : await validateSet('exercise' in source ? source.exercise : null, 'the inline exercise');
+      if (!alive) return;
+      if (!loaded.ok) return fail(loaded.message, loaded.issues.slice(0, 10));
+      const { set } = loaded;
+      const picked = pickTasks(set, settings.task);
+      if (!picked.ok) return fail(picked.message);
+      const { taskIds } = picked;
+      const [xapi] = await Promise.all([xapiModule, loadLanguages(set.tasks.filter((t) => !taskIds || taskIds.includes(t.id)).map((t) => t.language))]);
+      if (!alive) return;
+
+      const own = createExerciseStore({ set, rules: PRACTICE, storage: browserStorage(), storageKey: settings.storageKey });
+      store = own;
+      report = () => embedProgress(set, own.getState().progress, taskIds);
+      const xapiContext = { set, base: extras.xapi?.activityId ?? url ?? location.href.split('#')[0] ?? '', actor: extras.xapi?.actor };
+      let started: XapiClock = {};
+      const dispatch = (type: string, detail: unknown) =>
+        element.dispatchEvent(new CustomEvent(`codeblanks:${type}`, { detail, bubbles: true, composed: true }));
+
+      peers.add(own);
+      cleanups.push(
+        () => peers.delete(own),
+        own.subscribeEvents((event) => {
+          // Peers under the same key adopt what this instance just saved.
+          othersLike(own).forEach((peer) => peer.syncFromStorage());
+          for (const hostEvent of hostEvents(event, set, own.getState().progress, taskIds)) {
+            dispatch(hostEvent.type, hostEvent);
+            safely('onEvent', extras.onEvent && (() => extras.onEvent?.(hostEvent)));
+          }
+          if (!xapi) return;
+          const next = xapi.statementsFor(event, xapiContext, started);
+          started = next.started;
+          for (const statement of next.statements) {
+            dispatch('xapi', statement);
+            safely('xapi.onStatement', extras.xapi?.onStatement && (() => extras.xapi?.onStatement?.(statement)));
+          }
+        }),
+        // "Reset progress" here starts its peers afresh too (they would otherwise save the old progress back).
+        own.subscribe((state, before) => {
+          if (state.progress !== before.progress && Object.keys(state.progress).length === 0 && Object.keys(before.progress).length > 0) {
+            othersLike(own).forEach((peer) => peer.getState().resetSet());
+          }
+        }),
+      );
+      // Another tab, or an iframe of the same site, saved progress under our key.
+      const onStorage = (event: StorageEvent) => {
+        if (event.key === own.key || event.key === null) own.syncFromStorage();
+      };
+      addEventListener('storage', onStorage);
+      cleanups.push(() => removeEventListener('storage', onStorage));
+
+      show(
+        <ErrorBoundary
+          fallback={<Failure text={strings.setInvalid(set.title)} issues={[]} />}
+          onError={(error) => console.error('codeblanks: the exercise could not be shown', error, element)}
+        >
+          <ExerciseProvider store={own} strings={strings}>
+            <SetView taskIds={taskIds} titleLevel={2} />
+          </ExerciseProvider>
+        </ErrorBoundary>,
+      );
+      healthy = true;
+      // Review links point at #task-… anchors, which the page cannot scroll to inside a shadow root.
+      container.addEventListener('click', (event) => {
+        const link = event.target instanceof Element ? event.target.closest('a[href^="#task-"]') : null;
+        if (!link) return;
+        event.preventDefault();
+        shadow
+          ?.getElementById(decodeURIComponent(link.getAttribute('href')?.slice(1) ?? ''))
+          ?.querySelector<HTMLElement>('[tabindex="-1"]')
+          ?.focus();
+      });
+    } catch (error) {
+      fail(`the exercise could not be loaded (${error instanceof Error ? error.message : String(error)})`);
+    }
+  };
+
+  try {
+    mounted.get(element)?.unmount();
+    mounted.set(element, handle);
+    shadow = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
+    adoptStyles(shadow, result.ok ? result.settings.theme : 'light');
+    const container = document.createElement('div');
+    container.className = 'cb-root';
+    if (result.ok && result.settings.lang) container.lang = result.settings.lang;
+    shadow.replaceChildren(container);
+    // Our boundaries log what they catch once; React's own logging would say it twice.
+    root = createRoot(container, { onCaughtError: () => undefined, onUncaughtError: (error) => console.error('codeblanks:', error) });
+    start(container).catch((error: unknown) => console.error('codeblanks:', error));
+  } catch (error) {
+    console.error('codeblanks: could not mount on this element', element, error);
+  }
+  return handle;
+}
+
+function Failure({ text, issues }: { text: string; issues: readonly string[] }) {
+  return (
+    <div className="cb-message cb-message--error" role="alert">
+      <p>{text}</p>
+      {issues.length > 0 ? (
+        <ul>
+          {issues.map((issue) => (
+            <li key={issue}>
+              <code>{issue}</code>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+/**
+ * xAPI statements from the learner's events, shaped as H5P's fill-in-the-blanks content sends them, so
+ * an LRS or an LMS plugin that reads H5P's statements reads ours:
+ *
+ * - `interacted` when an option is placed, moved or taken out,
+ * - `answered` on every graded Check (result.response = the learner's options joined with `[,]`),
+ * - `completed` when a task ends, solved or out of attempts.
+ *
+ * The object is the task, an `cmi.interaction` of type `fill-in`, its description the task's prompt and
+ * its correctResponsesPattern the answer key joined with `[,]`. Durations run from the learner's first
+ * interaction with the task on this page. Pure: the caller keeps `started` between calls.
+ */
+import type { ExerciseSet, Task } from '../schema/exercise-schema.ts';
+import { acceptedAnswers } from '../engine/grading.ts';
+import { blanksOf, parseTemplate } from '../engine/template.ts';
+import type { ExerciseEvent } from '../store/events.ts';
+
+/** An xAPI Agent or Group, passed through as the host gives it (`{ mbox: 'mailto:…', name: '…' }`). */
+export type XapiActor = Readonly<Record<string, unknown>>;
+
+type LanguageMap = Readonly<Record<string, string>>;
+
+export interface XapiActivity {
+  readonly objectType: 'Activity';
+  readonly id: string;
+  readonly definition: {
+    readonly name: LanguageMap;
+    readonly description?: LanguageMap;
+    readonly type?: string;
+    readonly interactionType?: 'fill-in';
+    readonly correctResponsesPattern?: readonly string[];
+  };
+}
+
+export interface XapiResult {
+  readonly score: { readonly min: number; readonly max: number; readonly raw: number; readonly scaled: number };
+  readonly success: boolean;
+  readonly completion: boolean;
+  /** ISO 8601, seconds only: PT12.34S. */
+  readonly duration: string;
+  /** The learner's option in each blank, in blank order, joined with `[,]` (an empty blank is empty). */
+  readonly response: string;
+}
+
+export interface XapiStatement {
+  /** Present only when the host gave one; an LRS wrapper usually adds its own. */
+  readonly actor?: XapiActor;
+  readonly verb: { readonly id: string; readonly display: LanguageMap };
+  readonly object: XapiActivity;
+  readonly result?: XapiResult;
+  readonly context: { readonly contextActivities: { readonly parent: readonly XapiActivity[] } };
+  readonly timestamp: string;
+}
+
+export interface XapiContext {
+  readonly set: ExerciseSet;
+  /**
+   * The IRI the activity ids are built on: the set's URL by default (the page's URL for an inline
+   * set). The set is `<base>#<set id>`, a task `<base>#<set id>/<task id>`.
+   */
+  readonly base: string;
+  readonly actor?: XapiActor;
+}
+
+/** Task id -> when the learner first touched it (ms since the epoch). */
+export type XapiClock = Readonly<Record<string, number>>;
+
+export const VERBS = {
+  answered: 'http://adlnet.gov/expapi/verbs/answered',
+  completed: 'http://adlnet.gov/expapi/verbs/completed',
+  interacted: 'http://adlnet.gov/expapi/verbs/interacted',
+} as const;
+
+const INTERACTION = 'http://adlnet.gov/expapi/activities/cmi.interaction';
+const DELIMITER = '[,]';
+/** A task whose blanks each accept several options would list every combination; past this, only the first. */
+const MAX_PATTERNS = 64;
+const en = (text: string): LanguageMap => ({ 'en-US': text });
+
+/** 12340 ms -> "PT12.34S". */
+export function isoDuration(ms: number): string {
+  return `PT${Math.round(Math.max(0, ms) / 10) / 100}S`;
+}
+
+/** The learner's options in blank order, joined as xAPI's fill-in wants them. */
+export function joinResponse(blanks: readonly number[], placements: Readonly<Record<number, string>>): string {
+  return blanks.map((b) => placements[b] ?? '').join(DELIMITER);
+}
+
+/** Every combination of accepted answers, in blank order (the first combination is the canonical one). */
+export function correctPatterns(task: Task, blanks: readonly number[]): string[] {
+  let patterns = [''];
+  blanks.forEach((blank, index) => {
+    const next: string[] = [];
+    for (const pattern of patterns) {
+      for (const answer of acceptedAnswers(task, blank)) next.push(index === 0 ? answer : pattern + DELIMITER + answer);
+    }
+    patterns = next.slice(0, MAX_PATTERNS);
+  });
+  return patterns;
+}
+
+function activity(context: XapiContext, task: Task, number: number, blanks: readonly number[]): XapiActivity {
+  return {
+    objectType: 'Activity',
+    id: `${context.base}#${context.set.id}/${task.id}`,
+    definition: {
+      name: en(`${context.set.title}: task ${number}`),
+      description: en(task.prompt),
+      type: INTERACTION,
+      interactionType: 'fill-in',
+      correctResponsesPattern: correctPatterns(task, blanks),
+    },
+  };
+}
+
+/** The statements one event produces, and the clock to pass next time. */
+export function statementsFor(
+  event: ExerciseEvent,
+  context: XapiContext,
+  started: XapiClock,
+): { readonly started: XapiClock; readonly statements: readonly XapiStatement[] } {
+  if (event.type === 'completed') return { started, statements: [] };
+  const index = context.set.tasks.findIndex((t) => t.id === event.taskId);
+  const task = context.set.tasks[index];
+  if (!task) return { started, statements: [] };
+  const clock = started[task.id] === undefined ? { ...started, [task.id]: event.time } : started;
+  const blanks = blanksOf(parseTemplate(task.code));
+  const parent: XapiActivity = { objectType: 'Activity', id: `${context.base}#${context.set.id}`, definition: { name: en(context.set.title) } };
+  const statement = (verb: keyof typeof VERBS, result?: XapiResult): XapiStatement => ({
+    ...(context.actor ? { actor: context.actor } : {}),
+    verb: { id: VERBS[verb], display: en(verb) },
+    object: activity(context, task, index + 1, blanks),
+    ...(result ? { result } : {}),
+    context: { contextActivities: { parent: [parent] } },
+    timestamp: new Date(event.time).toISOString(),
+  });
+  const result = (raw: number, success: boolean, completion: boolean, placements: Readonly<Record<number, string>>): XapiResult => ({
+    score: { min: 0, max: blanks.length, raw, scaled: blanks.length === 0 ? 0 : Math.round((raw / blanks.length) * 10000) / 10000 },
+    success,
+    completion,
+    duration: isoDuration(event.time - (clock[task.id] ?? event.time)),
+    response: joinResponse(blanks, placements),
+  });
+
+  switch (event.type) {
+    case 'placed':
+      return { started: clock, statements: [statement('interacted')] };
+    case 'checked': {
+      const placements = Object.fromEntries(event.blanks.map((b) => [b.blank, b.option]));
+      const raw = event.blanks.filter((b) => b.correct).length;
+      const ended = event.correct || event.attemptsLeft === 0;
+      return { started: clock, statements: [statement('answered', result(raw, event.correct, ended, placements))] };
+    }
+    case 'solved':
+    case 'failed': {
+      const raw = blanks.filter((b) => acceptedAnswers(task, b).includes(event.response[b] ?? '')).length;
+      return { started: clock, statements: [statement('completed', result(raw, event.type === 'solved', true, event.response))] };
+    }
+    default:
+      // A selection, a hint or a refused Check: no statement, but the clock starts.
+      return { started: clock, statements: [] };
+  }
+}
