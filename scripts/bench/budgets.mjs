@@ -1,0 +1,55 @@
+/**
+ * The performance budgets: the one place they are written. `npm run bench:check` judges every figure
+ * here and exits 1 on a miss; `scripts/bench/size-check.mjs` judges the byte budgets alone from dist/.
+ * A figure that could not be measured counts as a miss: a budget nobody can check protects nothing.
+ * Raising a budget is a product decision, made here in review, never to turn a red run green.
+ */
+
+/** 1 KB = 1000 bytes, as Vite prints sizes and as TOOLCHAIN.md's peer figures are written. */
+export const KB = 1000;
+
+/** Byte budgets: gzip -9 (node zlib level 9) of JS + CSS. */
+export const BYTE_BUDGETS = [
+  { id: 'weight.setPage', label: 'Set page JS+CSS (gzip -9)', max: 100 * KB, unit: 'bytes' },
+  { id: 'weight.embed', label: 'Embed bundle JS+CSS (gzip -9)', max: 100 * KB, unit: 'bytes' },
+];
+
+/** Every budget, in table order. `at` names the stress size the interaction budgets judge. */
+export const BUDGETS = [
+  ...BYTE_BUDGETS,
+  { id: 'lighthouse.catalogue.performance', label: 'Catalogue: Lighthouse performance', min: 98 },
+  { id: 'lighthouse.catalogue.accessibility', label: 'Catalogue: Lighthouse accessibility', min: 100 },
+  { id: 'lighthouse.catalogue.cls', label: 'Catalogue: CLS', max: 0, unit: 'cls' },
+  { id: 'lighthouse.set.performance', label: 'Set page: Lighthouse performance', min: 98 },
+  { id: 'lighthouse.set.accessibility', label: 'Set page: Lighthouse accessibility', min: 100 },
+  { id: 'lighthouse.set.cls', label: 'Set page: CLS', max: 0, unit: 'cls' },
+  { id: 'interaction.stress-50x200.dragP95', label: '50 blanks x 200 options, 4x CPU: drag frame p95', max: 33, unit: 'ms' },
+  { id: 'interaction.stress-50x200.clickToPlace', label: '50 blanks x 200 options, 4x CPU: click-to-place (max)', max: 100, unit: 'ms' },
+  { id: 'interaction.stress-50x200.drop', label: '50 blanks x 200 options, 4x CPU: drop (max)', max: 100, unit: 'ms' },
+  { id: 'authoring.validate1000', label: 'Validator over 1,000 files (wall)', max: 1000, unit: 'ms' },
+];
+
+const show = (value, unit) =>
+  unit === 'bytes' ? `${(value / KB).toFixed(1)} KB` : unit === 'ms' ? `${Math.abs(value) < 10 ? value.toFixed(1) : Math.round(value)} ms` : unit === 'cls' ? value.toFixed(3) : String(value);
+
+/** The budget as written in the table: "≤ 100.0 KB", "≥ 98", "= 100", "= 0.000". */
+export function limitText(budget) {
+  if (budget.min !== undefined) return budget.min === 100 ? '= 100' : `≥ ${budget.min}`;
+  if (budget.max === 0) return `= ${show(0, budget.unit)}`;
+  return `≤ ${show(budget.max, budget.unit)}`;
+}
+
+/** Judges one figure: { ok, value, limit, over } where `over` says by how much a miss misses. */
+export function judge(budget, value) {
+  if (value === null || value === undefined || Number.isNaN(value)) {
+    return { ok: false, value: null, limit: limitText(budget), over: 'not measured' };
+  }
+  const ok = budget.min !== undefined ? value >= budget.min : value <= budget.max;
+  let over = null;
+  if (!ok) {
+    if (budget.min !== undefined) over = `${budget.min - value} points short`;
+    else if (budget.max === 0) over = `${show(value, budget.unit)} instead of 0`;
+    else over = `+${show(value - budget.max, budget.unit)} (${((value / budget.max - 1) * 100).toFixed(1)}% over)`;
+  }
+  return { ok, value, limit: limitText(budget), over };
+}

@@ -1,0 +1,232 @@
+/**
+ * Static weight analysis of a production build (no browser): which JS and CSS a page's HTML pulls in,
+ * what those chunks import (statically, and on demand through `import()`), and gzip -9 of each file.
+ * The bench cross-checks these figures against what Chromium really fetched; size-check.mjs budgets them.
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, posix, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** gzip -9 (node zlib level 9) of a buffer or string: the unit of every byte figure in the bench. */
+export function gzipBytes(data) {
+  return gzipSync(typeof data === 'string' ? Buffer.from(data) : data, { level: 9 }).length;
+}
+
+const KB = 1000;
+/** Bytes as "12.3 KB" (1 KB = 1000 bytes, as TOOLCHAIN.md's peer figures are written). */
+export const kb = (bytes) => (bytes == null ? 'n/a' : `${(bytes / KB).toFixed(1)} KB`);
+
+/** Paths of the module scripts, modulepreloads and stylesheets that an HTML file names. */
+export function htmlAssets(html) {
+  const attr = (tag, name) => tag.match(new RegExp(`\\s${name}\\s*=\\s*["']([^"']+)["']`, 'i'))?.[1];
+  const scripts = [];
+  const preloads = [];
+  const styles = [];
+  for (const [tag] of html.matchAll(/<script\b[^>]*>/gi)) {
+    const src = attr(tag, 'src');
+    if (src) scripts.push(src);
+  }
+  for (const [tag] of html.matchAll(/<link\b[^>]*>/gi)) {
+    const rel = (attr(tag, 'rel') ?? '').toLowerCase().split(/\s+/);
+    const href = attr(tag, 'href');
+    if (!href) continue;
+    if (rel.includes('stylesheet')) styles.push(href);
+    else if (rel.includes('modulepreload')) preloads.push(href);
+  }
+  return { scripts, preloads, styles };
+}
+
+/**
+ * The imports written in one minified ES chunk: static (`import … from"./x.js"`, `import"./x.js"`,
+ * `export … from`), dynamic (`import("./x.js")`), and Vite's preload map (`__vite__mapDeps`), which lists,
+ * per dynamic import, the JS and CSS files fetched with it (paths relative to the site's base).
+ */
+export function chunkImports(code) {
+  const statics = new Set();
+  for (const m of code.matchAll(/\bfrom\s*["'`](\.{1,2}\/[^"'`]+)["'`]/g)) statics.add(m[1]);
+  for (const m of code.matchAll(/\bimport\s*["'`](\.{1,2}\/[^"'`]+)["'`]/g)) statics.add(m[1]);
+  const mapDeps = JSON.parse(code.match(/__vite__mapDeps=[^;]*?m\.f=(\[[^\]]*\])/)?.[1] ?? '[]');
+  const dynamics = [];
+  for (const m of code.matchAll(/\bimport\(\s*["'`](\.{1,2}\/[^"'`]+)["'`]\s*\)/g)) {
+    // Vite wraps each import() in its preload helper, whose second argument names the deps to fetch.
+    const after = code.slice(m.index, m.index + 600);
+    const deps = after.match(/__vite__mapDeps\(\[([\d,\s]*)\]\)/);
+    const indices = deps && after.indexOf(deps[0]) < (after.indexOf('import(', 7) >>> 0) ? deps[1] : '';
+    dynamics.push({
+      spec: m[1],
+      deps: indices.split(',').filter(Boolean).map((i) => mapDeps[Number(i)]).filter(Boolean),
+    });
+  }
+  return { statics: [...statics], dynamics };
+}
+
+/** A file of the build, with its raw and gzip -9 sizes. */
+export function fileInfo(distDir, file) {
+  const data = readFileSync(join(distDir, file));
+  return { file, kind: file.endsWith('.css') ? 'css' : 'js', raw: data.length, gzip: gzipBytes(data) };
+}
+
+/** Turns a URL in an HTML file or a base-relative path into a path inside dist (posix, no leading ./). */
+function fromUrl(url, fromDir = '') {
+  const clean = url.split(/[?#]/)[0];
+  if (/^[a-z]+:\/\//i.test(clean)) return null; // another origin: not ours to weigh
+  const p = clean.startsWith('/') ? clean.slice(1) : posix.join(fromDir, clean);
+  return posix.normalize(p).replace(/^\.\//, '');
+}
+
+/**
+ * What a page of the build loads: `initial` = the HTML's scripts, preloads and stylesheets and every chunk
+ * they statically import; `lazy` = one group per `import()` target (its closure and its CSS) not already
+ * initial. A page fetches `initial` plus the lazy groups its route asks for.
+ */
+export function pageGraph(distDir, htmlFile) {
+  const html = readFileSync(join(distDir, htmlFile), 'utf8');
+  const htmlDir = posix.dirname(htmlFile) === '.' ? '' : posix.dirname(htmlFile);
+  const { scripts, preloads, styles } = htmlAssets(html);
+  const rootFiles = [...scripts, ...preloads, ...styles].map((u) => fromUrl(u, htmlDir)).filter(Boolean);
+  return { html: htmlFile, ...moduleGraph(distDir, rootFiles) };
+}
+
+/** The same reading from module files instead of an HTML page (the embed's entry script). */
+export function moduleGraph(distDir, rootFiles) {
+  const missing = [];
+  const closure = (roots) => {
+    const seen = new Set();
+    const dynamic = [];
+    const stack = [...roots];
+    while (stack.length) {
+      const file = stack.pop();
+      if (!file || seen.has(file)) continue;
+      if (!existsSync(join(distDir, file))) {
+        missing.push(file);
+        continue;
+      }
+      seen.add(file);
+      if (!/\.m?js$/.test(file)) continue;
+      const { statics, dynamics } = chunkImports(readFileSync(join(distDir, file), 'utf8'));
+      for (const s of statics) stack.push(posix.normalize(posix.join(posix.dirname(file), s)));
+      for (const d of dynamics) dynamic.push({ from: file, ...d });
+    }
+    return { files: seen, dynamic };
+  };
+  const initial = closure(rootFiles);
+  const lazy = new Map();
+  const queue = [...initial.dynamic];
+  while (queue.length) {
+    const d = queue.shift();
+    const target = posix.normalize(posix.join(posix.dirname(d.from), d.spec));
+    if (lazy.has(target) || initial.files.has(target)) continue;
+    const deps = d.deps.map((p) => fromUrl(p, '')).filter(Boolean);
+    const group = closure([target, ...deps]);
+    const files = [...group.files].filter((f) => !initial.files.has(f));
+    lazy.set(target, files);
+    queue.push(...group.dynamic);
+  }
+  return { initial: [...initial.files], lazy, missing };
+}
+
+/** Sums a list of dist files into { js, css, total } gzip bytes, with the per-file rows. */
+export function weigh(distDir, files) {
+  const rows = [...new Set(files)].map((f) => fileInfo(distDir, f)).sort((a, b) => b.gzip - a.gzip);
+  const sum = (kind) => rows.filter((r) => !kind || r.kind === kind).reduce((s, r) => s + r.gzip, 0);
+  return { js: sum('js'), css: sum('css'), total: sum(), files: rows };
+}
+
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+
+/**
+ * Finds the embeddable bundle by one stated rule, and throws when it is missing:
+ *   1. a folder dist/embed/        -> every .js/.mjs/.css file in it;
+ *   2. dist/codeblanks*.{js,mjs}   -> those files plus dist/codeblanks*.css;
+ *   3. a folder dist-embed/        -> every .js/.mjs/.css file in it.
+ * In a folder with both an ES and a UMD/IIFE/CJS copy of the same bundle, only the ES copy is counted:
+ * a host page loads one of them, never both. Source maps and HTML are never counted. The entry is the
+ * file named codeblanks.js (or index.js), else the only script; `files` is everything (lazy chunks too).
+ */
+export function findEmbedBundle(root, dist = resolve(root, 'dist')) {
+  const tried = [];
+  const pick = (dir, files) => {
+    const isAlt = (f) => /\.(umd|iife|cjs)\.(c?js)$/.test(f) || f.endsWith('.cjs');
+    const hasEs = files.some((f) => /\.m?js$/.test(f) && !isAlt(f));
+    const chosen = files.filter((f) => /\.(m?js|cjs|css)$/.test(f) && !(hasEs && isAlt(f)));
+    if (!chosen.length || chosen.every((f) => f.endsWith('.css'))) return null;
+    const rel = chosen.map((f) => relative(dir, f).split('\\').join('/'));
+    const js = rel.filter((f) => /\.m?js$/.test(f));
+    // The entry: the file named codeblanks (or index), else the only script there is.
+    const entry = js.find((f) => /(^|\/)codeblanks\.m?js$/.test(f)) ?? js.find((f) => /(^|\/)index\.m?js$/.test(f)) ?? (js.length === 1 ? js[0] : null);
+    return { dir, files: rel, entry };
+  };
+  const candidates = [
+    ['dist/embed/', () => existsSync(join(dist, 'embed')) && statSync(join(dist, 'embed')).isDirectory()
+      ? pick(dist, walk(join(dist, 'embed'))) : null],
+    ['dist/codeblanks*.{js,mjs}', () => existsSync(dist)
+      ? pick(dist, readdirSync(dist).filter((f) => /^codeblanks.*\.(m?js|cjs|css)$/.test(f)).map((f) => join(dist, f)))
+      : null],
+    ['dist-embed/', () => existsSync(resolve(root, 'dist-embed'))
+      ? pick(resolve(root, 'dist-embed'), walk(resolve(root, 'dist-embed'))) : null],
+  ];
+  for (const [rule, find] of candidates) {
+    tried.push(rule);
+    const found = find();
+    if (found) return { rule, ...found };
+  }
+  throw new Error(
+    `No embed bundle found (tried, in order: ${tried.join(', ')}). The embed build must write its bundle ` +
+      'to one of these places; see scripts/bench/lib/dist.mjs findEmbedBundle().',
+  );
+}
+
+/** Every lazy group of a page graph as { target, gzip } rows, heaviest first (for the causes section). */
+export function lazyRows(distDir, graph) {
+  return [...graph.lazy].map(([target, files]) => ({ target, ...weigh(distDir, files) })).sort((a, b) => b.total - a.total);
+}
+
+
+/** A lazy chunk's name without folder and content hash: "assets/python-PcNiIBxw.js" -> "python". */
+export const chunkStem = (file) => posix.basename(file).replace(/-[\w-]{8}\.m?js$/, '').replace(/\.m?js$/, '');
+
+/**
+ * The set page's weight read from the build alone (no browser). Rule: everything index.html loads up
+ * front (its scripts, preloads, stylesheets and their static imports), plus the lazy chunk of each
+ * language the set's tasks use (the site loads one grammar chunk per language, named after it, with its
+ * own imports). `worstCase` adds every lazy chunk: a set that used every language.
+ */
+export function staticSetPage(distDir, set) {
+  return setWeight(distDir, pageGraph(distDir, 'index.html'), set);
+}
+
+/**
+ * What a page loads to show `set` from an entry point: the `initial` files plus the lazy grammar chunk of
+ * each language the set's tasks use (chunks are named after their language). Also the worst case (every
+ * lazy chunk) and the lazy chunks' names.
+ */
+export function setWeight(distDir, graph, set) {
+  if (graph.missing.length) throw new Error(`files named by the build are missing from ${distDir}: ${graph.missing.join(', ')}`);
+  const languages = [...new Set(set.tasks.map((t) => t.language))];
+  const lazyFiles = [];
+  const matched = [];
+  for (const [target, files] of graph.lazy) {
+    if (languages.includes(chunkStem(target))) {
+      matched.push(chunkStem(target));
+      lazyFiles.push(...files);
+    }
+  }
+  return {
+    ...weigh(distDir, [...graph.initial, ...lazyFiles]),
+    initial: weigh(distDir, graph.initial).total,
+    languages,
+    lazyLoaded: matched,
+    worstCase: weigh(distDir, [...graph.initial, ...[...graph.lazy.values()].flat()]).total,
+    lazyChunks: [...graph.lazy.keys()].map(chunkStem),
+    // The lazy chunks this set does not load, each with what it would add (its own closure).
+    otherLazy: [...graph.lazy]
+      .filter(([target]) => !matched.includes(chunkStem(target)))
+      .map(([target, files]) => ({ chunk: chunkStem(target), gzip: weigh(distDir, files).total }))
+      .sort((a, b) => b.gzip - a.gzip),
+  };
+}
