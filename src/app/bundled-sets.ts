@@ -26,7 +26,8 @@ export type BundledSet =
   | { readonly ok: false; readonly title: string; readonly problems: readonly string[] };
 
 async function json<T>(url: string): Promise<T> {
-  const response = await fetch(url, { headers: { Accept: 'application/json' } });
+  // A plain GET, so it is served from the preload that index.html starts before the app's code arrives.
+  const response = await fetch(url);
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
   return (await response.json()) as T;
 }

@@ -1,5 +1,5 @@
 /** A set's page: loads a bundled set and renders it; a set that failed validation says why, in place. */
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
 import { ExerciseProvider } from '../hooks/exercise-context.tsx';
 import { useExerciseInstance } from '../hooks/use-exercise-instance.ts';
@@ -12,12 +12,13 @@ export function SetPage({ id, hash }: { id: string; hash: string }) {
   const [result, setResult] = useState<BundledSet | null>(null);
   useEffect(() => {
     let live = true;
-    fetchBundledSet(id)
-      // The set's grammars load before it shows, so the code never flashes from plain to coloured.
-      .then((r): BundledSet | Promise<BundledSet> => (r.ok ? loadLanguages(r.set.tasks.map((t) => t.language)).then(() => r) : r))
-      .then((r) => {
-        if (live) setResult(r);
-      });
+    fetchBundledSet(id).then((r) => {
+      // The code shows at once and takes its colours when its grammars arrive: the text and its layout
+      // do not change, so nothing shifts, and the first paint does not wait for another round trip.
+      if (r.ok) void loadLanguages(r.set.tasks.map((t) => t.language));
+      // A transition: React renders the set in slices, so the page keeps answering input meanwhile.
+      if (live) startTransition(() => setResult(r));
+    });
     return () => {
       live = false;
     };

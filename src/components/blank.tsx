@@ -4,8 +4,8 @@
  * Delete/Backspace. Its width is the widest option's, so width never gives the answer away.
  */
 import { memo, useCallback, useRef, type KeyboardEvent } from 'react';
-import { useDragOption, useDropTarget } from '../dnd/task-dnd.tsx';
-import { useActions, useBlank } from '../hooks/use-task.ts';
+import { useDragOption, useDropTarget, type DragHandle } from '../dnd/task-dnd.tsx';
+import { useActions, useBlank, type BlankView } from '../hooks/use-task.ts';
 import { useStrings } from '../hooks/exercise-context.tsx';
 
 export interface BlankProps {
@@ -17,16 +17,46 @@ export interface BlankProps {
   readonly solution: string | undefined;
 }
 
+/**
+ * dnd-kit re-renders every draggable and drop target whenever a drag moves over another target. This
+ * part holds the hooks that must re-run; the button below is memoized on plain values.
+ */
 export const Blank = memo(function Blank({ taskId, blank, order, solution }: BlankProps) {
+  const view = useBlank(taskId, blank);
+  const drag = useDragOption(`blank:${taskId}:${blank}`, view.option ?? '', blank, view.locked || view.option === undefined);
+  const { setNode: setDropNode, isOver } = useDropTarget(`drop:${taskId}:${blank}`, blank, order, view.locked);
+  return (
+    <BlankButton
+      taskId={taskId}
+      blank={blank}
+      solution={solution}
+      {...view}
+      isOver={isOver}
+      dragProps={drag.props}
+      isDragging={drag.isDragging}
+      setDragNode={drag.setNode}
+      setDropNode={setDropNode}
+    />
+  );
+});
+
+interface BlankButtonProps extends BlankView {
+  readonly taskId: string;
+  readonly blank: number;
+  readonly solution: string | undefined;
+  readonly isOver: boolean;
+  readonly dragProps: DragHandle['props'];
+  readonly isDragging: boolean;
+  readonly setDragNode: DragHandle['setNode'];
+  readonly setDropNode: DragHandle['setNode'];
+}
+
+const BlankButton = memo(function BlankButton(props: BlankButtonProps) {
+  const { taskId, blank, solution, isOver, dragProps, isDragging, setDragNode, setDropNode } = props;
+  const view = props;
   const strings = useStrings();
   const { selectBlank, clear } = useActions();
-  const view = useBlank(taskId, blank);
   const shown = solution ?? view.option;
-  const drag = useDragOption(`blank:${taskId}:${blank}`, view.option ?? '', blank, view.locked || view.option === undefined);
-  const drop = useDropTarget(`drop:${taskId}:${blank}`, blank, order, view.locked);
-
-  const { setNode: setDragNode } = drag;
-  const { setNode: setDropNode } = drop;
   const button = useRef<HTMLButtonElement | null>(null);
   const setNode = useCallback(
     (element: HTMLButtonElement | null) => {
@@ -50,7 +80,7 @@ export const Blank = memo(function Blank({ taskId, blank, order, solution }: Bla
       event.preventDefault();
       clear(taskId, blank);
     }
-    (drag.props.onKeyDown as ((e: KeyboardEvent) => void) | undefined)?.(event);
+    (dragProps.onKeyDown as ((e: KeyboardEvent) => void) | undefined)?.(event);
   };
 
   const className = [
@@ -58,8 +88,8 @@ export const Blank = memo(function Blank({ taskId, blank, order, solution }: Bla
     shown === undefined ? 'cb-blank--empty' : 'cb-blank--filled',
     state ? `cb-blank--${state}` : '',
     view.selected ? 'cb-blank--selected' : '',
-    drop.isOver ? 'cb-blank--over' : '',
-    drag.isDragging ? 'cb-blank--dragging' : '',
+    isOver ? 'cb-blank--over' : '',
+    isDragging ? 'cb-blank--dragging' : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -68,7 +98,7 @@ export const Blank = memo(function Blank({ taskId, blank, order, solution }: Bla
     <span className="cb-blank-wrap">
       <button
         type="button"
-        {...drag.props}
+        {...dragProps}
         ref={setNode}
         className={className}
         aria-label={name}

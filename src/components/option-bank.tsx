@@ -3,7 +3,7 @@
  * letter is decoration), draggable to a blank, or clicked/tapped/pressed to pair with a blank.
  */
 import { memo, useId } from 'react';
-import { useDragOption, useDropTarget } from '../dnd/task-dnd.tsx';
+import { useDragOption, useDropTarget, type DragHandle } from '../dnd/task-dnd.tsx';
 import { useActions, useOption } from '../hooks/use-task.ts';
 import { useStrings } from '../hooks/exercise-context.tsx';
 
@@ -36,34 +36,36 @@ export function OptionBank({
   return (
     <div ref={setNode} className={`cb-bank${isOver ? ' cb-bank--over' : ''}`} role="group" aria-label={strings.optionsLabel}>
       {options.map((option, index) => (
-        <Option key={option} taskId={taskId} option={option} label={optionLabel(index)} reusable={reusable} />
+        <Option key={option} taskId={taskId} option={option} label={optionLabel(index)} reusable={reusable} locked={locked} />
       ))}
     </div>
   );
 }
 
-const Option = memo(function Option({
+/**
+ * dnd-kit re-renders every draggable whenever a drag starts, ends or moves over another target: with
+ * 200 options that is 200 renders at once. So this part holds only the drag hook, and the button below,
+ * memoized on plain values, selects its own state from the store.
+ */
+const Option = memo(function Option(props: { taskId: string; option: string; label: string; reusable: boolean; locked: boolean }) {
+  const drag = useDragOption(`option:${props.taskId}:${props.option}`, props.option, null, props.locked);
+  return <OptionButton {...props} {...drag} />;
+});
+
+const OptionButton = memo(function OptionButton({
   taskId,
   option,
   label,
   reusable,
-}: {
-  taskId: string;
-  option: string;
-  label: string;
-  reusable: boolean;
-}) {
+  setNode,
+  props: dragProps,
+  isDragging,
+}: { taskId: string; option: string; label: string; reusable: boolean } & DragHandle) {
+  const { placedIn, selected, locked } = useOption(taskId, option, reusable);
   const strings = useStrings();
   const { selectOption, cancelSelection } = useActions();
-  const view = useOption(taskId, option, reusable);
-  const { setNode, props: dragProps, isDragging } = useDragOption(`option:${taskId}:${option}`, option, null, view.locked);
   const placedId = useId();
-  const className = [
-    'cb-option',
-    view.selected ? 'cb-option--selected' : '',
-    view.placedIn !== undefined ? 'cb-option--placed' : '',
-    isDragging ? 'cb-option--dragging' : '',
-  ]
+  const className = ['cb-option', selected ? 'cb-option--selected' : '', placedIn !== undefined ? 'cb-option--placed' : '', isDragging ? 'cb-option--dragging' : '']
     .filter(Boolean)
     .join(' ');
   return (
@@ -73,11 +75,11 @@ const Option = memo(function Option({
       ref={setNode}
       className={className}
       aria-label={option}
-      aria-pressed={view.locked ? undefined : view.selected}
-      aria-disabled={view.locked || undefined}
-      aria-describedby={[dragProps['aria-describedby'] as string | undefined, view.placedIn !== undefined ? placedId : undefined].filter(Boolean).join(' ') || undefined}
+      aria-pressed={locked ? undefined : selected}
+      aria-disabled={locked || undefined}
+      aria-describedby={[dragProps['aria-describedby'] as string | undefined, placedIn !== undefined ? placedId : undefined].filter(Boolean).join(' ') || undefined}
       onClick={() => {
-        if (!view.locked) selectOption(taskId, option);
+        if (!locked) selectOption(taskId, option);
       }}
       onKeyDown={(event) => {
         if (event.key === 'Escape') cancelSelection();
@@ -89,10 +91,10 @@ const Option = memo(function Option({
         {label}
       </span>
       <span className="cb-option-text">{option}</span>
-      {view.placedIn !== undefined ? (
+      {placedIn !== undefined ? (
         <span id={placedId} className="cb-option-placed">
-          <span aria-hidden="true">→{view.placedIn}</span>
-          <span className="cb-visually-hidden">{strings.optionPlacedIn(view.placedIn)}</span>
+          <span aria-hidden="true">→{placedIn}</span>
+          <span className="cb-visually-hidden">{strings.optionPlacedIn(placedIn)}</span>
         </span>
       ) : null}
     </button>

@@ -3,10 +3,10 @@
  * that follows (which blanks are wrong, the mistakes that match the learner's choices, hints, the
  * solution and the explanation). It shows the rules' outcomes; the rules live in the engine.
  */
-import { useMemo, type ReactNode } from 'react';
+import { memo, useMemo, type ReactNode } from 'react';
 import type { Task } from '../schema/exercise-schema.ts';
 import { blanksOf, parseTemplate } from '../engine/template.ts';
-import { solutionOf, type CheckRecord } from '../engine/grading.ts';
+import { solutionOf, type CheckRecord, type TaskStatus } from '../engine/grading.ts';
 import { TaskDnd } from '../dnd/task-dnd.tsx';
 import { useActions, useAttempts, useTaskProgress } from '../hooks/use-task.ts';
 import { useExercise, useStrings } from '../hooks/exercise-context.tsx';
@@ -21,8 +21,6 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
   const hintsAllowed = useExercise((s) => s.rules.hintsAllowed);
   const showMistakes = useExercise((s) => s.rules.showMistakes);
   const { check, hint, resetTask } = useActions();
-  const blankCount = useMemo(() => blanksOf(parseTemplate(task.code)).length, [task.code]);
-  const solution = useMemo(() => (progress.status === 'failed' ? solutionOf(task) : null), [progress.status, task]);
   const locked = progress.status !== 'active';
   const hints = task.hints ?? [];
   const last = progress.lastCheck;
@@ -50,11 +48,7 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
       </header>
       <p className="cb-prompt">{task.prompt}</p>
 
-      <TaskDnd taskId={task.id}>
-        <CodeView task={task} subject={subject} solution={solution} />
-        {locked ? null : <p className="cb-instructions">{strings.instructions}</p>}
-        <OptionBank taskId={task.id} options={task.options} reusable={task.reusableOptions ?? false} order={blankCount} locked={locked} />
-      </TaskDnd>
+      <Workspace task={task} subject={subject} status={progress.status} />
 
       <div className="cb-actions">
         <p className="cb-attempts">{strings.attemptsLeft(attempts.left)}</p>
@@ -169,3 +163,22 @@ function ActionButton({ off, primary, onPress, children }: { off: boolean; prima
     </button>
   );
 }
+
+/**
+ * The code, the bank and their drag and drop. Memoized on the task and its status only: placing an
+ * option re-renders that blank and that option (they select their own state), never the drag context
+ * and its hundreds of draggables.
+ */
+const Workspace = memo(function Workspace({ task, subject, status }: { task: Task; subject: string; status: TaskStatus }) {
+  const strings = useStrings();
+  const blankCount = useMemo(() => blanksOf(parseTemplate(task.code)).length, [task.code]);
+  const solution = useMemo(() => (status === 'failed' ? solutionOf(task) : null), [status, task]);
+  const locked = status !== 'active';
+  return (
+    <TaskDnd taskId={task.id}>
+      <CodeView task={task} subject={subject} solution={solution} />
+      {locked ? null : <p className="cb-instructions">{strings.instructions}</p>}
+      <OptionBank taskId={task.id} options={task.options} reusable={task.reusableOptions ?? false} order={blankCount} locked={locked} />
+    </TaskDnd>
+  );
+});

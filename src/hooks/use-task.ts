@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { FRESH_PROGRESS, feedbackFor, type TaskProgress } from '../engine/grading.ts';
 import { scoreSet, type SetScore } from '../engine/scoring.ts';
 import { taskLimits, type ExerciseState } from '../store/exercise-store.ts';
-import { useExercise } from './exercise-context.tsx';
+import { useExercise, useExerciseStoreApi } from './exercise-context.tsx';
 
 export function useTaskProgress(taskId: string): TaskProgress {
   return useExercise((s) => s.progress[taskId] ?? FRESH_PROGRESS);
@@ -43,42 +43,44 @@ export interface OptionView {
   readonly locked: boolean;
 }
 
+// Blank by option for one placements object, built once per change however many options ask.
+const holders = new WeakMap<object, ReadonlyMap<string, number>>();
+function holderOf(placements: Readonly<Record<number, string>>, option: string): number | undefined {
+  let map = holders.get(placements);
+  if (!map) {
+    map = new Map(Object.entries(placements).map(([blank, held]) => [held, Number(blank)]));
+    holders.set(placements, map);
+  }
+  return map.get(option);
+}
+
 export function useOption(taskId: string, option: string, reusable: boolean): OptionView {
   return useExercise(
     useShallow((s: ExerciseState) => {
       const progress = s.progress[taskId] ?? FRESH_PROGRESS;
       const sel = s.selection;
-      let placedIn: number | undefined;
-      // Once a task is locked the blanks show the outcome; the bank no longer points at them.
-      if (!reusable && progress.status === 'active') {
-        for (const [blank, held] of Object.entries(progress.placements)) if (held === option) placedIn = Number(blank);
-      }
+      const active = progress.status === 'active';
       return {
-        placedIn,
+        // Once a task is locked the blanks show the outcome; the bank no longer points at them.
+        placedIn: !reusable && active ? holderOf(progress.placements, option) : undefined,
         selected: sel?.kind === 'option' && sel.taskId === taskId && sel.option === option,
-        locked: progress.status !== 'active',
+        locked: !active,
       };
     }),
   );
 }
 
-/** The action verbs; stable references, so passing them down never re-renders anything. */
-export function useActions() {
-  return useExercise(
-    useShallow((s: ExerciseState) => ({
-      place: s.place,
-      move: s.move,
-      clear: s.clear,
-      selectBlank: s.selectBlank,
-      selectOption: s.selectOption,
-      cancelSelection: s.cancelSelection,
-      check: s.check,
-      hint: s.hint,
-      resetTask: s.resetTask,
-      resetSet: s.resetSet,
-      dismissStorageNotice: s.dismissStorageNotice,
-    })),
-  );
+export type Actions = Pick<
+  ExerciseState,
+  'place' | 'move' | 'clear' | 'selectBlank' | 'selectOption' | 'cancelSelection' | 'check' | 'hint' | 'resetTask' | 'resetSet' | 'dismissStorageNotice'
+>;
+
+/**
+ * The action verbs. They never change, so they are read once, without a subscription: with 200
+ * options on a page, subscribing each one to the store for functions would cost every update.
+ */
+export function useActions(): Actions {
+  return useExerciseStoreApi().getState();
 }
 
 /** The set's score: solved, failed, attempts and hints used. */
