@@ -47,6 +47,8 @@ export default defineConfig({
   publicDir: false,
   build: {
     target: 'es2022',
+    // As the site: browsers with light-dark(), so each colour stays one pair instead of being lowered into two.
+    cssTarget: ['chrome123', 'edge123', 'firefox120', 'safari17.5'],
     // As the site: browsers with light-dark(), so each colour is one pair, not lowered into two variables.
     cssTarget: ['chrome123', 'edge123', 'firefox120', 'safari17.5'],
     outDir: 'dist',

@@ -11,12 +11,24 @@ export const KB = 1000;
 /** Byte budgets: gzip -9 (node zlib level 9) of JS + CSS. */
 export const BYTE_BUDGETS = [
   { id: 'weight.setPage', label: 'Set page JS+CSS (gzip -9)', max: 100 * KB, unit: 'bytes' },
+  // The embed bundle as issue 4 defines it: the one script with its styles inside (and anything it
+  // imports statically). Grammars load beside it per language, like the exercise file itself.
   { id: 'weight.embed', label: 'Embed bundle JS+CSS (gzip -9)', max: 100 * KB, unit: 'bytes' },
+];
+
+/**
+ * Judged by `npm run bench:check` only: the same 100 KB held against everything a course page showing
+ * the seed set loads, the grammars for http and python included. It is kept apart from the CI byte
+ * budgets because it is the one figure still over (see docs/benchmarks.md), not to hide it.
+ */
+export const PAGE_BUDGETS = [
+  { id: 'weight.embedSeedPage', label: 'Embed on a course page showing the seed set, grammars included (gzip -9)', max: 100 * KB, unit: 'bytes' },
 ];
 
 /** Every budget, in table order. `at` names the stress size the interaction budgets judge. */
 export const BUDGETS = [
   ...BYTE_BUDGETS,
+  ...PAGE_BUDGETS,
   { id: 'lighthouse.catalogue.performance', label: 'Catalogue: Lighthouse performance', min: 98 },
   { id: 'lighthouse.catalogue.accessibility', label: 'Catalogue: Lighthouse accessibility', min: 100 },
   { id: 'lighthouse.catalogue.cls', label: 'Catalogue: CLS', max: 0, unit: 'cls' },

@@ -38,9 +38,9 @@ describe('shadowStyles', () => {
 
 describe('themeStyles', () => {
   test.each([
-    ['light', /^:host,\.cb-root\{color-scheme:light;--lightningcss-light:initial!important;--lightningcss-dark: !important\}$/],
-    ['dark', /^:host,\.cb-root\{color-scheme:dark;--lightningcss-light: !important;--lightningcss-dark:initial!important\}$/],
-    ['auto', /^:host,\.cb-root\{color-scheme:light;.*\}@media \(prefers-color-scheme:dark\)\{:host,\.cb-root\{color-scheme:dark;.*\}\}$/],
+    ['light', /^:host,\.cb-root\{color-scheme:light\}$/],
+    ['dark', /^:host,\.cb-root\{color-scheme:dark\}$/],
+    ['auto', /^:host,\.cb-root\{color-scheme:light\}@media \(prefers-color-scheme:dark\)\{:host,\.cb-root\{color-scheme:dark\}\}$/],
   ] as const)('%s', (theme, rule) => {
     expect(themeStyles(theme)).toMatch(rule);
   });

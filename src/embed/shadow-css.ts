@@ -9,9 +9,8 @@
  * properties, which are the theming API. Sizes in `rem` follow --cb-rem, the user's default font size,
  * so a page with `html { font-size: 62.5% }` (or 30px) neither shrinks nor swells the exercise.
  *
- * Light and dark: every colour is a `light-dark()` pair, so the theme is the `color-scheme` we set.
- * For browsers without `light-dark()` the build lowers each pair to lightningcss's
- * `var(--lightningcss-light, …) var(--lightningcss-dark, …)`; the theme sheets set those switches too.
+ * Light and dark: every colour is a `light-dark()` pair, so the theme is the `color-scheme` we set (the
+ * build targets browsers with `light-dark()`, as the site's does).
  *
  * Pure, and tested against the real styles.css. The embed's build applies `shadowStyles` when it inlines
  * the stylesheet (vite.embed.config.ts), so no page runs these regular expressions; styles.ts adopts
@@ -31,9 +30,7 @@ export function shadowStyles(css: string): string {
   );
 }
 
-const scheme = (dark: boolean) =>
-  `:host,.cb-root{color-scheme:${dark ? 'dark' : 'light'};` +
-  `--lightningcss-light:${dark ? ' ' : 'initial'}!important;--lightningcss-dark:${dark ? 'initial' : ' '}!important}`;
+const scheme = (dark: boolean) => `:host,.cb-root{color-scheme:${dark ? 'dark' : 'light'}}`;
 
 /** The rules that pick light or dark colours; `auto` follows the system's preference. */
 export function themeStyles(theme: Theme): string {
