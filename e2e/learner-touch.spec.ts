@@ -1,7 +1,7 @@
 // A learner on a phone: real touch drags (a long press, then a glide), taps, and a page that still scrolls.
 // Touches go through Chromium's input pipeline (CDP Input.dispatchTouchEvent), as a finger's would.
 import type { CDPSession, Locator, Page } from '@playwright/test';
-import { test, expect, tags } from './helpers';
+import { test, expect, expectNoAxeViolations, tags } from './helpers';
 
 const SET_URL = '/?set=oauth2-client-credentials';
 /** dnd-kit's TouchSensor starts a drag after a 180 ms press; a finger held a little longer. */
@@ -42,6 +42,62 @@ async function untilClicksPass(page: Page) {
 }
 
 test.describe('the seed set on a phone', { tag: tags.phone }, () => {
+  test('the whole set by touch: drags and taps solve four tasks, task 4 runs out and shows its solution, then the summary', async ({ page }) => {
+    await page.goto(SET_URL);
+    const cdp = await page.context().newCDPSession(page);
+
+    /** A long press on the option, a glide to the blank, a lift: as a finger drags. */
+    const dragInto = async (n: number, text: string) => {
+      const target = blank(page, n);
+      await target.evaluate((el) => el.scrollIntoView({ block: 'center', inline: 'center' }));
+      const from = await centre(option(page, n, text));
+      const to = await centre(target);
+      await touch(cdp, 'touchStart', from);
+      await page.waitForTimeout(LONG_PRESS_MS);
+      await glide(cdp, from, to, 12);
+      await touch(cdp, 'touchEnd');
+      await expect(target).toHaveAccessibleName(`Blank 1: ${text}`);
+      await untilClicksPass(page);
+    };
+    const tapInto = async (n: number, b: number, text: string) => {
+      await blank(page, n, b).tap();
+      await option(page, n, text).tap();
+      await expect(blank(page, n, b)).toHaveAccessibleName(new RegExp(`^Blank ${b}: ${text.replace(/[[\]]/g, '\\$&')}`));
+    };
+    const check = (n: number) => task(page, n).getByRole('button', { name: 'Check' }).tap();
+    const correct = (n: number) => expect(task(page, n).getByText(/^✓? ?Correct$/)).toBeVisible();
+
+    await dragInto(1, 'client_credentials');
+    await check(1);
+    await correct(1);
+    await dragInto(2, 'application/x-www-form-urlencoded');
+    await check(2);
+    await correct(2);
+    await dragInto(3, 'your_client_id');
+    await check(3);
+    await correct(3);
+
+    for (const [i, wrong] of ['token', '[', ']'].entries()) {
+      await tapInto(4, 1, wrong);
+      await check(4);
+      await expect(task(page, 4).getByText(`Attempts: ${2 - i} left`, { exact: true })).toBeVisible();
+    }
+    await expect(blank(page, 4)).toHaveAccessibleName('Blank 1: access_token, solution');
+    await expect(task(page, 4).getByText(/The solution is shown in the blanks/)).toBeVisible();
+    await expect(task(page, 4).getByRole('heading', { name: 'Explanation' })).toBeVisible();
+
+    await tapInto(5, 1, 'client_credentials');
+    await tapInto(5, 2, 'your_client_id');
+    await tapInto(5, 3, 'your_client_secret');
+    await check(5);
+    await correct(5);
+
+    const summary = page.getByRole('region', { name: 'Summary' });
+    await expect(summary).toBeVisible();
+    await expect(summary.getByText('4 of 5 tasks solved')).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+
   test('a long press picks an option up without selecting text; a glide drops it in the blank', async ({ page }) => {
     await page.goto(SET_URL);
     const cdp = await page.context().newCDPSession(page);
