@@ -10,6 +10,7 @@
 // A whole file or describe block can be tagged the same way: test.describe('...', { tag: '@phone' }, ...).
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { CHROME_FLAGS } from './scripts/find-chrome.mjs';
 
 const CI = Boolean(process.env.CI);
 const PORT = 4173; // the `preview` script's port (package.json); --strictPort there makes a clash loud
@@ -46,17 +47,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: chromePath,
-      // Keep headless Chromium quiet and self-contained on a closed network, and in containers.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-dev-shm-usage',
-      ],
+      args: CHROME_FLAGS,
     },
   },
   projects: [

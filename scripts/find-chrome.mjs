@@ -68,6 +68,21 @@ function playwrightBrowser() {
   }
 }
 
+/**
+ * Flags that keep headless Chromium quiet and self-contained on a closed network and in containers
+ * (shared/TOOLCHAIN.md). Playwright makes its own profile: never add --user-data-dir here.
+ */
+export const CHROME_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
 /** Looks without installing; returns the path and where it came from, or undefined. */
 export function locateChrome({ warn = (msg) => console.warn(msg) } = {}) {
   const fromEnv = process.env.CHROME_PATH;

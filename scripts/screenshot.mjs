@@ -15,7 +15,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { URL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { findChrome } from './find-chrome.mjs';
+import { CHROME_FLAGS, findChrome } from './find-chrome.mjs';
 
 const usage =
   'usage: node scripts/screenshot.mjs <url> <out.png> [--width 1280] [--height 800] [--full] [--phone] [--scale N] [--wait-for <css>]';
@@ -79,16 +79,7 @@ try {
 
 const browser = await chromium.launch({
   executablePath,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-dev-shm-usage',
-  ],
+  args: CHROME_FLAGS,
 });
 try {
   const context = await browser.newContext({

@@ -6,21 +6,12 @@
 import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CHROME_FLAGS } from '../../find-chrome.mjs';
 
 const FINDER = fileURLToPath(new URL('../../find-chrome.mjs', import.meta.url));
 
 /** Headless flags from shared/TOOLCHAIN.md (Playwright adds its own profile; never pass --user-data-dir). */
-export const QUIET_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
+export const QUIET_FLAGS = ['--headless', ...CHROME_FLAGS];
 
 /** The Chromium binary's path; also exported as CHROME_PATH so Lighthouse's launcher finds the same one. */
 export async function chromePath() {
