@@ -7,7 +7,7 @@
 //
 // Tags pick the project (see playwright.config.ts): untagged tests run on desktop and phone.
 import { test as base, expect } from '@playwright/test';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 export { expect };
@@ -105,4 +105,28 @@ export async function expectNoAxeViolations(page: Page, options: AxeOptions = {}
     violations.length,
     `axe found ${violations.length} accessibility violation(s) on ${page.url()}:\n\n${formatAxeViolations(violations)}\n`,
   ).toBe(0);
+}
+
+/**
+ * dnd-kit swallows document clicks for 50 ms after a pointer drag ends (a capture listener that stops
+ * propagation). Rather than sleep, wait until a probe click on <body> gets through again.
+ */
+export async function untilClicksPass(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    let passed = false;
+    const probe = () => {
+      passed = true;
+    };
+    document.body.addEventListener('click', probe, { once: true });
+    document.body.dispatchEvent(new MouseEvent('click'));
+    document.body.removeEventListener('click', probe);
+    return passed;
+  });
+}
+
+/** The centre of an element on screen, for pointer and touch input. */
+export async function centre(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error(`no box for ${locator.toString()}`);
+  return { x: Math.round(box.x + box.width / 2), y: Math.round(box.y + box.height / 2) };
 }

@@ -1,36 +1,13 @@
 // A learner with a mouse plays the seed set end to end with real pointer drags: four tasks solved, one
 // failed three times; the summary follows. axe checks the page in each state the learner passes through.
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, expectNoAxeViolations, tags } from './helpers';
+import { test, expect, expectNoAxeViolations, tags, untilClicksPass, centre } from './helpers';
 
 const SET_URL = '/?set=oauth2-client-credentials';
 
 const task = (page: Page, n: number) => page.getByRole('region', { name: `Task ${n}` });
 const blank = (page: Page, n: number, b = 1) => task(page, n).getByRole('button', { name: new RegExp(`^Blank ${b}\\b`) });
 const option = (page: Page, n: number, text: string) => task(page, n).getByRole('button', { name: text, exact: true });
-
-/**
- * dnd-kit swallows document clicks for 50 ms after a pointer drag ends (a capture listener that stops
- * propagation). Rather than sleep, wait until a probe click on <body> gets through again.
- */
-async function untilClicksPass(page: Page) {
-  await page.waitForFunction(() => {
-    let passed = false;
-    const probe = () => {
-      passed = true;
-    };
-    document.body.addEventListener('click', probe, { once: true });
-    document.body.dispatchEvent(new MouseEvent('click'));
-    document.body.removeEventListener('click', probe);
-    return passed;
-  });
-}
-
-const centre = async (locator: Locator) => {
-  const box = await locator.boundingBox();
-  if (!box) throw new Error(`no box for ${locator.toString()}`);
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-};
 
 /** Presses on `from`, moves past the 5 px activation distance, glides to `to` in steps, releases. */
 async function drag(page: Page, from: Locator, to: Locator) {

@@ -1,7 +1,7 @@
 // A learner on a phone: real touch drags (a long press, then a glide), taps, and a page that still scrolls.
 // Touches go through Chromium's input pipeline (CDP Input.dispatchTouchEvent), as a finger's would.
-import type { CDPSession, Locator, Page } from '@playwright/test';
-import { test, expect, expectNoAxeViolations, tags } from './helpers';
+import type { CDPSession, Page } from '@playwright/test';
+import { test, expect, expectNoAxeViolations, tags, untilClicksPass, centre } from './helpers';
 
 const SET_URL = '/?set=oauth2-client-credentials';
 /** dnd-kit's TouchSensor starts a drag after a 180 ms press; a finger held a little longer. */
@@ -11,12 +11,6 @@ const task = (page: Page, n: number) => page.getByRole('region', { name: `Task $
 const blank = (page: Page, n: number, b = 1) => task(page, n).getByRole('button', { name: new RegExp(`^Blank ${b}\\b`) });
 const option = (page: Page, n: number, text: string) => task(page, n).getByRole('button', { name: text, exact: true });
 
-const centre = async (locator: Locator) => {
-  const box = await locator.boundingBox();
-  if (!box) throw new Error(`no box for ${locator.toString()}`);
-  return { x: Math.round(box.x + box.width / 2), y: Math.round(box.y + box.height / 2) };
-};
-
 const touch = (cdp: CDPSession, type: 'touchStart' | 'touchMove' | 'touchEnd', point?: { x: number; y: number }) =>
   cdp.send('Input.dispatchTouchEvent', { type, touchPoints: point ? [{ ...point, id: 1 }] : [] });
 
@@ -25,20 +19,6 @@ async function glide(cdp: CDPSession, a: { x: number; y: number }, b: { x: numbe
   for (let i = 1; i <= steps; i += 1) {
     await touch(cdp, 'touchMove', { x: Math.round(a.x + ((b.x - a.x) * i) / steps), y: Math.round(a.y + ((b.y - a.y) * i) / steps) });
   }
-}
-
-/** dnd-kit swallows document clicks for 50 ms after a drag ends; wait until a probe click gets through. */
-async function untilClicksPass(page: Page) {
-  await page.waitForFunction(() => {
-    let passed = false;
-    const probe = () => {
-      passed = true;
-    };
-    document.body.addEventListener('click', probe, { once: true });
-    document.body.dispatchEvent(new MouseEvent('click'));
-    document.body.removeEventListener('click', probe);
-    return passed;
-  });
 }
 
 test.describe('the seed set on a phone', { tag: tags.phone }, () => {
