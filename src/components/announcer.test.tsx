@@ -1,33 +1,11 @@
 // What a screen reader hears: our own words in one polite live region, never dnd-kit's ids.
-import { render, screen, within } from '@testing-library/react';
-import userEvent, { type UserEvent } from '@testing-library/user-event';
-import seedJson from '../../exercises/oauth2-client-credentials.json';
-import { loadExerciseSet } from '../engine/load-set.ts';
-import { ExerciseProvider } from '../hooks/exercise-context.tsx';
-import { useExerciseInstance } from '../hooks/use-exercise-instance.ts';
+import { screen, within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import { en } from '../i18n/strings.ts';
 import type { ExerciseEvent } from '../store/events.ts';
 import { announce } from './announcer.tsx';
-import { SetView } from './set-view.tsx';
+import { renderSet } from '../test-support/fixtures.tsx';
 
-const loaded = loadExerciseSet(seedJson);
-if (!loaded.ok) throw new Error(`the seed set does not load: ${JSON.stringify(loaded.issues)}`);
-const SET = loaded.set;
-
-// One store per mount, made the way the site makes it (components may not import the store module).
-function renderSet() {
-  function Page() {
-    const store = useExerciseInstance(SET, { storage: null });
-    return (
-      <ExerciseProvider store={store}>
-        <SetView />
-      </ExerciseProvider>
-    );
-  }
-  const user = userEvent.setup();
-  render(<Page />);
-  return { user };
-}
 
 /**
  * Our live region. dnd-kit adds its own role="status" regions (assertive, in <body>, one per task), so

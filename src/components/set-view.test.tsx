@@ -1,50 +1,11 @@
 // The set around its tasks: progress, the summary, "Reset progress", and what happens to saved progress.
-import { render, screen, within } from '@testing-library/react';
-import userEvent, { type UserEvent } from '@testing-library/user-event';
-import seedJson from '../../exercises/oauth2-client-credentials.json';
-import { loadExerciseSet } from '../engine/load-set.ts';
-import { ExerciseProvider } from '../hooks/exercise-context.tsx';
-import { useExerciseInstance } from '../hooks/use-exercise-instance.ts';
-import { storageKeyFor, type KeyValueStorage } from '../store/persistence.ts';
-import { SetView } from './set-view.tsx';
+import { screen, within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
+import { storageKeyFor } from '../store/persistence.ts';
+import { renderSet, SEED_SET } from '../test-support/fixtures.tsx';
+import { memoryStorage } from '../test-support/memory-storage.ts';
 
-const loaded = loadExerciseSet(seedJson);
-if (!loaded.ok) throw new Error(`the seed set does not load: ${JSON.stringify(loaded.issues)}`);
-const SET = loaded.set;
-const KEY = storageKeyFor(SET);
-
-/** Web Storage in memory; `failSet` makes every write throw like a full or blocked localStorage. */
-function memoryStorage({ failSet = false } = {}): KeyValueStorage & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return {
-    data,
-    getItem: (key) => data.get(key) ?? null,
-    setItem: (key, value) => {
-      if (failSet) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      data.set(key, value);
-    },
-    removeItem: (key) => void data.delete(key),
-    get length() {
-      return data.size;
-    },
-    key: (index) => [...data.keys()][index] ?? null,
-  };
-}
-
-// One store per mount, made the way the site makes it (components may not import the store module).
-function renderSet(storage: KeyValueStorage = memoryStorage()) {
-  function Page() {
-    const store = useExerciseInstance(SET, { storage });
-    return (
-      <ExerciseProvider store={store}>
-        <SetView />
-      </ExerciseProvider>
-    );
-  }
-  const user = userEvent.setup();
-  const view = render(<Page />);
-  return { user, storage, unmount: view.unmount };
-}
+const KEY = storageKeyFor(SEED_SET);
 
 const task = (n: number) => screen.getByRole('region', { name: `Task ${n}` });
 const blank = (n: number, b = 1) => within(task(n)).getByRole('button', { name: new RegExp(`^Blank ${b}\\b`) });
@@ -73,7 +34,7 @@ describe('the set', () => {
   it('shows every task as a region named "Task N", and the progress "0 of 5 solved"', () => {
     renderSet();
     expect(screen.getAllByRole('region', { name: /^Task \d$/ })).toHaveLength(5);
-    expect(screen.getByRole('heading', { level: 1, name: SET.title })).toBeVisible();
+    expect(screen.getByRole('heading', { level: 1, name: SEED_SET.title })).toBeVisible();
     expect(screen.getByRole('progressbar', { name: '0 of 5 solved' })).toBeVisible();
   });
 
@@ -155,7 +116,7 @@ describe('Reset progress', () => {
     expect(screen.getByRole('button', { name: 'Reset progress' })).toBeDisabled();
 
     // Nothing saved: a reload, another tab and the catalogue all see a set not started.
-    expect(storage.getItem(KEY)).toBeNull();
+    expect(storage?.getItem(KEY)).toBeNull();
   });
 });
 

@@ -1,45 +1,8 @@
 // A learner working through the seed set's tasks with clicks and keys, as a screen reader names things.
-import { act, render, screen, within } from '@testing-library/react';
-import userEvent, { type UserEvent } from '@testing-library/user-event';
-import seedJson from '../../exercises/oauth2-client-credentials.json';
-import { loadExerciseSet } from '../engine/load-set.ts';
-import { ExerciseProvider } from '../hooks/exercise-context.tsx';
-import { useExerciseInstance } from '../hooks/use-exercise-instance.ts';
-import type { KeyValueStorage } from '../store/persistence.ts';
-import { SetView } from './set-view.tsx';
+import { act, screen, within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
+import { renderSet } from '../test-support/fixtures.tsx';
 
-const loaded = loadExerciseSet(seedJson);
-if (!loaded.ok) throw new Error(`the seed set does not load: ${JSON.stringify(loaded.issues)}`);
-const SET = loaded.set;
-
-function memoryStorage(): KeyValueStorage {
-  const data = new Map<string, string>();
-  return {
-    getItem: (key) => data.get(key) ?? null,
-    setItem: (key, value) => void data.set(key, value),
-    removeItem: (key) => void data.delete(key),
-    get length() {
-      return data.size;
-    },
-    key: (index) => [...data.keys()][index] ?? null,
-  };
-}
-
-// One store per mount, made the way the site makes it. (Components may not import the store module,
-// so the page goes through useExerciseInstance, which calls createExerciseStore.)
-function renderSet(storage: KeyValueStorage = memoryStorage()) {
-  function Page() {
-    const store = useExerciseInstance(SET, { storage });
-    return (
-      <ExerciseProvider store={store}>
-        <SetView />
-      </ExerciseProvider>
-    );
-  }
-  const user = userEvent.setup();
-  render(<Page />);
-  return { user, storage };
-}
 
 const task = (n: number) => screen.getByRole('region', { name: `Task ${n}` });
 const blank = (n: number, b = 1) => within(task(n)).getByRole('button', { name: new RegExp(`^Blank ${b}\\b`) });

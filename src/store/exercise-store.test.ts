@@ -5,6 +5,7 @@ import type { ExerciseSet } from '../schema/exercise-schema.ts';
 import type { ExerciseEvent } from './events.ts';
 import { createExerciseStore, taskLimits, type ExerciseStore } from './exercise-store.ts';
 import { storageKeyFor, summariseSaved, type KeyValueStorage } from './persistence.ts';
+import { memoryStorage } from '../test-support/memory-storage.ts';
 
 /** The seed set, loaded the way the site loads it. */
 function seedSet(): ExerciseSet {
@@ -14,31 +15,6 @@ function seedSet(): ExerciseSet {
   return result.set;
 }
 const SET = seedSet();
-
-/** Web Storage in memory; `failSet`/`failGet` make it throw like a full or blocked localStorage. */
-function memoryStorage(options: { failSet?: boolean; failGet?: boolean } = {}): KeyValueStorage & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return {
-    data,
-    getItem(key) {
-      if (options.failGet) throw new DOMException('blocked', 'SecurityError');
-      return data.get(key) ?? null;
-    },
-    setItem(key, value) {
-      if (options.failSet) throw new DOMException('full', 'QuotaExceededError');
-      data.set(key, value);
-    },
-    removeItem(key) {
-      data.delete(key);
-    },
-    get length() {
-      return data.size;
-    },
-    key(index) {
-      return [...data.keys()][index] ?? null;
-    },
-  };
-}
 
 /** A store with a fixed clock and a log of every event it emits. */
 function setup(storage: KeyValueStorage | null = memoryStorage()) {
