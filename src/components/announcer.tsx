@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { ExerciseEvent } from '../store/events.ts';
-import type { Strings } from '../i18n/strings.ts';
+import type { Strings } from '../i18n/table.ts';
 import { useExerciseStoreApi, useStrings } from '../hooks/exercise-context.tsx';
 
 /** What to say for an event, or null to stay quiet. Pure, so it is tested as a table. */

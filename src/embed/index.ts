@@ -12,7 +12,7 @@ export type { Handle, MountOptions, XapiOptions } from './mount.tsx';
 export type { EmbedProgress, HostEvent, HostEventType, TaskReport } from './host-events.ts';
 export type { XapiActor, XapiStatement, XapiActivity, XapiResult } from './xapi.ts';
 export type { Theme, Mode } from './settings.ts';
-export type { Strings } from '../i18n/strings.ts';
+export type { Strings } from '../i18n/table.ts';
 export type {
   PlacedEvent,
   CheckedEvent,

@@ -5,7 +5,8 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { ExerciseState, ExerciseStore } from '../store/exercise-store.ts';
-import { en, type Strings } from '../i18n/strings.ts';
+import { en } from '../i18n/strings.ts';
+import type { Strings } from '../i18n/table.ts';
 
 const StoreContext = createContext<ExerciseStore | null>(null);
 const StringsContext = createContext<Strings>(en);

@@ -1,5 +1,5 @@
 /** The French table: complete, to prove that every word the UI says comes from the table. */
-import { list, type Strings } from './strings.ts';
+import { list, type Strings } from './table.ts';
 
 const liste = (items: readonly number[]) => list(items, 'et');
 

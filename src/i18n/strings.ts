@@ -3,72 +3,7 @@
  * complete, which proves the mechanism; a team passes its own table (or a partial one) to the embed.
  * Functions rather than templates: a translator can reorder the words, and plurals stay correct.
  */
-export interface Strings {
-  readonly practice: (tasks: number) => string;
-  readonly minutes: (minutes: number) => string;
-  readonly solvedOf: (solved: number, total: number) => string;
-  readonly taskHeading: (n: number) => string;
-  readonly difficulty: Readonly<Record<'easy' | 'medium' | 'hard', string>>;
-  readonly instructions: string;
-  readonly optionsLabel: string;
-  readonly codeLabel: (language: string) => string;
-  readonly blankEmpty: (blank: number) => string;
-  readonly blankFilled: (blank: number, option: string) => string;
-  readonly blankRight: string;
-  readonly blankWrong: string;
-  readonly blankSolution: string;
-  readonly clearBlank: (blank: number) => string;
-  readonly optionPlacedIn: (blank: number) => string;
-  readonly attemptsLeft: (n: number) => string;
-  readonly check: string;
-  readonly hint: string;
-  readonly reset: string;
-  readonly hintOf: (n: number, total: number) => string;
-  readonly mistakesHeading: string;
-  readonly yourChoice: string;
-  readonly fillFirst: (blanks: readonly number[]) => string;
-  readonly correct: string;
-  readonly notYet: (wrong: number, attemptsLeft: number) => string;
-  readonly failed: string;
-  readonly solutionShown: string;
-  readonly explanation: string;
-  readonly statusSolved: string;
-  readonly statusFailed: string;
-  readonly resetProgress: string;
-  readonly resetConfirm: string;
-  readonly resetConfirmYes: string;
-  readonly resetConfirmNo: string;
-  readonly summaryHeading: string;
-  readonly summaryScore: (solved: number, total: number) => string;
-  readonly summaryAttempts: (n: number) => string;
-  readonly summaryHints: (n: number) => string;
-  readonly reviewTask: (n: number, solved: boolean) => string;
-  readonly storageCorrupt: string;
-  readonly storageUnavailable: string;
-  readonly taskCrashed: (n: number) => string;
-  readonly setInvalid: (source: string) => string;
-  readonly loading: string;
-  // What screen readers hear: our own wording, never dnd-kit's "draggable item id".
-  readonly sayPlaced: (option: string, blank: number) => string;
-  readonly sayMoved: (option: string, from: number, to: number) => string;
-  readonly sayCleared: (option: string, blank: number) => string;
-  readonly saySelectedBlank: (blank: number) => string;
-  readonly saySelectedOption: (option: string) => string;
-  readonly sayDeselected: string;
-  readonly sayChecked: (wrongBlanks: readonly number[], attemptsLeft: number, solved: boolean, failed: boolean) => string;
-  readonly sayRefused: (blanks: readonly number[]) => string;
-  readonly sayHint: (n: number, total: number, text: string) => string;
-  readonly dragInstructions: string;
-  readonly dragPickedUp: (option: string) => string;
-  readonly dragOver: (option: string, blank: number | null) => string;
-  readonly dragDropped: (option: string, blank: number | null) => string;
-  readonly dragCancelled: (option: string) => string;
-  readonly dismiss: string;
-}
-
-/** "1, 2 and 3": joins blank numbers with the language's word for "and". */
-export const list = (items: readonly number[], and: string) =>
-  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
+import { list, type Strings } from './table.ts';
 
 export const en: Strings = {
   practice: (n) => `Practice · ${n} ${n === 1 ? 'task' : 'tasks'}`,
