@@ -161,14 +161,11 @@ export function findEmbedBundle(root, dist = resolve(root, 'dist')) {
     const entry = js.find((f) => /(^|\/)codeblanks\.m?js$/.test(f)) ?? js.find((f) => /(^|\/)index\.m?js$/.test(f)) ?? (js.length === 1 ? js[0] : null);
     return { dir, files: rel, entry };
   };
+  // One place only (vite.embed.config.ts writes there): a looser rule once measured the host page's
+  // resizer snippet, dist/codeblanks-resizer.js, as "the embed" when the embed build had not run.
   const candidates = [
     ['dist/embed/', () => existsSync(join(dist, 'embed')) && statSync(join(dist, 'embed')).isDirectory()
       ? pick(dist, walk(join(dist, 'embed'))) : null],
-    ['dist/codeblanks*.{js,mjs}', () => existsSync(dist)
-      ? pick(dist, readdirSync(dist).filter((f) => /^codeblanks.*\.(m?js|cjs|css)$/.test(f)).map((f) => join(dist, f)))
-      : null],
-    ['dist-embed/', () => existsSync(resolve(root, 'dist-embed'))
-      ? pick(resolve(root, 'dist-embed'), walk(resolve(root, 'dist-embed'))) : null],
   ];
   for (const [rule, find] of candidates) {
     tried.push(rule);
