@@ -44,7 +44,7 @@ export function SetPage({ id, hash }: { id: string; hash: string }) {
   }
   return (
     <ErrorBoundary fallback={<p role="alert">This exercise set could not be shown.</p>}>
-      <LoadedSet set={result.set} hash={hash} />
+      <LoadedSet key={result.set.id} set={result.set} hash={hash} />
     </ErrorBoundary>
   );
 }
