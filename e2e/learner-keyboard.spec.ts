@@ -104,7 +104,8 @@ test.describe('the seed set with a keyboard', { tag: tags.desktop }, () => {
 
     // Everything dnd-kit's live region says during the drag, in order.
     await page.evaluate(() => {
-      const region = document.querySelector('[id^="DndLiveRegion-1"]')!;
+      // dnd-kit's region for task 2's drag context (its numbering depends on render order, so scope by task).
+      const region = document.querySelector('[data-task="content-type"] [id^="DndLiveRegion-"]')!;
       const said: string[] = [];
       (window as unknown as { said: string[] }).said = said;
       new MutationObserver(() => said.push(region.textContent ?? '')).observe(region, { childList: true, characterData: true, subtree: true });

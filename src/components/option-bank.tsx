@@ -3,7 +3,7 @@
  * letter is decoration), draggable to a blank, or clicked/tapped/pressed to pair with a blank.
  */
 import { memo, useId } from 'react';
-import { useDragOption, useDropTarget, type DragHandle } from '../dnd/task-dnd.tsx';
+import { useDragBank } from '../dnd/task-dnd.tsx';
 import { useActions, useOption } from '../hooks/use-task.ts';
 import { useStrings } from '../hooks/exercise-context.tsx';
 
@@ -32,58 +32,52 @@ export function OptionBank({
   locked: boolean;
 }) {
   const strings = useStrings();
-  const { setNode, isOver } = useDropTarget(`bank:${taskId}`, null, order, locked);
+  // One draggable for the whole bank (see useDragBank): options are plain buttons inside it.
+  const { setNode, listeners, isOver, describedBy } = useDragBank(taskId, order, locked);
   return (
-    <div ref={setNode} className={`cb-bank${isOver ? ' cb-bank--over' : ''}`} role="group" aria-label={strings.optionsLabel}>
+    <div ref={setNode} {...listeners} className={`cb-bank${isOver ? ' cb-bank--over' : ''}`} role="group" aria-label={strings.optionsLabel}>
       {options.map((option, index) => (
-        <Option key={option} taskId={taskId} option={option} label={optionLabel(index)} reusable={reusable} locked={locked} />
+        <Option key={option} taskId={taskId} option={option} label={optionLabel(index)} reusable={reusable} describedBy={describedBy} />
       ))}
     </div>
   );
 }
 
-/**
- * dnd-kit re-renders every draggable whenever a drag starts, ends or moves over another target: with
- * 200 options that is 200 renders at once. So this part holds only the drag hook, and the button below,
- * memoized on plain values, selects its own state from the store.
- */
-const Option = memo(function Option(props: { taskId: string; option: string; label: string; reusable: boolean; locked: boolean }) {
-  const drag = useDragOption(`option:${props.taskId}:${props.option}`, props.option, null, props.locked);
-  return <OptionButton {...props} {...drag} />;
-});
-
-const OptionButton = memo(function OptionButton({
+const Option = memo(function Option({
   taskId,
   option,
   label,
   reusable,
-  setNode,
-  props: dragProps,
-  isDragging,
-}: { taskId: string; option: string; label: string; reusable: boolean } & DragHandle) {
+  describedBy,
+}: {
+  taskId: string;
+  option: string;
+  label: string;
+  reusable: boolean;
+  /** The drag instructions' id, which dnd-kit gives the bank's draggable. */
+  describedBy: string | undefined;
+}) {
   const { placedIn, selected, locked } = useOption(taskId, option, reusable);
   const strings = useStrings();
   const { selectOption, cancelSelection } = useActions();
   const placedId = useId();
-  const className = ['cb-option', selected ? 'cb-option--selected' : '', placedIn !== undefined ? 'cb-option--placed' : '', isDragging ? 'cb-option--dragging' : '']
+  const className = ['cb-option', selected ? 'cb-option--selected' : '', placedIn !== undefined ? 'cb-option--placed' : '']
     .filter(Boolean)
     .join(' ');
   return (
     <button
       type="button"
-      {...dragProps}
-      ref={setNode}
       className={className}
+      data-option={option}
       aria-label={option}
       aria-pressed={locked ? undefined : selected}
       aria-disabled={locked || undefined}
-      aria-describedby={[dragProps['aria-describedby'] as string | undefined, placedIn !== undefined ? placedId : undefined].filter(Boolean).join(' ') || undefined}
+      aria-describedby={[describedBy, placedIn !== undefined ? placedId : undefined].filter(Boolean).join(' ') || undefined}
       onClick={() => {
         if (!locked) selectOption(taskId, option);
       }}
       onKeyDown={(event) => {
         if (event.key === 'Escape') cancelSelection();
-        (dragProps.onKeyDown as ((e: React.KeyboardEvent) => void) | undefined)?.(event);
       }}
       onContextMenu={(e) => e.preventDefault()}
     >

@@ -53,7 +53,8 @@ describe('the set', () => {
     expect(screen.queryByRole('region', { name: 'Summary' })).toBeNull();
     await placeAndCheck(user, 4, { 1: ']' });
 
-    const summary = within(screen.getByRole('region', { name: 'Summary' }));
+    // The summary's code is a chunk of its own, loaded when the set ends.
+    const summary = within(await screen.findByRole('region', { name: 'Summary' }));
     expect(summary.getByText('4 of 5 tasks solved')).toBeVisible();
     expect(summary.getByText('7 attempts used')).toBeVisible();
     expect(summary.getByText('1 hint used')).toBeVisible();

@@ -3,13 +3,15 @@
  * error boundary, the summary once every task is solved or failed, and "Reset progress". The site and
  * the embed both render this inside an <ExerciseProvider>.
  */
-import { useEffect, useId, useRef, useState } from 'react';
-import { scoreSet } from '../engine/scoring.ts';
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { useActions, useScore } from '../hooks/use-task.ts';
 import { useExercise, useStrings } from '../hooks/exercise-context.tsx';
 import { Announcer } from './announcer.tsx';
 import { ErrorBoundary } from './error-boundary.tsx';
 import { TaskCard } from './task-card.tsx';
+
+// The summary shows once, when the set ends: its code loads then, not with the page.
+const Summary = lazy(() => import('./summary.tsx').then((m) => ({ default: m.Summary })));
 
 export interface SetViewProps {
   /** Show only these tasks (the embed's `task` attribute); all when absent. */
@@ -54,45 +56,13 @@ export function SetView({ taskIds, titleLevel = 1, taskHref = (id) => `#task-${i
           </ErrorBoundary>
         ))}
       </div>
-      {score.complete && !single ? <Summary taskHref={taskHref} level={taskLevel} /> : null}
+      {score.complete && !single ? (
+        <Suspense fallback={null}>
+          <Summary taskHref={taskHref} level={taskLevel} />
+        </Suspense>
+      ) : null}
       <ResetProgress />
     </article>
-  );
-}
-
-function Summary({ taskHref, level }: { taskHref: (taskId: string) => string; level: 2 | 3 }) {
-  const strings = useStrings();
-  const set = useExercise((s) => s.set);
-  const progress = useExercise((s) => s.progress);
-  const score = scoreSet(set, progress);
-  const Heading = `h${level}` as const;
-  const ref = useRef<HTMLElement>(null);
-  const headingId = useId();
-  useEffect(() => {
-    ref.current?.scrollIntoView?.({ block: 'nearest' });
-  }, []);
-  return (
-    <section className="cb-summary" aria-labelledby={headingId} ref={ref}>
-      <Heading id={headingId}>{strings.summaryHeading}</Heading>
-      <p className="cb-summary-score">{strings.summaryScore(score.solved, score.total)}</p>
-      <ul className="cb-summary-figures">
-        <li>{strings.summaryAttempts(score.attemptsUsed)}</li>
-        <li>{strings.summaryHints(score.hintsUsed)}</li>
-      </ul>
-      <ul className="cb-summary-tasks">
-        {set.tasks.map((task, index) => {
-          const solved = progress[task.id]?.status === 'solved';
-          return (
-            <li key={task.id}>
-              <a href={taskHref(task.id)} className={solved ? 'cb-review--solved' : 'cb-review--failed'}>
-                <span aria-hidden="true">{solved ? '✓ ' : '✗ '}</span>
-                {strings.reviewTask(index + 1, solved)}
-              </a>
-            </li>
-          );
-        })}
-      </ul>
-    </section>
   );
 }
 

@@ -60,8 +60,7 @@ export const fr: Strings = {
       : `${wrong.map((b) => `Le trou ${b} est faux.`).join(' ')} Essais : ${left} ${left > 1 ? 'restants' : 'restant'}.${failed ? ' La solution est affichée.' : ''}`,
   sayRefused: (blanks) => `Non vérifié : remplissez d’abord ${blanks.length === 1 ? 'le trou' : 'les trous'} ${liste(blanks)}.`,
   sayHint: (n, t, text) => `Indice ${n} sur ${t} : ${text}`,
-  dragInstructions:
-    'Pour prendre une option, appuyez sur Espace ou Entrée. Déplacez-la sur un trou avec les flèches, puis appuyez sur Espace ou Entrée pour la déposer, ou sur Échap pour annuler.',
+  dragInstructions: 'Entrée choisit cette option pour un trou. Pour la glisser : Maj+Espace, les flèches jusqu’à un trou, Espace pour déposer, Échap pour annuler.',
   dragPickedUp: (option) => `${option} pris.`,
   dragOver: (option, b) => (b === null ? `${option} n’est sur aucun trou.` : `${option} est sur le trou ${b}.`),
   dragDropped: (option, b) => (b === null ? `${option} reposé dans les options.` : `${option} déposé dans le trou ${b}.`),

@@ -62,8 +62,7 @@ export const en: Strings = {
       : `${wrong.map((b) => `Blank ${b} is wrong.`).join(' ')} Attempts: ${left} left.${failed ? ' The solution is shown.' : ''}`,
   sayRefused: (blanks) => `Not checked: fill ${blanks.length === 1 ? 'blank' : 'blanks'} ${list(blanks, 'and')} first.`,
   sayHint: (n, t, text) => `Hint ${n} of ${t}: ${text}`,
-  dragInstructions:
-    'To pick up an option, press Space or Enter. Use the arrow keys to move it over a blank, then press Space or Enter to drop it there, or Escape to cancel.',
+  dragInstructions: 'Enter picks this option for a blank. To drag it instead: Shift+Space, the arrow keys to a blank, Space to drop, Escape to cancel.',
   dragPickedUp: (option) => `Picked up ${option}.`,
   dragOver: (option, b) => (b === null ? `${option} is not over a blank.` : `${option} is over blank ${b}.`),
   dragDropped: (option, b) => (b === null ? `${option} dropped back in the options.` : `${option} dropped in blank ${b}.`),
