@@ -273,8 +273,8 @@ export interface DragHandle {
 }
 
 /**
- * Makes an option (from the bank, or placed in a blank) draggable. dnd-kit's `role="button"` and
- * `tabIndex` attributes are dropped: our draggables are real buttons already.
+ * Makes a filled blank's option draggable (the bank's options share one draggable: useDragBank).
+ * dnd-kit's `role="button"` and `tabIndex` attributes are dropped: blanks are real buttons already.
  */
 export function useDragOption(id: string, option: string, fromBlank: number | null, disabled: boolean): DragHandle {
   const data = useMemo<DragData>(() => ({ option, fromBlank }), [option, fromBlank]);

@@ -158,8 +158,8 @@ export function mountSettings(element: Element, result: SettingsResult, extras: 
       cleanups.push(
         () => peers.delete(own),
         own.subscribeEvents((event) => {
-          // Peers under the same key adopt what this instance just saved.
-          othersLike(own).forEach((peer) => peer.syncFromStorage());
+          // Peers under the same key adopt what this instance just saved (a selection saves nothing).
+          if (event.type !== 'selected' && event.type !== 'check-refused') othersLike(own).forEach((peer) => peer.syncFromStorage());
           for (const hostEvent of hostEvents(event, set, own.getState().progress, taskIds)) {
             dispatch(hostEvent.type, hostEvent);
             safely('onEvent', extras.onEvent && (() => extras.onEvent?.(hostEvent)));

@@ -1,6 +1,6 @@
 /**
- * Fetching an exercise set by URL, for the site and the embed: every way it can fail (network, HTTP
- * status, not JSON, not a valid set) comes back as a value with a readable message. Never throws.
+ * The validator as the embed loads it, in a chunk of its own (src/embed/load-set.ts fetches, this
+ * checks): an invalid set comes back as a value with readable messages. Never throws.
  */
 import { loadExerciseSet } from '../engine/load-set.ts';
 import type { ExerciseSet, FormatIssue } from '../schema/exercise-schema.ts';
@@ -20,23 +20,4 @@ export function checkSetJson(json: unknown, source: string): FetchSetResult {
   if (result.ok) return { ok: true, set: result.set };
   const issues = result.issues.filter((i) => i.severity === 'error').map((i) => `${formatPath(i.path) || '(top level)'}: ${i.message}`);
   return { ok: false, source, message: `${source} is not a valid exercise set`, issues };
-}
-
-export async function fetchExerciseSet(url: string, fetcher: typeof fetch = fetch): Promise<FetchSetResult> {
-  let response: Response;
-  try {
-    response = await fetcher(url, { headers: { Accept: 'application/json' } });
-  } catch {
-    return { ok: false, source: url, message: `${url} could not be fetched (network error)`, issues: [] };
-  }
-  if (!response.ok) {
-    return { ok: false, source: url, message: `${url} answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`, issues: [] };
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(await response.text());
-  } catch (error) {
-    return { ok: false, source: url, message: `${url} is not JSON (${error instanceof Error ? error.message : 'parse error'})`, issues: [] };
-  }
-  return checkSetJson(json, url);
 }
