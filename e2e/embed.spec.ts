@@ -363,7 +363,7 @@ test('a mouse drag inside the shadow root places the option, its overlay drawn i
   await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2, { steps: 3 });
   await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
   // The overlay and the live region live in the shadow root, where our styles reach them.
-  await expect(grant.locator('.cb-chip--overlay')).toBeVisible();
+  await expect(grant.locator('.cb-chip--overlay[data-active]')).toBeVisible();
   expect(await page.evaluate(() => document.querySelectorAll('.cb-chip--overlay, [id^="DndLiveRegion"]').length)).toBe(0);
   await page.mouse.up();
   await expect(grant.getByRole('button', { name: 'Blank 1: client_credentials', exact: true })).toBeVisible();
@@ -386,7 +386,7 @@ test('a touch drag inside the shadow root places the option', { tag: tags.phone 
   await touch('touchStart', x0, y0);
   await page.waitForTimeout(300); // a press longer than the sensor's 180 ms delay starts the drag
   for (let i = 1; i <= 10; i += 1) await touch('touchMove', x0 + ((x1 - x0) * i) / 10, y0 + ((y1 - y0) * i) / 10);
-  await expect(inline.locator('.cb-chip--overlay')).toBeVisible();
+  await expect(inline.locator('.cb-chip--overlay[data-active]')).toBeVisible();
   await touch('touchEnd', x1, y1);
   await expect(inline.getByRole('button', { name: 'Blank 1: ALL', exact: true })).toBeVisible();
 });

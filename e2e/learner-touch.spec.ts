@@ -89,13 +89,13 @@ test.describe('the seed set on a phone', { tag: tags.phone }, () => {
     await touch(cdp, 'touchStart', from);
     await page.waitForTimeout(LONG_PRESS_MS); // the long press itself: the one fixed wait here
     await glide(cdp, from, { x: from.x, y: from.y - 12 }, 2);
-    await expect(page.locator('.cb-chip--overlay')).toBeVisible();
+    await expect(page.locator('.cb-chip--overlay[data-active]')).toBeVisible();
     expect(await page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe('');
     await glide(cdp, { x: from.x, y: from.y - 12 }, to, 10);
     await touch(cdp, 'touchEnd');
 
     await expect(target).toHaveAccessibleName('Blank 1: client_credentials');
-    await expect(page.locator('.cb-chip--overlay')).toHaveCount(0);
+    await expect(page.locator('.cb-chip--overlay[data-active]')).toHaveCount(0);
     expect(await page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe('');
     // Headless Chromium does not turn a synthetic long press into a text selection even on plain text, so
     // the check above cannot fail by itself here; what prevents it on a real phone is this style.
@@ -118,12 +118,21 @@ test.describe('the seed set on a phone', { tag: tags.phone }, () => {
     const source = blank(page, 5, 2);
     await source.evaluate((el) => el.scrollIntoView({ block: 'center', inline: 'center' }));
     const from = await centre(source);
-    // Blank 1 sits to the left on the same line; a phone shows the line scrolled, so aim at what is visible.
-    const to = await centre(blank(page, 5, 1));
-    const visibleTo = { x: Math.max(to.x, 30), y: to.y };
+    // Blank 1 sits to the left on the same line, scrolled out of the phone's view: the finger drags to
+    // the scroller's left edge and holds there while the line scrolls, until blank 1 is under it.
+    const edge = await source.evaluate((el) => {
+      const view = el.closest('pre')!.getBoundingClientRect();
+      return { x: view.left + 12, y: el.getBoundingClientRect().top + el.getBoundingClientRect().height / 2 };
+    });
     await touch(cdp, 'touchStart', from);
     await page.waitForTimeout(LONG_PRESS_MS);
-    await glide(cdp, from, visibleTo, 10);
+    await glide(cdp, from, edge, 10);
+    await expect
+      .poll(() => blank(page, 5, 1).evaluate((el, p) => {
+        const b = el.getBoundingClientRect();
+        return b.left < p.x && p.x < b.right;
+      }, edge))
+      .toBe(true);
     await touch(cdp, 'touchEnd');
     await expect(blank(page, 5, 1)).toHaveAccessibleName('Blank 1: your_client_id');
     await expect(blank(page, 5, 2)).toHaveAccessibleName('Blank 2, empty');
@@ -158,7 +167,7 @@ test.describe('the seed set on a phone', { tag: tags.phone }, () => {
     await touch(cdp, 'touchEnd');
 
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(before + 100);
-    await expect(page.locator('.cb-chip--overlay')).toHaveCount(0);
+    await expect(page.locator('.cb-chip--overlay[data-active]')).toHaveCount(0);
     expect(await page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe('');
   });
 

@@ -3,7 +3,8 @@
  * Where the time of one interaction goes, for the "what moved each figure" notes in docs/benchmarks.md:
  * a source-mapped production build (temp folder), the 50 x 200 stress set, 4x CPU, and for one
  * click-to-place and one drop: CPU self time by npm package / src folder (V8 sampling profiler, mapped
- * through the source maps) and the renderer's own work (style, layout, paint) from a Chromium trace.
+ * through the source maps), the renderer's own work (style, layout, paint) from a Chromium trace, and
+ * React's commits and component renders (by the element each draws).
  *
  *   node scripts/bench/profile.mjs [--blanks 50 --options 200]
  */
@@ -17,6 +18,7 @@ import { chromePath, QUIET_FLAGS } from './lib/chrome.mjs';
 import { stressSet } from './lib/generate-sets.mjs';
 import { servePreview } from './lib/server.mjs';
 import { addSets, discoverSetRoute } from './lib/site.mjs';
+import { reactProbe } from './lib/interaction.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const arg = (name, fallback) => {
@@ -124,6 +126,17 @@ async function main() {
     const browser = await chromium.launch({ executablePath: await chromePath(), args: QUIET_FLAGS.filter((f) => f !== '--headless') });
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      // React's commits and renders during each interaction, by the element each component draws.
+      await page.addInitScript(reactProbe);
+      const counted = async (run) => {
+        await page.evaluate(() => Object.assign(window.__benchReact, { counting: true, commits: 0, renders: 0, byHost: {} }));
+        const result = await run();
+        await page.waitForTimeout(200);
+        const react = await page.evaluate(() => ({ ...window.__benchReact, counting: false }));
+        await page.evaluate(() => (window.__benchReact.counting = false));
+        const top = Object.entries(react.byHost).sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${v}`);
+        return { ...result, react: { commits: react.commits, renders: react.renders, top } };
+      };
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
       await cdp.send('Profiler.enable');
@@ -147,7 +160,7 @@ async function main() {
       await page.mouse.click(one.at.x, one.at.y);
       await page.waitForTimeout(300);
       const o1 = mid(await box(first));
-      const click = await profiled(page, cdp, maps, () => page.mouse.click(o1.x, o1.y));
+      const click = await counted(() => profiled(page, cdp, maps, () => page.mouse.click(o1.x, o1.y)));
       await page.waitForTimeout(300);
       const o2 = mid(await box(second));
       const b2 = two.at;
@@ -156,7 +169,7 @@ async function main() {
       await page.mouse.move(o2.x + 8, o2.y - 8);
       await page.mouse.move(b2.x, b2.y, { steps: 10 });
       await page.waitForTimeout(300);
-      const drop = await profiled(page, cdp, maps, () => page.mouse.up());
+      const drop = await counted(() => profiled(page, cdp, maps, () => page.mouse.up()));
       const landed = async (n, text) => (await region.getByRole('button', { name: `Blank ${n}: ${text}` }).count()) === 1;
       console.log(JSON.stringify({ set: set.id, cpu: '4x', clickToPlace: { placed: await landed(one.n, first), ...click }, drop: { placed: await landed(two.n, second), ...drop } }, null, 2));
     } finally {

@@ -3,69 +3,31 @@
  * filled, can be dragged to another blank or back to the bank, or emptied with its clear button or
  * Delete/Backspace. Its width is the widest option's, so width never gives the answer away.
  */
-import { memo, useCallback, useRef, type KeyboardEvent } from 'react';
-import { useDragOption, useDropTarget, type DragHandle } from '../dnd/task-dnd.tsx';
-import { useActions, useBlank, type BlankView } from '../hooks/use-task.ts';
+import { memo, useRef, type KeyboardEvent } from 'react';
+import { useDragInstructions } from '../dnd/task-dnd.tsx';
+import { useActions, useBlank } from '../hooks/use-task.ts';
 import { useStrings } from '../hooks/exercise-context.tsx';
 
 export interface BlankProps {
   readonly taskId: string;
   readonly blank: number;
-  /** Position among the task's drop targets, for keyboard dragging in reading order. */
-  readonly order: number;
   /** The option this blank shows once the attempts have run out, if the task failed. */
   readonly solution: string | undefined;
 }
 
 /**
- * dnd-kit re-renders every draggable and drop target whenever a drag moves over another target. This
- * part holds the hooks that must re-run; the button below is memoized on plain values.
+ * Re-renders only when this blank's own state changes. Drag and drop belong to the code around it
+ * (CodeDragArea), which finds this button by its `data-blank` and `data-option`, and marks it with
+ * `data-over` and `data-dragging` during a drag instead of re-rendering it.
  */
-export const Blank = memo(function Blank({ taskId, blank, order, solution }: BlankProps) {
+export const Blank = memo(function Blank({ taskId, blank, solution }: BlankProps) {
   const view = useBlank(taskId, blank);
-  const drag = useDragOption(`blank:${taskId}:${blank}`, view.option ?? '', blank, view.locked || view.option === undefined);
-  const { setNode: setDropNode, isOver } = useDropTarget(`drop:${taskId}:${blank}`, blank, order, view.locked);
-  return (
-    <BlankButton
-      taskId={taskId}
-      blank={blank}
-      solution={solution}
-      {...view}
-      isOver={isOver}
-      dragProps={drag.props}
-      isDragging={drag.isDragging}
-      setDragNode={drag.setNode}
-      setDropNode={setDropNode}
-    />
-  );
-});
-
-interface BlankButtonProps extends BlankView {
-  readonly taskId: string;
-  readonly blank: number;
-  readonly solution: string | undefined;
-  readonly isOver: boolean;
-  readonly dragProps: DragHandle['props'];
-  readonly isDragging: boolean;
-  readonly setDragNode: DragHandle['setNode'];
-  readonly setDropNode: DragHandle['setNode'];
-}
-
-const BlankButton = memo(function BlankButton(props: BlankButtonProps) {
-  const { taskId, blank, solution, isOver, dragProps, isDragging, setDragNode, setDropNode } = props;
-  const view = props;
   const strings = useStrings();
+  const describedBy = useDragInstructions();
   const { selectBlank, clear } = useActions();
   const shown = solution ?? view.option;
   const button = useRef<HTMLButtonElement | null>(null);
-  const setNode = useCallback(
-    (element: HTMLButtonElement | null) => {
-      button.current = element;
-      setDragNode(element);
-      setDropNode(element);
-    },
-    [setDragNode, setDropNode],
-  );
+  const canGive = view.option !== undefined && !view.locked;
 
   const state =
     solution !== undefined ? 'solution' : view.feedback === true ? 'right' : view.feedback === false ? 'wrong' : undefined;
@@ -76,11 +38,10 @@ const BlankButton = memo(function BlankButton(props: BlankButtonProps) {
     .join(', ');
 
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
-    if ((event.key === 'Delete' || event.key === 'Backspace') && view.option !== undefined && !view.locked) {
+    if ((event.key === 'Delete' || event.key === 'Backspace') && canGive) {
       event.preventDefault();
       clear(taskId, blank);
     }
-    (dragProps.onKeyDown as ((e: KeyboardEvent) => void) | undefined)?.(event);
   };
 
   const className = [
@@ -88,8 +49,6 @@ const BlankButton = memo(function BlankButton(props: BlankButtonProps) {
     shown === undefined ? 'cb-blank--empty' : 'cb-blank--filled',
     state ? `cb-blank--${state}` : '',
     view.selected ? 'cb-blank--selected' : '',
-    isOver ? 'cb-blank--over' : '',
-    isDragging ? 'cb-blank--dragging' : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -98,18 +57,19 @@ const BlankButton = memo(function BlankButton(props: BlankButtonProps) {
     <span className="cb-blank-wrap">
       <button
         type="button"
-        {...dragProps}
-        ref={setNode}
+        ref={button}
         className={className}
         aria-label={name}
         aria-pressed={view.locked ? undefined : view.selected}
         aria-disabled={view.locked || undefined}
+        aria-describedby={canGive ? describedBy : undefined}
+        data-blank={blank}
+        data-option={canGive ? view.option : undefined}
         onClick={() => {
           if (!view.locked) selectBlank(taskId, blank);
         }}
         onKeyDown={onKeyDown}
         onContextMenu={(e) => e.preventDefault()}
-        data-blank={blank}
       >
         <span className="cb-blank-number" aria-hidden="true">
           {blank}
@@ -123,7 +83,7 @@ const BlankButton = memo(function BlankButton(props: BlankButtonProps) {
           </span>
         ) : null}
       </button>
-      {view.option !== undefined && !view.locked ? (
+      {canGive ? (
         <button type="button" className="cb-blank-clear" aria-label={strings.clearBlank(blank)} onClick={() => {
             clear(taskId, blank);
             // The clear button goes away with the option: keep the keyboard user on the blank.

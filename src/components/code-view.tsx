@@ -8,17 +8,21 @@ import type { Task } from '../schema/exercise-schema.ts';
 import { parseTemplate } from '../engine/template.ts';
 import { highlightTemplate, isLanguageReady, subscribeLanguages } from './code/highlight.ts';
 import { Blank } from './blank.tsx';
+import { CodeDragArea } from '../dnd/task-dnd.tsx';
 import { useStrings } from '../hooks/exercise-context.tsx';
 
 export const CodeView = memo(function CodeView({
   task,
   subject,
   solution,
+  locked,
 }: {
   task: Task;
   subject: string;
   /** Shown in the blanks once the task has failed. */
   solution: Readonly<Record<number, string>> | null;
+  /** Attempts used up or solved: nothing can be dragged out of the blanks. */
+  locked: boolean;
 }) {
   const strings = useStrings();
   const ready = useSyncExternalStore(subscribeLanguages, () => isLanguageReady(task.language), () => false);
@@ -26,7 +30,6 @@ export const CodeView = memo(function CodeView({
   const lines = useMemo(() => highlightTemplate(parseTemplate(task.code), ready ? task.language : ''), [task.code, task.language, ready]);
   // Every blank is as wide as the widest option, in the code's monospace font.
   const width = useMemo(() => Math.max(4, ...task.options.map((o) => [...o].length)), [task.options]);
-  let order = 0;
   return (
     <figure className="cb-code" style={{ ['--cb-blank-ch' as string]: width }}>
       <figcaption className="cb-code-caption">
@@ -35,13 +38,13 @@ export const CodeView = memo(function CodeView({
       </figcaption>
       {/* The scroller takes focus so keyboard users can scroll long lines sideways. */}
       <pre className="cb-code-pre" tabIndex={0} aria-label={strings.codeLabel(task.language)}>
-        <code>
+        <CodeDragArea disabled={locked}>
           {lines.map((pieces, lineIndex) => (
             <span className="cb-line" key={lineIndex}>
               {pieces.length === 0 ? '\u200b' : null}
               {pieces.map((piece, i) =>
                 piece.kind === 'blank' ? (
-                  <Blank key={`b${piece.blank}`} taskId={task.id} blank={piece.blank} order={order++} solution={solution?.[piece.blank]} />
+                  <Blank key={`b${piece.blank}`} taskId={task.id} blank={piece.blank} solution={solution?.[piece.blank]} />
                 ) : (
                   <span key={i} className={piece.className || undefined}>
                     {piece.text}
@@ -51,7 +54,7 @@ export const CodeView = memo(function CodeView({
               {'\n'}
             </span>
           ))}
-        </code>
+        </CodeDragArea>
       </pre>
     </figure>
   );

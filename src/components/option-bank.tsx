@@ -22,18 +22,16 @@ export function OptionBank({
   taskId,
   options,
   reusable,
-  order,
   locked,
 }: {
   taskId: string;
   options: readonly string[];
   reusable: boolean;
-  order: number;
   locked: boolean;
 }) {
   const strings = useStrings();
   // One draggable for the whole bank (see useDragBank): options are plain buttons inside it.
-  const { setNode, listeners, isOver, describedBy } = useDragBank(taskId, order, locked);
+  const { setNode, listeners, isOver, describedBy } = useDragBank(locked);
   return (
     <div ref={setNode} {...listeners} className={`cb-bank${isOver ? ' cb-bank--over' : ''}`} role="group" aria-label={strings.optionsLabel}>
       {options.map((option, index) => (

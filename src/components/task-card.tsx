@@ -5,7 +5,6 @@
  */
 import { memo, useMemo, type ReactNode } from 'react';
 import type { Task } from '../schema/exercise-schema.ts';
-import { blanksOf, parseTemplate } from '../engine/template.ts';
 import { solutionOf, type CheckRecord, type TaskStatus } from '../engine/grading.ts';
 import { TaskDnd } from '../dnd/task-dnd.tsx';
 import { useActions, useAttempts, useTaskProgress } from '../hooks/use-task.ts';
@@ -171,14 +170,13 @@ function ActionButton({ off, primary, onPress, children }: { off: boolean; prima
  */
 const Workspace = memo(function Workspace({ task, subject, status }: { task: Task; subject: string; status: TaskStatus }) {
   const strings = useStrings();
-  const blankCount = useMemo(() => blanksOf(parseTemplate(task.code)).length, [task.code]);
   const solution = useMemo(() => (status === 'failed' ? solutionOf(task) : null), [status, task]);
   const locked = status !== 'active';
   return (
     <TaskDnd taskId={task.id}>
-      <CodeView task={task} subject={subject} solution={solution} />
+      <CodeView task={task} subject={subject} solution={solution} locked={locked} />
       {locked ? null : <p className="cb-instructions">{strings.instructions}</p>}
-      <OptionBank taskId={task.id} options={task.options} reusable={task.reusableOptions ?? false} order={blankCount} locked={locked} />
+      <OptionBank taskId={task.id} options={task.options} reusable={task.reusableOptions ?? false} locked={locked} />
     </TaskDnd>
   );
 });

@@ -1,9 +1,13 @@
 /**
  * Drag and drop for one task: the only file family that imports @dnd-kit.
  *
- * One DndContext per task keeps a drag's re-renders inside its task and its drop targets to its own
- * blanks. Every drop ends in the same store actions that clicks and keys call (place, move, clear).
- * Screen readers hear our own words; dnd-kit's defaults would say "draggable item opt:grant-type:2".
+ * One DndContext per task keeps a drag within its task. The task has two draggables and two drop
+ * targets: the code and the bank, each one of both. Which option a drag carries comes from the button
+ * it started on; which blank it is over comes from a hit test at the pointer. So nothing in React
+ * re-renders per blank or per option while a drag moves or ends: dnd-kit re-renders every draggable and
+ * drop target on every move, and with one per blank and per option that was hundreds of renders.
+ * Every drop ends in the same store actions that clicks and keys call (place, move, clear).
+ * Screen readers hear our own words; dnd-kit's defaults would say "draggable item code-drag:grant-type".
  */
 import {
   DndContext,
@@ -11,19 +15,20 @@ import {
   MouseSensor,
   TouchSensor,
   pointerWithin,
-  rectIntersection,
   useDraggable,
   useDroppable,
   useSensor,
   useSensors,
   type Announcements,
+  type Collision,
   type CollisionDetection,
   type DragEndEvent,
   type DragMoveEvent,
   type DragStartEvent,
+  type DroppableContainer,
   type KeyboardCoordinateGetter,
 } from '@dnd-kit/core';
-import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useActions } from '../hooks/use-task.ts';
 import { useStrings } from '../hooks/exercise-context.tsx';
 
@@ -33,20 +38,30 @@ interface DragData {
   readonly fromBlank: number | null;
 }
 
-/** What a drop target is: a blank, or the bank (blank null). `order` is its place in reading order. */
-interface DropData {
+/** Where a drag is: over a blank (its number and button), over the bank (blank null), or nowhere. */
+interface Target {
   readonly blank: number | null;
-  readonly order: number;
+  readonly element: HTMLElement;
 }
+
+/** The code's and the bank's ids in one task's DndContext: each is one draggable and one drop target. */
+const CODE = 'code';
+const BANK = 'bank';
 
 const ARROWS_FORWARD = ['ArrowRight', 'ArrowDown'];
 const ARROWS_BACK = ['ArrowLeft', 'ArrowUp'];
 
-/** What the bank's one draggable carries: the option comes from the button the drag started on. */
-const BANK_DRAG = { bank: true } as const;
-const isBankDrag = (data: unknown) => (data as { bank?: boolean } | undefined)?.bank === true;
+/**
+ * What an area's one draggable carries. The bank and the code are each one draggable; the option comes
+ * from the button the drag started on (see `pressed`).
+ */
+const AREA_DRAG = { area: true } as const;
+const isAreaDrag = (data: unknown) => (data as { area?: boolean } | undefined)?.area === true;
 
-/** The option button an event started on, if it is one that can be dragged. */
+/**
+ * The button an event started on, if it holds an option that can be dragged: an option in the bank, or
+ * a filled blank (a blank carries `data-option` only while it holds one and can give it up).
+ */
 function optionAt(target: EventTarget | null): HTMLElement | null {
   return target instanceof Element ? target.closest<HTMLElement>('[data-option]:not([aria-disabled="true"])') : null;
 }
@@ -55,16 +70,16 @@ type Activator = { eventName: 'onMouseDown' | 'onTouchStart' | 'onKeyDown'; hand
 type Handler = (event: React.SyntheticEvent, options: unknown, context: { active: { data: { current: unknown } } }) => boolean;
 
 /**
- * dnd-kit's own activator, except that for the bank's draggable it starts only on an option (not on
- * the gaps between them), and with `shift` only on Shift+Enter or Shift+Space: plain Enter and Space
- * stay clicks (select, then choose a blank).
+ * dnd-kit's own activator, except that an area's draggable starts only on an option (not on the gaps
+ * between them, nor on the code around the blanks), and with `shift` only on Shift+Enter or
+ * Shift+Space: plain Enter and Space stay clicks (select, then choose a blank).
  */
 function onOptionsOnly(activators: readonly Activator[], shift = false): Activator[] {
   return activators.map(({ eventName, handler }) => ({
     eventName,
     handler: ((event, options, context) => {
       if (shift && !(event as React.KeyboardEvent).shiftKey) return false;
-      if (isBankDrag(context.active.data.current)) {
+      if (isAreaDrag(context.active.data.current)) {
         const button = optionAt(event.target);
         if (!button) return false;
         pressed.set(event.nativeEvent, button);
@@ -75,7 +90,7 @@ function onOptionsOnly(activators: readonly Activator[], shift = false): Activat
 }
 
 /**
- * The option each bank drag started on, by its starting event. Read while the event is dispatched:
+ * The button each area drag started on, by its starting event. Read while the event is dispatched:
  * by the time the drag starts, an event from inside a shadow root (the embed) names only its host.
  */
 const pressed = new WeakMap<Event, HTMLElement>();
@@ -98,40 +113,57 @@ function pointAt(event: Event | null): { x: number; y: number } | null {
   return 'clientX' in event ? { x: (event as MouseEvent).clientX, y: (event as MouseEvent).clientY } : null;
 }
 
+/** The blank button under a point, if it is one of this code's. */
+function blankAt(code: Element, x: number, y: number): HTMLElement | null {
+  const root = code.getRootNode() as Document | ShadowRoot;
+  const hit = root.elementFromPoint(x, y)?.closest<HTMLElement>('[data-blank]');
+  return hit && code.contains(hit) ? hit : null;
+}
+
+const nodeOf = (container: DroppableContainer | undefined) => container?.node.current ?? null;
+const targetOf = (collisions: Collision[] | null): Target | null => (collisions?.[0]?.data?.target as Target | undefined) ?? null;
+
 export function TaskDnd({ taskId, children }: { taskId: string; children: ReactNode }) {
   const strings = useStrings();
   const { place, move, clear } = useActions();
   const [dragging, setDragging] = useState<DragData | null>(null);
-  // What is being dragged, for the handlers (state arrives a render late); and, for the keyboard, the
-  // target the arrow keys chose.
+  // What is being dragged, for the handlers (state arrives a render late).
   const current = useRef<{ drag: DragData; start: { x: number; y: number } | null; button: HTMLElement | null } | null>(null);
-  const keyboardTarget = useRef<string | number | null>(null);
+  // Where the drag is: what the arrow keys chose, or the last hit test. Its blank wears `data-over`.
+  const target = useRef<Target | null>(null);
+  const keyboardTarget = useRef<Target | null>(null);
   // The option the announcements speak of: kept after the drop, which dnd-kit announces after onDragEnd.
   const spoken = useRef<DragData | null>(null);
+  // Where the last drop landed (a blank, or null for the bank), for its announcement.
+  const droppedIn = useRef<number | null>(null);
+  // What was last said about where the drag is, so each target is announced once.
+  const said = useRef<HTMLElement | null | undefined>(undefined);
   const ghost = useRef<HTMLSpanElement>(null);
 
   const keyboard = useMemo(
     () => ({
       /**
-       * Arrow keys jump from one drop target to the next in reading order (blanks, then the bank),
+       * Arrow keys jump from one drop target to the next in reading order (the blanks, then the bank),
        * rather than nudging 25 px at a time as dnd-kit's default does.
        */
       coordinateGetter: ((event, { context }) => {
         const forward = ARROWS_FORWARD.includes(event.code);
         if (!forward && !ARROWS_BACK.includes(event.code)) return undefined;
         event.preventDefault();
-        const { droppableContainers, droppableRects, collisionRect } = context;
+        const { droppableContainers, collisionRect } = context;
         if (!collisionRect) return undefined;
-        const targets = droppableContainers
-          .getEnabled()
-          .filter((c) => droppableRects.has(c.id))
-          .sort((a, b) => ((a.data.current as DropData).order ?? 0) - ((b.data.current as DropData).order ?? 0));
+        const code = nodeOf(droppableContainers.get(CODE));
+        const bank = nodeOf(droppableContainers.get(BANK));
+        const targets: Target[] = [
+          ...[...(code?.querySelectorAll<HTMLElement>('[data-blank]') ?? [])].map((element) => ({ blank: Number(element.dataset.blank), element })),
+          ...(bank ? [{ blank: null, element: bank }] : []),
+        ];
         if (targets.length === 0) return undefined;
-        const index = targets.findIndex((t) => t.id === keyboardTarget.current);
+        const index = targets.findIndex((t) => t.element === keyboardTarget.current?.element);
         const next = targets[index === -1 ? (forward ? 0 : targets.length - 1) : (index + (forward ? 1 : -1) + targets.length) % targets.length];
-        const rect = next && droppableRects.get(next.id);
-        if (!next || !rect) return undefined;
-        keyboardTarget.current = next.id;
+        if (!next) return undefined;
+        keyboardTarget.current = next;
+        const rect = next.element.getBoundingClientRect();
         return { x: rect.left + rect.width / 2 - collisionRect.width / 2, y: rect.top + rect.height / 2 - collisionRect.height / 2 };
       }) as KeyboardCoordinateGetter,
     }),
@@ -147,55 +179,73 @@ export function TaskDnd({ taskId, children }: { taskId: string; children: ReactN
   );
 
   /**
-   * The pointer decides the target where it is over one. Otherwise a blank's option, dragged by its own
-   * rectangle, goes where that rectangle overlaps most; the bank's draggable is the whole bank, so its
-   * rectangle says nothing. A keyboard drag is over the target its arrow keys chose.
+   * The pointer decides: over a blank of this task's code (a hit test, so a blank hidden by the code's
+   * sideways scroll is not a target), over the bank, or over nothing, where an option goes back to the
+   * bank. A keyboard drag is over the target its arrow keys chose. The target rides in the collision.
    */
   const collision = useCallback<CollisionDetection>((args) => {
-    if (!args.pointerCoordinates) return keyboardTarget.current === null ? [] : [{ id: keyboardTarget.current }];
-    const within = pointerWithin(args);
-    return within.length > 0 || isBankDrag(args.active.data.current) ? within : rectIntersection(args);
+    const hit = (id: string, found: Target | null): Collision[] => (found ? [{ id, data: { target: found } }] : []);
+    const chosen = keyboardTarget.current;
+    if (!args.pointerCoordinates) return chosen ? hit(chosen.blank === null ? BANK : CODE, chosen) : [];
+    const { x, y } = args.pointerCoordinates;
+    const code = nodeOf(args.droppableContainers.find((c) => c.id === CODE));
+    const blank = code ? blankAt(code, x, y) : null;
+    if (blank) return hit(CODE, { blank: Number(blank.dataset.blank), element: blank });
+    const bank = pointerWithin({ ...args, droppableContainers: args.droppableContainers.filter((c) => c.id === BANK) })[0];
+    return bank ? hit(BANK, { blank: null, element: nodeOf(args.droppableContainers.find((c) => c.id === BANK)) as HTMLElement }) : [];
+  }, []);
+
+  /** Moves the `data-over` mark to the blank the drag is over now. */
+  const aim = useCallback((next: Target | null) => {
+    const before = target.current?.element;
+    if (before === next?.element) return;
+    if (target.current?.blank != null) before?.removeAttribute('data-over');
+    if (next?.blank != null) next.element.setAttribute('data-over', '');
+    target.current = next;
   }, []);
 
   const onDragStart = useCallback(({ active, activatorEvent }: DragStartEvent) => {
     keyboardTarget.current = null;
-    let drag = active.data.current as DragData | undefined;
-    let button: HTMLElement | null = null;
-    if (isBankDrag(drag)) {
-      button = activatorEvent ? (pressed.get(activatorEvent) ?? null) : null;
-      drag = button ? { option: button.dataset.option ?? '', fromBlank: null } : undefined;
-      // Marked outside React's attributes, so the 200 other options do not re-render for it.
-      button?.setAttribute('data-dragging', '');
-    }
+    said.current = undefined;
+    const button = isAreaDrag(active.data.current) && activatorEvent ? (pressed.get(activatorEvent) ?? null) : null;
+    const blank = button?.dataset.blank;
+    const drag: DragData | null = button ? { option: button.dataset.option ?? '', fromBlank: blank === undefined ? null : Number(blank) } : null;
+    // Marked outside React's attributes, so nothing re-renders for it.
+    button?.setAttribute('data-dragging', '');
     current.current = drag ? { drag, start: pointAt(activatorEvent), button } : null;
-    spoken.current = drag ?? null;
-    setDragging(drag ?? null);
+    spoken.current = drag;
+    setDragging(drag);
   }, []);
 
   // The ghost follows the pointer (or, for the keyboard, the chosen target) by writing its style
   // directly: no React render per move. dnd-kit's DragOverlay would do this for 1.5 KB gzip.
-  const onDragMove = useCallback(({ active, delta }: DragMoveEvent) => {
-    const el = ghost.current;
-    const start = current.current?.start;
-    let x: number;
-    let y: number;
-    if (start) {
-      x = start.x + delta.x;
-      y = start.y + delta.y;
-    } else {
-      const rect = active.rect.current.translated;
-      if (!rect) return;
-      x = rect.left + rect.width / 2;
-      y = rect.top + rect.height / 2;
-    }
-    if (el) el.style.transform = `translate3d(${x}px,${y}px,0) translate(-50%,-50%)`;
-  }, []);
+  const onDragMove = useCallback(
+    ({ active, delta, collisions }: DragMoveEvent) => {
+      aim(targetOf(collisions));
+      const el = ghost.current;
+      const start = current.current?.start;
+      let x: number;
+      let y: number;
+      if (start) {
+        x = start.x + delta.x;
+        y = start.y + delta.y;
+      } else {
+        const rect = active.rect.current.translated;
+        if (!rect) return;
+        x = rect.left + rect.width / 2;
+        y = rect.top + rect.height / 2;
+      }
+      if (el) el.style.transform = `translate3d(${x}px,${y}px,0) translate(-50%,-50%)`;
+    },
+    [aim],
+  );
 
   const finish = useCallback(() => {
     const ended = current.current;
     ended?.button?.removeAttribute('data-dragging');
-    // A keyboard drag from the bank ends with the focus back on its option (dnd-kit would return it to
-    // the bank, which takes no focus).
+    aim(null);
+    // A keyboard drag ends with the focus back on the button it started from (dnd-kit would return it
+    // to the area, which takes no focus).
     if (ended && !ended.start && ended.button) {
       const button = ended.button;
       requestAnimationFrame(() => {
@@ -204,16 +254,17 @@ export function TaskDnd({ taskId, children }: { taskId: string; children: ReactN
     }
     current.current = null;
     keyboardTarget.current = null;
+    if (ghost.current) ghost.current.style.transform = '';
     setDragging(null);
-  }, []);
+  }, [aim]);
 
   const onDragEnd = useCallback(
-    ({ over }: DragEndEvent) => {
+    ({ collisions }: DragEndEvent) => {
       const drag = current.current?.drag;
+      const to = targetOf(collisions)?.blank ?? null;
+      droppedIn.current = to;
       finish();
       if (!drag) return;
-      const target = over?.data.current as DropData | undefined;
-      const to = target?.blank ?? null;
       if (to === null) {
         // Dropped on the bank, or outside any target: a placed option goes back to the bank.
         if (drag.fromBlank !== null) clear(taskId, drag.fromBlank);
@@ -227,14 +278,19 @@ export function TaskDnd({ taskId, children }: { taskId: string; children: ReactN
 
   const accessibility = useMemo(() => {
     const optionOf = () => spoken.current?.option ?? '';
-    const blankOf = (over: { data: { current?: unknown } } | null) => (over?.data.current as DropData | undefined)?.blank ?? null;
     const announcements: Announcements = {
       onDragStart: () => strings.dragPickedUp(optionOf()),
-      onDragMove: () => undefined,
-      // At pick-up an option is over its own bank: saying so would drown out "Picked up ...".
-      onDragOver: ({ over }) =>
-        blankOf(over) === null && spoken.current?.fromBlank === null ? undefined : strings.dragOver(optionOf(), blankOf(over)),
-      onDragEnd: ({ over }) => strings.dragDropped(optionOf(), blankOf(over)),
+      // Where the drag is, said once per target as it changes. At pick-up an option is over its own
+      // bank: saying so would drown out "Picked up ...".
+      onDragMove: () => {
+        const now = target.current;
+        if (said.current === (now?.element ?? null)) return undefined;
+        said.current = now?.element ?? null;
+        if (now?.blank == null && spoken.current?.fromBlank === null) return undefined;
+        return strings.dragOver(optionOf(), now?.blank ?? null);
+      },
+      onDragOver: () => undefined,
+      onDragEnd: () => strings.dragDropped(optionOf(), droppedIn.current),
       onDragCancel: () => strings.dragCancelled(optionOf()),
     };
     return { announcements, screenReaderInstructions: { draggable: strings.dragInstructions } };
@@ -252,12 +308,11 @@ export function TaskDnd({ taskId, children }: { taskId: string; children: ReactN
       autoScroll={{ threshold: { x: 0.1, y: 0.15 }, acceleration: 12 }}
     >
       {children}
-      {dragging ? (
-        // Fixed to the viewport, so the code block's sideways scroller never clips it.
-        <span ref={ghost} className="cb-chip cb-chip--overlay" aria-hidden="true">
-          {dragging.option}
-        </span>
-      ) : null}
+      {/* Fixed to the viewport, so the code block's sideways scroller never clips it. Always there, and
+          hidden between drags: its compositor layer is made once, not at every pick-up and drop. */}
+      <span ref={ghost} className="cb-chip cb-chip--overlay" aria-hidden="true" data-active={dragging ? '' : undefined}>
+        {dragging?.option}
+      </span>
     </DndContext>
   );
 }
@@ -265,43 +320,14 @@ export function TaskDnd({ taskId, children }: { taskId: string; children: ReactN
 const MOUSE = { activationConstraint: { distance: 5 } };
 const TOUCH = { activationConstraint: { delay: 180, tolerance: 8 } };
 
-/** The props that make an element draggable; spread on a real <button>. */
-export interface DragHandle {
-  readonly setNode: (element: HTMLElement | null) => void;
-  readonly props: Record<string, unknown>;
-  readonly isDragging: boolean;
-}
+/** The drag instructions' id (dnd-kit's hidden text), for each button that can start a drag. */
+const Instructions = createContext<string | undefined>(undefined);
+export const useDragInstructions = () => useContext(Instructions);
 
-/**
- * Makes a filled blank's option draggable (the bank's options share one draggable: useDragBank).
- * dnd-kit's `role="button"` and `tabIndex` attributes are dropped: blanks are real buttons already.
- */
-export function useDragOption(id: string, option: string, fromBlank: number | null, disabled: boolean): DragHandle {
-  const data = useMemo<DragData>(() => ({ option, fromBlank }), [option, fromBlank]);
-  const { setNodeRef, listeners, attributes, isDragging } = useDraggable({ id, data, disabled });
-  const props = useMemo(() => {
-    const { role: _role, tabIndex: _tabIndex, 'aria-pressed': _pressed, 'aria-roledescription': _desc, ...rest } = attributes;
-    return { ...rest, ...listeners };
-  }, [attributes, listeners]);
-  return { setNode: setNodeRef, props, isDragging };
-}
-
-/** Makes a blank (or the bank, with blank null) a drop target. */
-export function useDropTarget(id: string, blank: number | null, order: number, disabled: boolean) {
-  const data = useMemo<DropData>(() => ({ blank, order }), [blank, order]);
-  const { setNodeRef, isOver } = useDroppable({ id, data, disabled });
-  return { setNode: setNodeRef, isOver };
-}
-
-/**
- * The bank: one drop target (an option dragged back is taken out of its blank) and one draggable for
- * all its options. With a draggable per option, dnd-kit re-rendered every option whenever a drag
- * started, crossed a target or ended: 200 renders at once in a bank of 200. The pressed option is read
- * from the event; `describedBy` is the id of the drag instructions, for each option button.
- */
-export function useDragBank(taskId: string, order: number, disabled: boolean) {
-  const { setNodeRef: setDragNode, listeners, attributes } = useDraggable({ id: `bank-drag:${taskId}`, data: BANK_DRAG, disabled });
-  const { setNode: setDropNode, isOver } = useDropTarget(`bank:${taskId}`, null, order, disabled);
+/** Both at once: one element that is its area's draggable and its drop target. */
+function useArea(id: typeof CODE | typeof BANK, disabled: boolean) {
+  const { setNodeRef: setDragNode, listeners, attributes } = useDraggable({ id, data: AREA_DRAG, disabled });
+  const { setNodeRef: setDropNode, isOver } = useDroppable({ id, disabled });
   const setNode = useCallback(
     (element: HTMLElement | null) => {
       setDragNode(element);
@@ -310,4 +336,29 @@ export function useDragBank(taskId: string, order: number, disabled: boolean) {
     [setDragNode, setDropNode],
   );
   return { setNode, listeners, isOver, describedBy: attributes['aria-describedby'] };
+}
+
+/**
+ * The code: a filled blank's option is dragged from here, to another blank, back to the bank or out of
+ * the code, and an option is dropped here on a blank. It is the <code> inside the scroller, so a drag
+ * near the scroller's edge scrolls long lines sideways (dnd-kit scrolls the ancestors of the target, or
+ * else of the dragged node). Its children are elements made by the parent: they do not re-render with it.
+ */
+export function CodeDragArea({ disabled, children }: { disabled: boolean; children: ReactNode }) {
+  const { setNode, listeners, describedBy } = useArea(CODE, disabled);
+  return (
+    <Instructions.Provider value={describedBy}>
+      <code ref={setNode} {...listeners}>
+        {children}
+      </code>
+    </Instructions.Provider>
+  );
+}
+
+/**
+ * The bank: an option dragged here from a blank is taken out of it; its options are dragged from it.
+ * `describedBy` is the id of the drag instructions, for each option button.
+ */
+export function useDragBank(disabled: boolean) {
+  return useArea(BANK, disabled);
 }

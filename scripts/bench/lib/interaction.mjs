@@ -93,7 +93,7 @@ function pageProbe(expectedBlanks) {
  * not change were not re-rendered (the same test React DevTools uses). Each rendered component is named
  * by the class of the first DOM element it renders, since production names are minified.
  */
-function reactProbe() {
+export function reactProbe() {
   const stats = { counting: false, commits: 0, renders: 0, byHost: {} };
   window.__benchReact = stats;
   const COMPONENT_TAGS = new Set([0, 1, 11, 14, 15]); // function, class, forwardRef, memo, simple memo
