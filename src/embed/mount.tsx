@@ -148,6 +148,7 @@ export function mountSettings(element: Element, result: SettingsResult, extras: 
 
       const own = createExerciseStore({ set, rules: PRACTICE, storage: browserStorage(), storageKey: settings.storageKey });
       store = own;
+      own.tidyStorage();
       report = () => embedProgress(set, own.getState().progress, taskIds);
       const xapiContext = { set, base: extras.xapi?.activityId ?? url ?? location.href.split('#')[0] ?? '', actor: extras.xapi?.actor };
       let started: XapiClock = {};

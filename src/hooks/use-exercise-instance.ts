@@ -10,6 +10,7 @@ import { browserStorage } from '../store/persistence.ts';
 export function useExerciseInstance(set: ExerciseSet, options: Omit<ExerciseStoreOptions, 'set'> = {}): ExerciseStore {
   // The store lives as long as this component; a new set means a new component (keyed by the caller).
   const [store] = useState(() => createExerciseStore({ storage: browserStorage(), ...options, set }));
+  useEffect(() => store.tidyStorage(), [store]);
   useEffect(() => {
     const onStorage = (event: StorageEvent) => {
       if (event.key === store.key || event.key === null) store.syncFromStorage();

@@ -326,6 +326,9 @@ describe('persistence', () => {
     expect(next.key).not.toBe(oldKey);
     expect(next.getState().progress).toEqual({});
     expect(next.getState().storageNotice).toBeNull();
+    // Creating a store only reads; the stale entry goes when the store is put to use.
+    expect(storage.data.has(oldKey)).toBe(true);
+    next.tidyStorage();
     expect(storage.data.has(oldKey)).toBe(false);
   });
 
@@ -341,6 +344,10 @@ describe('persistence', () => {
     const { store } = setup(storage);
     expect(store.getState().progress).toEqual({});
     expect(store.getState().storageNotice).toBe('corrupt');
+    // A second store made before the first is put to use (a render React restarts) still sees the damage.
+    expect(createExerciseStore({ set: SET, storage }).getState().storageNotice).toBe('corrupt');
+    store.tidyStorage();
+    expect(storage.data.has(storageKeyFor(SET))).toBe(false);
 
     store.getState().dismissStorageNotice();
     expect(store.getState().storageNotice).toBeNull();

@@ -85,6 +85,11 @@ export interface ExerciseStore extends StoreApi<ExerciseState> {
   subscribeEvents(listener: (event: ExerciseEvent) => void): () => void;
   /** Adopts progress another tab saved (call on the window's `storage` event for `key`). */
   syncFromStorage(): void;
+  /**
+   * Call once the store is in use (after mounting): drops entries saved for earlier versions of the set
+   * and a damaged entry under `key`, so a damaged entry's notice is shown once, not on every reload.
+   */
+  tidyStorage(): void;
   /** The storage entry this instance reads and writes. */
   readonly key: string;
 }
@@ -95,10 +100,10 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
   const listeners = new Set<(event: ExerciseEvent) => void>();
   const tasksById = new Map(set.tasks.map((task, index) => [task.id, { task, number: index + 1 }]));
 
+  // Creating a store only reads storage: React may create one and throw it away (a render it
+  // restarts), and a store that had already dropped the damaged entry would leave the next one nothing
+  // to give its notice about. The clean-up is `tidyStorage`, called once the store is in use.
   const loaded = loadSaved(storage, key, set);
-  forgetStaleVersions(storage, key);
-  // A damaged entry is dropped once, so its notice does not come back on every reload.
-  if (loaded.kind === 'corrupt') forget(storage, key);
   const initialProgress: SavedTasks = loaded.kind === 'loaded' ? loaded.tasks : {};
   let storageWorks = loaded.kind !== 'unavailable';
 
@@ -293,6 +298,17 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
       if (!theirs) return;
       const merged = mergeTasks(store.getState().progress, theirs);
       store.setState({ progress: merged });
+    },
+    tidyStorage() {
+      forgetStaleVersions(storage, key);
+      if (loaded.kind !== 'corrupt' || !storage) return;
+      // Still the damaged entry? (Once the learner acts, the entry holds clean progress.)
+      try {
+        const raw = storage.getItem(key);
+        if (raw !== null && !parseSaved(raw, set)) forget(storage, key);
+      } catch {
+        // Storage that cannot be read has nothing to tidy.
+      }
     },
   });
 }
