@@ -75,7 +75,18 @@ async function journey(page: Page, prefix: string) {
   const pre = task(page, 2).locator('pre');
   const emptyBlank = await box(blank(page, 2));
   const emptyPre = await box(pre);
+  // Nor in the bank: a placed option keeps its size, so the options after it stay where they were.
+  const options = task(page, 2).getByRole('group', { name: 'Options' }).getByRole('button');
+  // Measured from the bank's corner: clicking a blank may scroll the page.
+  const layout = () =>
+    options.evaluateAll((els) => {
+      const bank = els[0]!.parentElement!.getBoundingClientRect();
+      return els.map((el) => el.getBoundingClientRect()).map((r) => [r.x - bank.x, r.y - bank.y, r.width]);
+    });
+  const bankBefore = await layout();
   await place(page, 2, 1, 'application/x-www-form-urlencoded');
+  const bankAfter = await layout();
+  expect.soft(bankAfter, 'every option of the bank where it was, at its size, after one is placed').toEqual(bankBefore);
   const filledBlank = await box(blank(page, 2));
   // Soft, so one shift does not hide the states after it.
   expect.soft(filledBlank.width, 'blank width, empty -> filled with the longest option').toBeCloseTo(emptyBlank.width, 0);
