@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { attributeBuild, groupOf } from './lib/attribute.mjs';
+import { attributeBuild, decodeSegment, groupOf } from './lib/attribute.mjs';
 import { chromePath, QUIET_FLAGS } from './lib/chrome.mjs';
 import { stressSet } from './lib/generate-sets.mjs';
 import { servePreview } from './lib/server.mjs';
@@ -26,24 +26,6 @@ const arg = (name, fallback) => {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 };
 
-const B64 = Object.fromEntries([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].map((c, i) => [c, i]));
-function vlq(text) {
-  const out = [];
-  let value = 0;
-  let shift = 0;
-  for (const c of text) {
-    const d = B64[c];
-    value += (d & 31) << shift;
-    if (d & 32) shift += 5;
-    else {
-      out.push(value & 1 ? -(value >>> 1) : value >>> 1);
-      value = 0;
-      shift = 0;
-    }
-  }
-  return out;
-}
-
 /** file name -> { sources, lines: [[genCol, sourceIndex]...] } for position lookups. */
 function loadMaps(dir) {
   const maps = {};
@@ -55,7 +37,7 @@ function loadMaps(dir) {
       const segs = [];
       for (const s of line.split(',')) {
         if (!s) continue;
-        const d = vlq(s);
+        const d = decodeSegment(s);
         col += d[0];
         if (d.length > 1) {
           src += d[1];

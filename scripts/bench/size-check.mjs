@@ -14,7 +14,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BYTE_BUDGETS, PAGE_BUDGETS, judge } from './budgets.mjs';
+import { BYTE_BUDGETS, REPORTED_LINES, judge } from './budgets.mjs';
 import { findEmbedBundle, kb, moduleGraph, setWeight, staticSetPage, weigh } from './lib/dist.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -92,10 +92,10 @@ function main(argv) {
       `      embed = ${e.entry} and its imports ${kb(e.initial)}; a course page showing the seed set adds the grammar ` +
         `chunks for ${e.languages.join(', ')}: ${kb(e.total)} in all; every file in ${e.rule} together: ${kb(e.allFiles)}`,
     );
-    // The stricter page figure is reported here and judged by `npm run bench:check`.
-    for (const budget of PAGE_BUDGETS) {
-      const verdict = judge(budget, e.total);
-      console.log(`      ${verdict.ok ? 'within' : 'OVER'} ${verdict.limit} for the course page (${budget.label}): ${kb(e.total)}${verdict.ok ? '' : `, over by ${verdict.over}`}`);
+    // Reported, not a budget (see REPORTED_LINES in budgets.mjs for why).
+    for (const line of REPORTED_LINES) {
+      const verdict = judge(line, e.total);
+      console.log(`      ${verdict.ok ? 'within' : 'over'} ${verdict.limit} (reported, not a budget) for ${line.label}: ${kb(e.total)}${verdict.ok ? '' : `, ${verdict.over}`}`);
     }
   }
   if (argv.includes('--json')) console.log(JSON.stringify({ figures, weights }, null, 2));

@@ -13,7 +13,7 @@ import { gzipBytes } from './dist.mjs';
 const B64 = Object.fromEntries([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].map((c, i) => [c, i]));
 
 /** Decodes one source-map "mappings" segment list into arrays of numbers (base64 VLQ). */
-function decodeSegment(text) {
+export function decodeSegment(text) {
   const out = [];
   let value = 0;
   let shift = 0;

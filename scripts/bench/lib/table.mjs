@@ -2,7 +2,7 @@
  * The bench's one table: every figure, its budget and verdict, and what it compares with. Markdown, so
  * the same text reads in a terminal and pastes into docs/benchmarks.md.
  */
-import { BUDGETS, judge, KB } from '../budgets.mjs';
+import { BUDGETS, REPORTED_LINES, judge, KB } from '../budgets.mjs';
 
 /** Peers' shipped weight (JS + CSS, gzip) from shared/TOOLCHAIN.md. */
 export const PEERS = [
@@ -93,12 +93,14 @@ export function tableRows(r) {
     'weight.embed',
     ratio(embed?.initial),
   );
+  const seedPage = figureValues(r)['weight.embedSeedPage'];
+  const line = seedPage == null ? null : judge(REPORTED_LINES[0], seedPage);
   row(
     'Weight',
     'Embed on a course page showing the seed set, as fetched (grammars for its languages included)',
     embedFetched ? `${kb(embedFetched.total)} (JS ${kb(embedFetched.js)}, CSS ${kb(embedFetched.css)}; ${embedFetched.files.length} files)` : `n/a: ${(r.errors?.['embed-weight'] ?? w.static?.embedError ?? 'not run').split(' (tried')[0]}`,
-    'weight.embedSeedPage',
-    ratio(embedFetched?.total ?? embed?.total),
+    null,
+    `${line ? `reported, not a budget: ${line.ok ? 'within' : `over by ${line.over.replace(/^\+/, '')} against`} ${line.limit}; ` : ''}${ratio(embedFetched?.total ?? embed?.total)}`,
   );
   const embedAgree = embedFetched && embed ? (embedFetched.total === embed.total ? 'same files and bytes as fetched' : `differs from fetched by ${kb(embed.total - embedFetched.total)}`) : '';
   row(
