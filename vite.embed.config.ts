@@ -49,8 +49,6 @@ export default defineConfig({
     target: 'es2022',
     // As the site: browsers with light-dark(), so each colour stays one pair instead of being lowered into two.
     cssTarget: ['chrome123', 'edge123', 'firefox120', 'safari17.5'],
-    // As the site: browsers with light-dark(), so each colour is one pair, not lowered into two variables.
-    cssTarget: ['chrome123', 'edge123', 'firefox120', 'safari17.5'],
     outDir: 'dist',
     emptyOutDir: false, // the site's build is already there
     copyPublicDir: false,
