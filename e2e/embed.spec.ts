@@ -180,6 +180,12 @@ test('the iframe fits its exercise with no inner scrollbar, before and after sol
   await fill(frame, 1, 'your_client_id');
   await frame.getByRole('button', { name: 'Check' }).click();
   await expect(frame.getByText(/^✓ Correct$/)).toBeVisible();
+  // With the resizer on the page, the frame's events arrive on the iframe element, as an element's do.
+  await expect.poll(async () => (await events(page, 'ex-frame')).map((e) => e.type)).toEqual(['placed', 'checked', 'solved', 'completed']);
+  const [placed, checked] = await events(page, 'ex-frame');
+  expect(placed!.bubbles).toBe(true);
+  expect(placed!.detail).toMatchObject({ type: 'placed', setId: SET, taskId: 'client-id-value', blank: 1, option: 'your_client_id' });
+  expect(checked!.detail).toMatchObject({ type: 'checked', correct: true, attemptsUsed: 1 });
   // The explanation appeared: the frame grew to fit it, still without a scrollbar.
   await expect.poll(async () => (await iframe.boundingBox())!.height).toBeGreaterThan(before);
   await expect.poll(async () => {

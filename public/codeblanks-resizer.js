@@ -8,8 +8,16 @@
  *   <script src="https://your-codeblanks-site/codeblanks-resizer.js" async></script>
  *
  * The frame posts { type: 'codeblanks:resize', height, id } to its parent whenever its height changes;
- * this script finds the iframe whose window sent it and sets its height. Plain ES5, no inline code:
- * it runs under a strict Content Security Policy (allow its origin in script-src).
+ * this script finds the iframe whose window sent it and sets its height. The frame also posts each of its
+ * events, { type: 'codeblanks:event', event, detail, id }: this script dispatches it on that iframe as a
+ * bubbling `codeblanks:<event>` CustomEvent, the same event a <code-blanks> element dispatches, so
+ *
+ *   document.addEventListener('codeblanks:checked', function (e) { console.log(e.target.id, e.detail); });
+ *
+ * hears iframes and elements alike. Only a frame's own page is heard: the message must come from the
+ * window of an iframe on this page, and from the origin of that iframe's src.
+ * Plain ES5, no inline code: it runs under a strict Content Security Policy (allow its origin in
+ * script-src).
  */
 (function () {
   'use strict';
@@ -22,10 +30,28 @@
     return null;
   }
 
+  function fromFrame(event) {
+    var frame = frameOf(event.source);
+    if (!frame) return null;
+    try {
+      return new URL(frame.src, document.baseURI).origin === event.origin ? frame : null;
+    } catch (error) {
+      void error; // an iframe without a usable src
+      return null;
+    }
+  }
+
   window.addEventListener('message', function (event) {
     var data = event.data;
-    if (!data || data.type !== 'codeblanks:resize' || typeof data.height !== 'number' || !(data.height >= 0)) return;
-    var frame = frameOf(event.source);
+    if (!data || typeof data.type !== 'string') return;
+    if (data.type === 'codeblanks:event') {
+      if (typeof data.event !== 'string' || !/^[a-z-]+$/.test(data.event)) return;
+      var source = fromFrame(event);
+      if (source) source.dispatchEvent(new CustomEvent('codeblanks:' + data.event, { detail: data.detail, bubbles: true }));
+      return;
+    }
+    if (data.type !== 'codeblanks:resize' || typeof data.height !== 'number' || !(data.height >= 0)) return;
+    var frame = fromFrame(event);
     if (!frame) return;
     // With box-sizing: border-box (common in page CSS) the height includes the frame's border and padding.
     var style = window.getComputedStyle(frame);

@@ -64,8 +64,9 @@ export class CodeBlanksElement extends HTMLElement {
     if (this.hasAttribute('frame')) {
       // The iframe page's own code is a chunk of its own: no course page pays for it.
       import('./frame.ts')
-        .then(({ frameAttribute, reportHeight }) => {
+        .then(({ frameAttribute, reportHeight, forwardEvents }) => {
           const attribute = frameAttribute(location.search, (name) => this.getAttribute(name));
+          forwardEvents(this, attribute);
           if (this.isConnected && !this.#handle) this.#mount(attribute);
           reportHeight(attribute);
         })

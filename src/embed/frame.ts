@@ -1,8 +1,11 @@
 /**
  * The iframe page, embed.html?set=<id>&task=<n>: `<code-blanks frame>` takes its settings from the query
- * string (set, task, mode, lang, storage-key, theme, id) and posts its height to the parent on every
- * change, `{ type: 'codeblanks:resize', height, id }`, for public/codeblanks-resizer.js to apply.
+ * string (set, task, mode, lang, storage-key, theme, xapi, id) and posts to its parent its height on every
+ * change, `{ type: 'codeblanks:resize', height, id }`, and each event the element dispatches,
+ * `{ type: 'codeblanks:event', event: 'checked', detail, id }`. public/codeblanks-resizer.js, on the host
+ * page, sizes the iframe and dispatches the events on it, as `<code-blanks>` dispatches them on itself.
  */
+import { HOST_EVENTS } from './host-events.ts';
 
 /** Reads a setting from the page's query string; `set=<id>` stands for `src=exercises/<id>.json`. */
 export function frameAttribute(search: string, own: (name: string) => string | null): (name: string) => string | null {
@@ -38,4 +41,21 @@ export function reportHeight(attribute: (name: string) => string | null): void {
   addEventListener('message', (event) => {
     if (event.source === parent && (event.data as { type?: unknown } | null)?.type === 'codeblanks:measure') post(true);
   });
+}
+
+const forwarding = new WeakSet<Element>();
+
+/**
+ * Posts every `codeblanks:*` event of `element` (xAPI statements too, with the `xapi` setting) to the
+ * page that frames it. Any origin may frame the page, and it hears only what its own learner did there.
+ */
+export function forwardEvents(element: Element, attribute: (name: string) => string | null, to: Pick<Window, 'postMessage'> = parent): void {
+  if (forwarding.has(element) || (to as unknown) === window) return;
+  forwarding.add(element);
+  for (const name of HOST_EVENTS) {
+    element.addEventListener(name, (event) => {
+      const detail = (event as CustomEvent<unknown>).detail;
+      to.postMessage({ type: 'codeblanks:event', event: name.slice('codeblanks:'.length), detail, id: attribute('id') ?? attribute('set') }, '*');
+    });
+  }
 }
