@@ -8,7 +8,7 @@
  */
 import { mountSettings, type ElementHandle } from './mount.tsx';
 import { readAttributes } from './settings.ts';
-import type { EmbedProgress } from './host-events.ts';
+import { HOST_EVENTS, type EmbedProgress } from './host-events.ts';
 
 /** The attributes that change what is shown; `frame` is read once. */
 const OBSERVED = ['src', 'task', 'mode', 'lang', 'storage-key', 'theme', 'xapi'];
@@ -66,7 +66,7 @@ export class CodeBlanksElement extends HTMLElement {
       import('./frame.ts')
         .then(({ frameAttribute, reportHeight, forwardEvents }) => {
           const attribute = frameAttribute(location.search, (name) => this.getAttribute(name));
-          forwardEvents(this, attribute);
+          forwardEvents(this, HOST_EVENTS, attribute);
           if (this.isConnected && !this.#handle) this.#mount(attribute);
           reportHeight(attribute);
         })

@@ -1,4 +1,5 @@
 import { forwardEvents, frameAttribute } from './frame.ts';
+import { HOST_EVENTS } from './host-events.ts';
 
 describe('frameAttribute', () => {
   const own = (values: Record<string, string>) => (name: string) => values[name] ?? null;
@@ -24,7 +25,7 @@ describe('forwardEvents', () => {
     const element = document.createElement('code-blanks');
     const posted: unknown[] = [];
     const to = { postMessage: (message: unknown, origin: string) => posted.push({ message, origin }) } as Pick<Window, 'postMessage'>;
-    forwardEvents(element, (name) => query[name] ?? null, to);
+    forwardEvents(element, HOST_EVENTS, (name) => query[name] ?? null, to);
     return { element, posted, to };
   };
   const dispatch = (element: Element, type: string, detail: unknown) => element.dispatchEvent(new CustomEvent(`codeblanks:${type}`, { detail, bubbles: true }));
@@ -48,7 +49,7 @@ describe('forwardEvents', () => {
 
   test('forwarding twice (a re-mount) still posts each event once', () => {
     const { element, posted, to } = setup({ id: 'a' });
-    forwardEvents(element, () => null, to);
+    forwardEvents(element, HOST_EVENTS, () => null, to);
     dispatch(element, 'hint', { hint: 1 });
     expect(posted).toHaveLength(1);
   });
@@ -56,7 +57,7 @@ describe('forwardEvents', () => {
   test('a page that is not framed posts nothing to itself', () => {
     const element = document.createElement('code-blanks');
     const spy = vi.spyOn(window, 'postMessage');
-    forwardEvents(element, () => null, window);
+    forwardEvents(element, HOST_EVENTS, () => null, window);
     dispatch(element, 'checked', {});
     expect(spy).not.toHaveBeenCalled();
     spy.mockRestore();

@@ -5,7 +5,6 @@
  * `{ type: 'codeblanks:event', event: 'checked', detail, id }`. public/codeblanks-resizer.js, on the host
  * page, sizes the iframe and dispatches the events on it, as `<code-blanks>` dispatches them on itself.
  */
-import { HOST_EVENTS } from './host-events.ts';
 
 /** Reads a setting from the page's query string; `set=<id>` stands for `src=exercises/<id>.json`. */
 export function frameAttribute(search: string, own: (name: string) => string | null): (name: string) => string | null {
@@ -46,13 +45,20 @@ export function reportHeight(attribute: (name: string) => string | null): void {
 const forwarding = new WeakSet<Element>();
 
 /**
- * Posts every `codeblanks:*` event of `element` (xAPI statements too, with the `xapi` setting) to the
- * page that frames it. Any origin may frame the page, and it hears only what its own learner did there.
+ * Posts the events named (`codeblanks:checked`…, host-events.ts's HOST_EVENTS, which the caller passes:
+ * imported here, it would split the embed's entry into two files) that `element` dispatches, xAPI
+ * statements too, to the page that frames it. Any origin may frame the page, and it hears only what its
+ * own learner did there.
  */
-export function forwardEvents(element: Element, attribute: (name: string) => string | null, to: Pick<Window, 'postMessage'> = parent): void {
+export function forwardEvents(
+  element: Element,
+  names: readonly string[],
+  attribute: (name: string) => string | null,
+  to: Pick<Window, 'postMessage'> = parent,
+): void {
   if (forwarding.has(element) || (to as unknown) === window) return;
   forwarding.add(element);
-  for (const name of HOST_EVENTS) {
+  for (const name of names) {
     element.addEventListener(name, (event) => {
       const detail = (event as CustomEvent<unknown>).detail;
       to.postMessage({ type: 'codeblanks:event', event: name.slice('codeblanks:'.length), detail, id: attribute('id') ?? attribute('set') }, '*');
