@@ -7,14 +7,14 @@ import { memo, useMemo, type ReactNode } from 'react';
 import type { Task } from '../schema/exercise-schema.ts';
 import { solutionOf, type CheckRecord, type TaskStatus } from '../engine/grading.ts';
 import { TaskDnd } from '../dnd/task-dnd.tsx';
-import { useActions, useAttempts, useTaskProgress } from '../hooks/use-task.ts';
+import { useActions, useAttempts, useTaskOutcome } from '../hooks/use-task.ts';
 import { useExercise, useStrings } from '../hooks/exercise-context.tsx';
 import { CodeView } from './code-view.tsx';
 import { OptionBank } from './option-bank.tsx';
 
 export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Task; number: number; subject: string; headingLevel?: 2 | 3 }) {
   const strings = useStrings();
-  const progress = useTaskProgress(task.id);
+  const progress = useTaskOutcome(task.id);
   const attempts = useAttempts(task.id);
   const notice = useExercise((s) => s.notices[task.id] ?? null);
   const hintsAllowed = useExercise((s) => s.rules.hintsAllowed);
@@ -61,7 +61,7 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
               {strings.hint}
             </ActionButton>
           ) : null}
-          <ActionButton off={locked || Object.keys(progress.placements).length === 0} onPress={() => resetTask(task.id)}>
+          <ActionButton off={locked || !progress.hasPlacements} onPress={() => resetTask(task.id)}>
             {strings.reset}
           </ActionButton>
         </div>

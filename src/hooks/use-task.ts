@@ -5,8 +5,19 @@ import { scoreSet, type SetScore } from '../engine/scoring.ts';
 import { taskLimits, type ExerciseState } from '../store/exercise-store.ts';
 import { useExercise, useExerciseStoreApi } from './exercise-context.tsx';
 
-export function useTaskProgress(taskId: string): TaskProgress {
-  return useExercise((s) => s.progress[taskId] ?? FRESH_PROGRESS);
+/** What a task card shows around its code: not the placements, so placing an option does not re-render it. */
+export interface TaskOutcome extends Pick<TaskProgress, 'status' | 'lastCheck' | 'hintsShown'> {
+  /** Whether any blank holds an option (Reset has something to clear). */
+  readonly hasPlacements: boolean;
+}
+
+export function useTaskOutcome(taskId: string): TaskOutcome {
+  return useExercise(
+    useShallow((s: ExerciseState) => {
+      const { status, lastCheck, hintsShown, placements } = s.progress[taskId] ?? FRESH_PROGRESS;
+      return { status, lastCheck, hintsShown, hasPlacements: Object.keys(placements).length > 0 };
+    }),
+  );
 }
 
 export function useAttempts(taskId: string): { max: number; left: number } {
