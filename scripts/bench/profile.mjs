@@ -6,7 +6,7 @@
  * through the source maps), the renderer's own work (style, layout, paint) from a Chromium trace, and
  * React's commits and component renders (by the element each draws).
  *
- *   node scripts/bench/profile.mjs [--blanks 50 --options 200]
+ *   node --import tsx scripts/bench/profile.mjs [--blanks 50 --options 200]
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -4,7 +4,7 @@
  * JSON to bench-results/latest.json. `npm run bench:check` does the same and exits 1 when a budget in
  * scripts/bench/budgets.mjs is missed (or could not be measured).
  *
- *   node scripts/bench/run.mjs [--check] [--skip-build] [--only weight,load,interaction,authoring]
+ *   node --import tsx scripts/bench/run.mjs [--check] [--skip-build] [--only weight,load,interaction,authoring]
  *                              [--lh-runs 3] [--record]
  *
  * --skip-build  measure the dist/ already there;  --only  run some sections (the rest show n/a);

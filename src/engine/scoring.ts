@@ -55,8 +55,12 @@ export function seededRandom(seed: number): () => number {
 
 /** Fisher-Yates with a seeded generator: a permutation of the input, reproducible from the seed. */
 export function seededShuffle<T>(items: readonly T[], seed: number): T[] {
+  return shuffleWith(items, seededRandom(seed));
+}
+
+/** Fisher-Yates drawing from `random` (a generator shared with other draws, as the bench's set maker does). */
+export function shuffleWith<T>(items: readonly T[], random: () => number): T[] {
   const out = [...items];
-  const random = seededRandom(seed);
   for (let i = out.length - 1; i > 0; i -= 1) {
     const j = Math.floor(random() * (i + 1));
     [out[i], out[j]] = [out[j] as T, out[i] as T];

@@ -4,33 +4,14 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-/** mulberry32: a tiny seeded PRNG, so generated sets are identical from run to run. */
-export function seeded(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The engine's own seeded generator and shuffle (the bench runs under tsx), so the same seed gives the same sets.
+import { seededRandom, shuffleWith } from '../../../src/engine/scoring.ts';
 
 const WORDS = [
   'token', 'client', 'scope', 'grant', 'secret', 'header', 'payload', 'request', 'response', 'cache',
   'session', 'user', 'account', 'retry', 'timeout', 'buffer', 'stream', 'queue', 'record', 'index',
   'cursor', 'schema', 'query', 'result', 'handler', 'router', 'config', 'logger', 'metric', 'signal',
 ];
-
-function shuffle(list, random) {
-  const out = [...list];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
 
 /** A distinct identifier-like option text of varied length (8 to 30 characters), like real code tokens. */
 function optionText(i, random) {
@@ -45,7 +26,7 @@ function optionText(i, random) {
  */
 export function stressSet({ blanks, options, seed = 1 }) {
   if (options < blanks) throw new Error('stressSet: need at least as many options as blanks');
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const texts = Array.from({ length: options }, (_, i) => optionText(i + 1, random));
   const answers = {};
   for (let b = 1; b <= blanks; b++) answers[String(b)] = texts[b - 1];
@@ -72,7 +53,7 @@ export function stressSet({ blanks, options, seed = 1 }) {
         prompt: `Fill all ${blanks} blanks.`,
         language: 'python',
         code,
-        options: shuffle(texts, random),
+        options: shuffleWith(texts, random),
         answers,
         hints: ['Each name says which option belongs with it.'],
         explanation: 'A generated task that measures the learner page at scale.',
@@ -100,7 +81,7 @@ export function authoringSet(n, random) {
       prompt: `Complete the request for task ${t + 1}.`,
       language: t % 2 ? 'python' : 'http',
       code,
-      options: shuffle(texts, random),
+      options: shuffleWith(texts, random),
       answers,
       hints: ['Look at the key name.', 'Each value matches its key.'],
       mistakes: [
@@ -124,7 +105,7 @@ export function authoringSet(n, random) {
 /** Writes `count` authoring sets as <dir>/bench-set-N.json; returns the folder. */
 export function writeAuthoringSets(dir, count, seed = 7) {
   mkdirSync(dir, { recursive: true });
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   for (let n = 1; n <= count; n++) {
     writeFileSync(join(dir, `bench-set-${n}.json`), `${JSON.stringify(authoringSet(n, random), null, 2)}\n`);
   }
