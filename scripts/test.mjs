@@ -6,7 +6,7 @@
 //   3 unit tests     npm run test:unit   (vitest run: unit and component tests)
 //   4 exercises      npm run validate    (every exercise set parses and grades)
 //   5 build          npm run build       (the production build the browser tests serve)
-//   6 size budget    scripts/bench/size-check.mjs, if present (deterministic byte budgets)
+//   6 size budget    scripts/bench/size-check.mjs (deterministic byte budgets)
 //   7 browser tests  scripts/e2e.mjs     (Playwright in real Chromium; reuses the build from step 5)
 //
 // The size budget runs before the browser tests, not after: it needs only the build, takes a
@@ -16,7 +16,6 @@
 import process from 'node:process';
 import console from 'node:console';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -41,7 +40,7 @@ const steps = [
   { name: 'unit tests', what: 'vitest run', cmd: npm('test:unit') },
   { name: 'exercises', what: 'validate every exercise set', cmd: npm('validate') },
   { name: 'build', what: 'vite build (production)', cmd: npm('build') },
-  ...(existsSync(sizeCheck) ? [{ name: 'size budget', what: sizeCheck, cmd: node(sizeCheck) }] : []),
+  { name: 'size budget', what: sizeCheck, cmd: node(sizeCheck) },
   {
     name: 'browser tests',
     what: 'Playwright in Chromium, desktop and phone',
@@ -69,7 +68,6 @@ const seconds = (ms) => `${(ms / 1000).toFixed(1)}s`;
 const results = [];
 const started = Date.now();
 
-if (!existsSync(sizeCheck)) console.log(`(no ${sizeCheck} yet: the size budget step is not part of this run)`);
 
 for (const [index, step] of steps.entries()) {
   console.log(`\n=== [${index + 1}/${steps.length}] ${step.name}: ${step.what} ===\n`);

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { attributeBuild, decodeSegment, groupOf } from './lib/attribute.mjs';
-import { chromePath, QUIET_FLAGS } from './lib/chrome.mjs';
+import { CHROME_FLAGS, chromePath } from './lib/chrome.mjs';
 import { stressSet } from './lib/generate-sets.mjs';
 import { servePreview } from './lib/server.mjs';
 import { addSets, discoverSetRoute } from './lib/site.mjs';
@@ -105,7 +105,7 @@ async function main() {
     await addSets(ROOT, out, [set]);
     const maps = loadMaps(out);
     const server = await servePreview({ root: ROOT, outDir: out });
-    const browser = await chromium.launch({ executablePath: await chromePath(), args: QUIET_FLAGS.filter((f) => f !== '--headless') });
+    const browser = await chromium.launch({ executablePath: chromePath(), args: CHROME_FLAGS });
     try {
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       // React's commits and renders during each interaction, by the element each component draws.

@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { verdicts, tableRows, markdownTable } from './lib/table.mjs';
-import { chromePath, chromeVersion, QUIET_FLAGS } from './lib/chrome.mjs';
+import { CHROME_FLAGS, chromePath, chromeVersion } from './lib/chrome.mjs';
 import { staticWeights, SEED_SET } from './size-check.mjs';
 import { attributeBuild, buildConfigs, mergeGroups } from './lib/attribute.mjs';
 import { servePreview } from './lib/server.mjs';
@@ -96,10 +96,12 @@ async function section(name, fn) {
 }
 
 async function main() {
-  const chrome = await chromePath().catch((error) => {
+  let chrome = null;
+  try {
+    chrome = chromePath();
+  } catch (error) {
     results.errors.chrome = error.message;
-    return null;
-  });
+  }
   results.meta = machine(chrome);
   log(`${results.meta.nproc} cores, ${results.meta.cpu}, Node ${results.meta.node}, ${results.meta.chromium}`);
 
@@ -117,8 +119,8 @@ async function main() {
   const work = mkdtempSync(join(tmpdir(), 'codeblanks-bench-'));
   const cleanup = () => rmSync(work, { recursive: true, force: true });
   process.on('exit', cleanup);
-  for (const dir of ['dist', 'dist-embed']) if (existsSync(join(ROOT, dir))) cpSync(join(ROOT, dir), join(work, dir), { recursive: true });
   const site = join(work, 'dist');
+  cpSync(join(ROOT, 'dist'), site, { recursive: true });
 
   results.weight = {};
   if (ONLY.has('weight')) {
@@ -146,16 +148,11 @@ async function main() {
   cpSync(site, stressSite, { recursive: true });
   await section('stress-sets', () => addSets(ROOT, stressSite, stress));
 
-  // A course page that embeds the seed set, for the embed's fetched weight (the bundle as the build
-  // laid it out; a bundle outside dist/ is copied beside the page first).
+  // A course page that embeds the seed set, for the embed's fetched weight (the bundle as the build laid it out).
   const embedHost = await section('embed-host', () => {
     const embed = results.weight.static?.embed;
     if (!embed?.entry) return null;
-    let src = embed.entry;
-    if (embed.dir !== site) {
-      cpSync(embed.dir, join(site, 'bench-embed'), { recursive: true });
-      src = `bench-embed/${embed.entry}`;
-    }
+    const src = embed.entry;
     writeFileSync(
       join(site, 'bench-embed-host.html'),
       `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>A course page</title>\n` +
@@ -167,7 +164,7 @@ async function main() {
 
   const server = await servePreview({ root: ROOT, outDir: site });
   log(`preview at ${server.url}`);
-  const launch = () => chromium.launch({ executablePath: chrome, args: QUIET_FLAGS.filter((f) => f !== '--headless') });
+  const launch = () => chromium.launch({ executablePath: chrome, args: CHROME_FLAGS });
   try {
     if (ONLY.has('weight') && route && chrome) {
       results.weight.fetched = await section('weight', async () => {

@@ -31,19 +31,19 @@ function readSet(distDir, id) {
 /** Both byte figures from a build folder; an error for one figure is returned, not thrown. */
 export function staticWeights({ root = ROOT, distDir = join(root, 'dist'), setId = SEED_SET } = {}) {
   const out = {};
+  let set;
   try {
     if (!existsSync(join(distDir, 'index.html'))) throw new Error(`${distDir}/index.html is missing: run npm run build first`);
-    out.setPage = staticSetPage(distDir, readSet(distDir, setId));
+    set = readSet(distDir, setId);
+    out.setPage = staticSetPage(distDir, set);
   } catch (error) {
     out.setPageError = error.message;
   }
   try {
-    const bundle = findEmbedBundle(root, distDir);
-    const all = weigh(bundle.dir, bundle.files);
+    const bundle = findEmbedBundle(distDir);
     // What a course page loads to show the set: the entry, its static imports and the set's grammars.
-    // Without a recognisable entry, every file of the bundle counts.
-    const page = bundle.entry ? setWeight(bundle.dir, moduleGraph(bundle.dir, [bundle.entry]), readSet(distDir, setId)) : all;
-    out.embed = { rule: bundle.rule, dir: bundle.dir, entry: bundle.entry, allFiles: all.total, ...page };
+    const page = setWeight(bundle.dir, moduleGraph(bundle.dir, [bundle.entry]), set ?? readSet(distDir, setId));
+    out.embed = { rule: bundle.rule, dir: bundle.dir, entry: bundle.entry, allFiles: weigh(bundle.dir, bundle.files).total, ...page };
   } catch (error) {
     out.embedError = error.message;
   }
@@ -56,7 +56,7 @@ function main(argv) {
     return i >= 0 ? argv[i + 1] : fallback;
   };
   const distDir = resolve(arg('dist', join(ROOT, 'dist')));
-  // The embed is looked for beside the site's build: in that folder's embed/, or a dist-embed/ next to it.
+  // The embed is looked for in the site's build folder, in embed/ (findEmbedBundle).
   const weights = staticWeights({ root: dirname(distDir), distDir, setId: arg('set', SEED_SET) });
   const figures = { 'weight.setPage': weights.setPage?.total, 'weight.embed': weights.embed?.initial };
   const errors = { 'weight.setPage': weights.setPageError, 'weight.embed': weights.embedError };

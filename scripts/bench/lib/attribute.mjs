@@ -8,7 +8,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { build } from 'vite';
-import { gzipBytes } from './dist.mjs';
+import { chunkStem, gzipBytes } from './dist.mjs';
 
 const B64 = Object.fromEntries([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'].map((c, i) => [c, i]));
 
@@ -94,7 +94,7 @@ export async function attributeBuild({ root, outDir, configFile }) {
     const groups = new Map();
     for (const [source, n] of bytesBySource(code, map)) groups.set(groupOf(source), (groups.get(groupOf(source)) ?? 0) + n);
     const total = [...groups.values()].reduce((a, b) => a + b, 0);
-    chunks[stem(file)] = {
+    chunks[chunkStem(file)] = {
       raw,
       gzip,
       groups: [...groups]
@@ -118,14 +118,12 @@ export function buildConfigs(root) {
     .map((part) => part.match(/(?:-c|--config)[\s=]+(\S+)/)?.[1] ?? undefined);
 }
 
-/** A chunk's name without folder and content hash: "assets/python-PcNiIBxw.js" -> "python". */
-export const stem = (file) => posix.basename(file).replace(/-[\w-]{8}\.m?js$/, '').replace(/\.m?js$/, '');
 
 /** Merges the group rows of several chunks (the chunks a page loads) into one list, heaviest first. */
 export function mergeGroups(chunks, files) {
   const merged = new Map();
   for (const file of files) {
-    for (const g of chunks[stem(file)]?.groups ?? []) {
+    for (const g of chunks[chunkStem(file)]?.groups ?? []) {
       const m = merged.get(g.group) ?? { group: g.group, raw: 0, gzipEstimate: 0 };
       m.raw += g.raw;
       m.gzipEstimate += g.gzipEstimate;

@@ -1,35 +1,16 @@
 /**
- * Which Chromium the bench drives, and the flags that keep it quiet on a closed network.
- * Order: scripts/find-chrome.mjs (the project's shared finder, if present), then CHROME_PATH, then
- * Debian's /usr/bin/chromium. Fails loudly when none exists, rather than letting a tool download one.
+ * Which Chromium the bench drives: scripts/find-chrome.mjs's, the one the browser tests use (CHROME_PATH,
+ * then a chromium on PATH, then Playwright's; it installs one when there is none, and throws with what
+ * to do when it cannot). Playwright starts it headless itself; Lighthouse's launcher is given --headless.
  */
-import { existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CHROME_FLAGS } from '../../find-chrome.mjs';
+import { CHROME_FLAGS, findChrome } from '../../find-chrome.mjs';
 
-const FINDER = fileURLToPath(new URL('../../find-chrome.mjs', import.meta.url));
+export { CHROME_FLAGS };
 
-/** Headless flags from shared/TOOLCHAIN.md (Playwright adds its own profile; never pass --user-data-dir). */
-export const QUIET_FLAGS = ['--headless', ...CHROME_FLAGS];
-
-/** The Chromium binary's path; also exported as CHROME_PATH so Lighthouse's launcher finds the same one. */
-export async function chromePath() {
-  let found;
-  if (existsSync(FINDER)) {
-    try {
-      const mod = await import(pathToFileURL(FINDER).href);
-      if (typeof mod.findChrome === 'function') found = await mod.findChrome();
-    } catch (error) {
-      console.warn(`bench: scripts/find-chrome.mjs failed (${error.message}); falling back to CHROME_PATH`);
-    }
-  }
-  found ??= process.env.CHROME_PATH || '/usr/bin/chromium';
-  if (!existsSync(found)) {
-    throw new Error(`bench: no Chromium at ${found}. Install it (apt-get install -y chromium) or set CHROME_PATH.`);
-  }
-  process.env.CHROME_PATH = found;
-  return found;
+/** The Chromium binary's path. */
+export function chromePath() {
+  return findChrome();
 }
 
 /** "Chromium 156.0.8078.108" or the like, for the record of the machine. */

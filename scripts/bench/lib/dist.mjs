@@ -4,15 +4,15 @@
  * The bench cross-checks these figures against what Chromium really fetched; size-check.mjs budgets them.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, posix, relative, resolve } from 'node:path';
+import { join, posix, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { KB } from '../budgets.mjs';
 
 /** gzip -9 (node zlib level 9) of a buffer or string: the unit of every byte figure in the bench. */
 export function gzipBytes(data) {
   return gzipSync(typeof data === 'string' ? Buffer.from(data) : data, { level: 9 }).length;
 }
 
-const KB = 1000;
 /** Bytes as "12.3 KB" (1 KB = 1000 bytes, as TOOLCHAIN.md's peer figures are written). */
 export const kb = (bytes) => (bytes == null ? 'n/a' : `${(bytes / KB).toFixed(1)} KB`);
 
@@ -140,49 +140,19 @@ function walk(dir) {
 }
 
 /**
- * Finds the embeddable bundle by one stated rule, and throws when it is missing:
- *   1. a folder dist/embed/        -> every .js/.mjs/.css file in it;
- *   2. dist/codeblanks*.{js,mjs}   -> those files plus dist/codeblanks*.css;
- *   3. a folder dist-embed/        -> every .js/.mjs/.css file in it.
- * In a folder with both an ES and a UMD/IIFE/CJS copy of the same bundle, only the ES copy is counted:
- * a host page loads one of them, never both. Source maps and HTML are never counted. The entry is the
- * file named codeblanks.js (or index.js), else the only script; `files` is everything (lazy chunks too).
+ * Finds the embeddable bundle where vite.embed.config.ts writes it, the folder dist/embed/: every .js and
+ * .css file in it (lazy chunks too; source maps and HTML never count), entry codeblanks.js. Throws when it
+ * is missing. (One place only: a looser rule once measured the host page's resizer snippet,
+ * dist/codeblanks-resizer.js, as "the embed" when the embed build had not run.)
  */
-export function findEmbedBundle(root, dist = resolve(root, 'dist')) {
-  const tried = [];
-  const pick = (dir, files) => {
-    const isAlt = (f) => /\.(umd|iife|cjs)\.(c?js)$/.test(f) || f.endsWith('.cjs');
-    const hasEs = files.some((f) => /\.m?js$/.test(f) && !isAlt(f));
-    const chosen = files.filter((f) => /\.(m?js|cjs|css)$/.test(f) && !(hasEs && isAlt(f)));
-    if (!chosen.length || chosen.every((f) => f.endsWith('.css'))) return null;
-    const rel = chosen.map((f) => relative(dir, f).split('\\').join('/'));
-    const js = rel.filter((f) => /\.m?js$/.test(f));
-    // The entry: the file named codeblanks (or index), else the only script there is.
-    const entry = js.find((f) => /(^|\/)codeblanks\.m?js$/.test(f)) ?? js.find((f) => /(^|\/)index\.m?js$/.test(f)) ?? (js.length === 1 ? js[0] : null);
-    return { dir, files: rel, entry };
-  };
-  // One place only (vite.embed.config.ts writes there): a looser rule once measured the host page's
-  // resizer snippet, dist/codeblanks-resizer.js, as "the embed" when the embed build had not run.
-  const candidates = [
-    ['dist/embed/', () => existsSync(join(dist, 'embed')) && statSync(join(dist, 'embed')).isDirectory()
-      ? pick(dist, walk(join(dist, 'embed'))) : null],
-  ];
-  for (const [rule, find] of candidates) {
-    tried.push(rule);
-    const found = find();
-    if (found) return { rule, ...found };
-  }
-  throw new Error(
-    `No embed bundle found (tried, in order: ${tried.join(', ')}). The embed build must write its bundle ` +
-      'to one of these places; see scripts/bench/lib/dist.mjs findEmbedBundle().',
-  );
+export function findEmbedBundle(dist) {
+  const dir = join(dist, 'embed');
+  const files = existsSync(dir) && statSync(dir).isDirectory() ? walk(dir).filter((f) => /\.(m?js|css)$/.test(f)) : [];
+  const rel = files.map((f) => relative(dist, f).split('\\').join('/'));
+  const entry = rel.find((f) => /(^|\/)codeblanks\.m?js$/.test(f));
+  if (!entry) throw new Error('no embed bundle: dist/embed/codeblanks.js is missing (the second step of `npm run build`, vite.embed.config.ts, writes it)');
+  return { rule: 'dist/embed/', dir: dist, files: rel, entry };
 }
-
-/** Every lazy group of a page graph as { target, gzip } rows, heaviest first (for the causes section). */
-export function lazyRows(distDir, graph) {
-  return [...graph.lazy].map(([target, files]) => ({ target, ...weigh(distDir, files) })).sort((a, b) => b.total - a.total);
-}
-
 
 /** A lazy chunk's name without folder and content hash: "assets/python-PcNiIBxw.js" -> "python". */
 export const chunkStem = (file) => posix.basename(file).replace(/-[\w-]{8}\.m?js$/, '').replace(/\.m?js$/, '');

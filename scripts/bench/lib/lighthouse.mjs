@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
-import { QUIET_FLAGS } from './chrome.mjs';
+import { CHROME_FLAGS } from './chrome.mjs';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'];
 
@@ -43,7 +43,7 @@ function summarize(lhr) {
  * <outDir>/lighthouse-<name>.json. Returns { [name]: summary }.
  */
 export async function runLighthouse(pages, { chromePath, runs = 1, outDir }) {
-  const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: QUIET_FLAGS, logLevel: 'silent' });
+  const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless', ...CHROME_FLAGS], logLevel: 'silent' });
   const results = {};
   try {
     for (const page of pages) {

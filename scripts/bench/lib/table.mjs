@@ -3,6 +3,7 @@
  * the same text reads in a terminal and pastes into docs/benchmarks.md.
  */
 import { BUDGETS, REPORTED_LINES, judge, KB } from '../budgets.mjs';
+import { kb } from './dist.mjs';
 
 /** Peers' shipped weight (JS + CSS, gzip) from shared/TOOLCHAIN.md. */
 export const PEERS = [
@@ -13,7 +14,6 @@ export const PEERS = [
 /** Grammar chunks (refractor's languages), told apart from the app's own lazy chunks in the notes. */
 const KNOWN_GRAMMAR = /^(bash|clike|css|http|java|javascript|json|markup|python|sql|typescript|plaintext)$/;
 
-const kb = (b) => (b == null ? 'n/a' : `${(b / KB).toFixed(1)} KB`);
 const ms = (x) => (x == null ? 'n/a' : `${Math.round(x)} ms`);
 const secs = (x) => (x == null ? 'n/a' : `${(x / 1000).toFixed(2)} s`);
 const ratio = (b) => (b == null ? '' : PEERS.map((p) => `${(b / p.bytes).toFixed(2)}x ${p.name} (${kb(p.bytes)})`).join('; '));
@@ -89,7 +89,7 @@ export function tableRows(r) {
   row(
     'Weight',
     'Embed bundle JS+CSS, gzip -9: the script with its styles and static imports',
-    embed ? kb(embed.initial) : `n/a: ${(w.static?.embedError ?? 'not run').split(' (tried')[0]}`,
+    embed ? kb(embed.initial) : `n/a: ${(w.static?.embedError ?? 'not run')}`,
     'weight.embed',
     ratio(embed?.initial),
   );
@@ -98,7 +98,7 @@ export function tableRows(r) {
   row(
     'Weight',
     'Embed on a course page showing the seed set, as fetched (grammars for its languages included)',
-    embedFetched ? `${kb(embedFetched.total)} (JS ${kb(embedFetched.js)}, CSS ${kb(embedFetched.css)}; ${embedFetched.files.length} files)` : `n/a: ${(r.errors?.['embed-weight'] ?? w.static?.embedError ?? 'not run').split(' (tried')[0]}`,
+    embedFetched ? `${kb(embedFetched.total)} (JS ${kb(embedFetched.js)}, CSS ${kb(embedFetched.css)}; ${embedFetched.files.length} files)` : `n/a: ${(r.errors?.['embed-weight'] ?? w.static?.embedError ?? 'not run')}`,
     null,
     `${line ? `reported, not a budget: ${line.ok ? 'within' : `over by ${line.over.replace(/^\+/, '')} against`} ${line.limit}; ` : ''}${ratio(embedFetched?.total ?? embed?.total)}`,
   );
@@ -106,7 +106,7 @@ export function tableRows(r) {
   row(
     'Weight',
     'Embed bundle JS+CSS, gzip -9, read from the build (cross-check)',
-    embed ? kb(embed.total) : `n/a: ${(w.static?.embedError ?? 'not run').split(' (tried')[0]}`,
+    embed ? kb(embed.total) : `n/a: ${(w.static?.embedError ?? 'not run')}`,
     null,
     embed
       ? `${embedAgree}; ${embed.entry ?? 'no entry found'} with its imports ${kb(embed.initial)} + grammars for ${(embed.languages ?? []).join(', ')}; ` +
