@@ -3,7 +3,8 @@
  * file was served) by the same `loadExerciseSet` the embed runs in the browser, and the catalogue
  * records the verdict. So the learner's page trusts a set the catalogue lists as valid and loads no
  * validator: that keeps about 5 KB gzip of schema code off every page. The embed, which fetches sets
- * from anywhere, validates at run time.
+ * from anywhere, validates at run time any set its build's catalogue does not vouch for by content hash
+ * (src/embed/load-set.ts).
  */
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
 

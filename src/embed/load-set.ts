@@ -1,5 +1,5 @@
 /**
- * Loading an exercise set for the embed, with the site's trust rule: the sets a codeblanks build serves
+ * Loading an exercise set for the embed, with the site's trust rule and a content check on top: the sets a codeblanks build serves
  * were validated when it was built, and its catalogue (`index.json` beside them) records the verdict and
  * a hash of each set's content. A fetched set that matches its catalogue entry is used as it is; anything
  * else (an inline set, a set hosted elsewhere, a file edited since the build) goes through the validator,

@@ -7,7 +7,7 @@
 import type { ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { PRACTICE } from '../engine/grading.ts';
-import { createExerciseStore, type ExerciseStore } from '../store/exercise-store.ts';
+import { createExerciseStore, followOtherTabs, type ExerciseStore } from '../store/exercise-store.ts';
 import { browserStorage } from '../store/persistence.ts';
 import { ExerciseProvider } from '../hooks/exercise-context.tsx';
 import { SetView } from '../components/set-view.tsx';
@@ -180,12 +180,7 @@ export function mountSettings(element: Element, result: SettingsResult, extras: 
           }
         }),
       );
-      // Another tab, or an iframe of the same site, saved progress under our key.
-      const onStorage = (event: StorageEvent) => {
-        if (event.key === own.key || event.key === null) own.syncFromStorage();
-      };
-      addEventListener('storage', onStorage);
-      cleanups.push(() => removeEventListener('storage', onStorage));
+      cleanups.push(followOtherTabs(own));
 
       show(
         <ErrorBoundary

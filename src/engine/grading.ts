@@ -55,7 +55,7 @@ export function maxAttemptsFor(task: Task, setMaxAttempts: number | undefined, r
   return task.maxAttempts ?? setMaxAttempts ?? rules.defaultAttempts;
 }
 
-export function attemptsLeft(progress: TaskProgress, maxAttempts: number): number {
+export function attemptsLeft(progress: Pick<TaskProgress, 'attemptsUsed'>, maxAttempts: number): number {
   return Math.max(0, maxAttempts - progress.attemptsUsed);
 }
 
@@ -180,7 +180,7 @@ export function check(task: Task, progress: TaskProgress, maxAttempts: number): 
     progress: { ...progress, attemptsUsed, status, lastCheck: record },
     record,
     solved,
-    attemptsLeft: Math.max(0, maxAttempts - attemptsUsed),
+    attemptsLeft: attemptsLeft({ attemptsUsed }, maxAttempts),
   };
 }
 

@@ -75,9 +75,6 @@ const LOADERS: Readonly<Record<string, () => Promise<Strings>>> = {
   fr: () => import('./fr.ts').then((m) => m.fr),
 };
 
-/** The languages with a complete built-in table. */
-export const LANGUAGES = ['en', ...Object.keys(LOADERS)] as const;
-
 /**
  * The table for a language tag ("fr-CA" falls back to "fr", anything unknown to English), with a
  * team's own overrides on top. Resolves, never rejects: a table that fails to load means English.

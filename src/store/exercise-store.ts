@@ -29,7 +29,6 @@ import {
   forgetStaleVersions,
   loadSaved,
   mergeTasks,
-  parseSaved,
   save,
   storageKeyFor,
   type KeyValueStorage,
@@ -282,35 +281,29 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
       };
     },
     syncFromStorage() {
-      if (!storage) return;
-      let raw: string | null;
-      try {
-        raw = storage.getItem(key);
-      } catch {
-        return;
-      }
-      if (raw === null) {
-        // The other tab reset the set.
-        store.setState({ progress: {}, notices: {}, selection: null });
-        return;
-      }
-      const theirs = parseSaved(raw, set);
-      if (!theirs) return;
-      const merged = mergeTasks(store.getState().progress, theirs);
-      store.setState({ progress: merged });
+      const theirs = loadSaved(storage, key, set);
+      // No entry: the other tab reset the set. A damaged or unreadable one is not adopted.
+      if (theirs.kind === 'fresh') store.setState({ progress: {}, notices: {}, selection: null });
+      else if (theirs.kind === 'loaded') store.setState({ progress: mergeTasks(store.getState().progress, theirs.tasks) });
     },
     tidyStorage() {
       forgetStaleVersions(storage, key);
-      if (loaded.kind !== 'corrupt' || !storage) return;
       // Still the damaged entry? (Once the learner acts, the entry holds clean progress.)
-      try {
-        const raw = storage.getItem(key);
-        if (raw !== null && !parseSaved(raw, set)) forget(storage, key);
-      } catch {
-        // Storage that cannot be read has nothing to tidy.
-      }
+      if (loaded.kind === 'corrupt' && loadSaved(storage, key, set).kind === 'corrupt') forget(storage, key);
     },
   });
+}
+
+/**
+ * Keeps a store in step with other tabs (and iframes of the same site): on the window's `storage` event
+ * for its key it adopts what they saved, or their reset. Returns the function that stops listening.
+ */
+export function followOtherTabs(store: ExerciseStore): () => void {
+  const onStorage = (event: StorageEvent) => {
+    if (event.key === store.key || event.key === null) store.syncFromStorage();
+  };
+  addEventListener('storage', onStorage);
+  return () => removeEventListener('storage', onStorage);
 }
 
 type Placement = { blank: number; option: string | null; from: number | null; replaced: string | null };

@@ -22,7 +22,8 @@ const PREFIX = 'codeblanks:v1:';
 
 /*
  * Saved data is checked by hand rather than with the schema library: the learner's page loads no
- * validator at all (sets are validated when the site is built), and this shape is small and fixed.
+ * validator for the build's own sets (they are validated when the site is built), and this shape is
+ * small and fixed.
  */
 type Json = Record<string, unknown>;
 const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -139,8 +140,8 @@ const rank = { active: 0, failed: 1, solved: 1 } as const;
 
 /**
  * Merges what another tab saved with what this tab holds, task by task, so two tabs never give back
- * attempts or unlock a finished task: a finished task wins, then the one with more attempts used; on a
- * tie the other tab's (newer) entry wins.
+ * attempts or unlock a finished task: a finished task wins, then the one with more attempts used, then
+ * the one with more hints shown; on a full tie the other tab's (newer) entry wins.
  */
 export function mergeTasks(mine: SavedTasks, theirs: SavedTasks): SavedTasks {
   const merged: Record<string, TaskProgress> = { ...mine };
