@@ -52,13 +52,6 @@ const ARROWS_FORWARD = ['ArrowRight', 'ArrowDown'];
 const ARROWS_BACK = ['ArrowLeft', 'ArrowUp'];
 
 /**
- * What an area's one draggable carries. The bank and the code are each one draggable; the option comes
- * from the button the drag started on (see `pressed`).
- */
-const AREA_DRAG = { area: true } as const;
-const isAreaDrag = (data: unknown) => (data as { area?: boolean } | undefined)?.area === true;
-
-/**
  * The button an event started on, if it holds an option that can be dragged: an option in the bank, or
  * a filled blank (a blank carries `data-option` only while it holds one and can give it up).
  */
@@ -67,30 +60,29 @@ function optionAt(target: EventTarget | null): HTMLElement | null {
 }
 
 type Activator = { eventName: 'onMouseDown' | 'onTouchStart' | 'onKeyDown'; handler: unknown };
-type Handler = (event: React.SyntheticEvent, options: unknown, context: { active: { data: { current: unknown } } }) => boolean;
+type Handler = (event: React.SyntheticEvent, options: unknown, context: unknown) => boolean;
 
 /**
- * dnd-kit's own activator, except that an area's draggable starts only on an option (not on the gaps
- * between them, nor on the code around the blanks), and with `shift` only on Shift+Enter or
- * Shift+Space: plain Enter and Space stay clicks (select, then choose a blank).
+ * dnd-kit's own activator, except that the bank's and the code's draggables start only on an option (not
+ * on the gaps between options, nor on the code around the blanks), and with `shift` only on Shift+Enter
+ * or Shift+Space: plain Enter and Space stay clicks (select, then choose a blank). The drag carries the
+ * option of the button it started on (see `pressed`).
  */
 function onOptionsOnly(activators: readonly Activator[], shift = false): Activator[] {
   return activators.map(({ eventName, handler }) => ({
     eventName,
     handler: ((event, options, context) => {
       if (shift && !(event as React.KeyboardEvent).shiftKey) return false;
-      if (isAreaDrag(context.active.data.current)) {
-        const button = optionAt(event.target);
-        if (!button) return false;
-        pressed.set(event.nativeEvent, button);
-      }
+      const button = optionAt(event.target);
+      if (!button) return false;
+      pressed.set(event.nativeEvent, button);
       return (handler as Handler)(event, options, context);
     }) as Handler,
   }));
 }
 
 /**
- * The button each area drag started on, by its starting event. Read while the event is dispatched:
+ * The button each drag started on, by its starting event. Read while the event is dispatched:
  * by the time the drag starts, an event from inside a shadow root (the embed) names only its host.
  */
 const pressed = new WeakMap<Event, HTMLElement>();
@@ -128,7 +120,7 @@ export function TaskDnd({ taskId, children }: { taskId: string; children: ReactN
   const { place, move, clear } = useActions();
   const [dragging, setDragging] = useState<DragData | null>(null);
   // What is being dragged, for the handlers (state arrives a render late).
-  const current = useRef<{ drag: DragData; start: { x: number; y: number } | null; button: HTMLElement | null } | null>(null);
+  const current = useRef<{ drag: DragData; start: { x: number; y: number } | null; button: HTMLElement } | null>(null);
   // Where the drag is: what the arrow keys chose, or the last hit test. Its blank wears `data-over`.
   const target = useRef<Target | null>(null);
   const keyboardTarget = useRef<Target | null>(null);
@@ -191,8 +183,9 @@ export function TaskDnd({ taskId, children }: { taskId: string; children: ReactN
     const code = nodeOf(args.droppableContainers.find((c) => c.id === CODE));
     const blank = code ? blankAt(code, x, y) : null;
     if (blank) return hit(CODE, { blank: Number(blank.dataset.blank), element: blank });
-    const bank = pointerWithin({ ...args, droppableContainers: args.droppableContainers.filter((c) => c.id === BANK) })[0];
-    return bank ? hit(BANK, { blank: null, element: nodeOf(args.droppableContainers.find((c) => c.id === BANK)) as HTMLElement }) : [];
+    const bank = args.droppableContainers.find((c) => c.id === BANK);
+    const overBank = bank?.node.current && pointerWithin({ ...args, droppableContainers: [bank] }).length > 0;
+    return overBank ? hit(BANK, { blank: null, element: bank.node.current as HTMLElement }) : [];
   }, []);
 
   /** Moves the `data-over` mark to the blank the drag is over now. */
@@ -204,15 +197,15 @@ export function TaskDnd({ taskId, children }: { taskId: string; children: ReactN
     target.current = next;
   }, []);
 
-  const onDragStart = useCallback(({ active, activatorEvent }: DragStartEvent) => {
+  const onDragStart = useCallback(({ activatorEvent }: DragStartEvent) => {
     keyboardTarget.current = null;
     said.current = undefined;
-    const button = isAreaDrag(active.data.current) && activatorEvent ? (pressed.get(activatorEvent) ?? null) : null;
+    const button = activatorEvent ? pressed.get(activatorEvent) : undefined;
     const blank = button?.dataset.blank;
     const drag: DragData | null = button ? { option: button.dataset.option ?? '', fromBlank: blank === undefined ? null : Number(blank) } : null;
     // Marked outside React's attributes, so nothing re-renders for it.
     button?.setAttribute('data-dragging', '');
-    current.current = drag ? { drag, start: pointAt(activatorEvent), button } : null;
+    current.current = button && drag ? { drag, start: pointAt(activatorEvent), button } : null;
     spoken.current = drag;
     setDragging(drag);
   }, []);
@@ -242,11 +235,11 @@ export function TaskDnd({ taskId, children }: { taskId: string; children: ReactN
 
   const finish = useCallback(() => {
     const ended = current.current;
-    ended?.button?.removeAttribute('data-dragging');
+    ended?.button.removeAttribute('data-dragging');
     aim(null);
     // A keyboard drag ends with the focus back on the button it started from (dnd-kit would return it
     // to the area, which takes no focus).
-    if (ended && !ended.start && ended.button) {
+    if (ended && !ended.start) {
       const button = ended.button;
       requestAnimationFrame(() => {
         if (button.isConnected) button.focus();
@@ -326,7 +319,7 @@ export const useDragInstructions = () => useContext(Instructions);
 
 /** Both at once: one element that is its area's draggable and its drop target. */
 function useArea(id: typeof CODE | typeof BANK, disabled: boolean) {
-  const { setNodeRef: setDragNode, listeners, attributes } = useDraggable({ id, data: AREA_DRAG, disabled });
+  const { setNodeRef: setDragNode, listeners, attributes } = useDraggable({ id, disabled });
   const { setNodeRef: setDropNode, isOver } = useDroppable({ id, disabled });
   const setNode = useCallback(
     (element: HTMLElement | null) => {
