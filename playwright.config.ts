@@ -13,7 +13,10 @@ import { defineConfig, devices } from '@playwright/test';
 import { CHROME_FLAGS } from './scripts/find-chrome.mjs';
 
 const CI = Boolean(process.env.CI);
-const PORT = 4173; // the `preview` script's port (package.json); --strictPort there makes a clash loud
+// The `preview` script's port (package.json) unless CODEBLANKS_E2E_PORT says otherwise: two checkouts
+// running their browser tests at once each need their own server (a reused server would be the
+// other checkout's build). --strictPort makes a clash loud.
+const PORT = Number(process.env.CODEBLANKS_E2E_PORT ?? 4173);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 // No browser, no run: browser tests never skip silently.
@@ -29,7 +32,8 @@ if (!chromePath || !existsSync(chromePath)) {
 
 // scripts/test.mjs builds just before the browser tests and says so with CODEBLANKS_SKIP_BUILD=1;
 // any other way in (a fresh clone, `npm run test:e2e`) builds here, so tests never see a stale dist.
-const serve = process.env.CODEBLANKS_SKIP_BUILD === '1' ? 'npm run preview' : 'npm run build && npm run preview';
+const preview = `node node_modules/vite/bin/vite.js preview --host 127.0.0.1 --port ${PORT} --strictPort`;
+const serve = process.env.CODEBLANKS_SKIP_BUILD === '1' ? preview : `npm run build && ${preview}`;
 
 export default defineConfig({
   testDir: 'e2e',
