@@ -51,6 +51,16 @@ export default tseslint.config(
     },
   },
   {
+    // The importers' tests check every output with the validator (src/cli/check-file.ts), as an author would.
+    files: ['src/import/**/*.test.ts'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        { zones: [layer('./src/import', ['./src/store', './src/hooks', './src/dnd', './src/components', './src/app', './src/embed'], 'Importers use the schema and engine only.')] },
+      ],
+    },
+  },
+  {
     // React, the DOM and dnd-kit stay out of the pure layers.
     files: ['src/schema/**', 'src/engine/**', 'src/store/**', 'src/cli/**', 'src/import/**'],
     rules: {

@@ -8,6 +8,12 @@ import { unzipSync } from 'fflate';
 import { LIMITS, assembleSet, count, refuse, slugify, type Draft, type DraftGap, type ImportResult, type QuestionReport } from './build.ts';
 import { decodeEntities, gapMark, hostileMarkup, htmlToText } from './html-text.ts';
 
+/** The caps a zip must stay under (tests pass smaller ones). */
+export interface ZipLimits {
+  readonly maxBytes: number;
+  readonly maxZipEntries: number;
+}
+
 /** What `h5p.json` says about the package: the main library and the title. */
 export interface H5pMeta {
   readonly mainLibrary?: string;
@@ -30,7 +36,7 @@ export function isZip(bytes: Uint8Array): boolean {
  * the entry count and the declared unpacked sizes are capped before anything is inflated, and only
  * `h5p.json` and `content/content.json` are inflated at all (fflate never writes past a declared size).
  */
-export function readH5pZip(bytes: Uint8Array): { ok: true; content: string; meta?: string } | { ok: false; code: string; message: string } {
+export function readH5pZip(bytes: Uint8Array, limits: ZipLimits = LIMITS): { ok: true; content: string; meta?: string } | { ok: false; code: string; message: string } {
   const entries: { name: string; size: number }[] = [];
   try {
     unzipSync(bytes, {
@@ -42,16 +48,16 @@ export function readH5pZip(bytes: Uint8Array): { ok: true; content: string; meta
   } catch (error) {
     return { ok: false, code: 'bad-zip', message: `Not a readable zip (.h5p) file: ${(error as Error).message}` };
   }
-  if (entries.length > LIMITS.maxZipEntries) {
-    return { ok: false, code: 'zip-too-many-entries', message: `The zip holds ${entries.length} entries, more than the ${LIMITS.maxZipEntries} an H5P file may have: refused` };
+  if (entries.length > limits.maxZipEntries) {
+    return { ok: false, code: 'zip-too-many-entries', message: `The zip holds ${entries.length} entries, more than the ${limits.maxZipEntries} an H5P file may have: refused` };
   }
   const unsafe = entries.find(({ name }) => /^[/\\]|^[A-Za-z]:|(^|[/\\])\.\.([/\\]|$)/.test(name) || name.includes('\0'));
   if (unsafe) {
     return { ok: false, code: 'zip-unsafe-path', message: `The zip holds an entry with an unsafe path ("${[...unsafe.name].map((c) => (c < ' ' ? '?' : c)).join('')}"), which could write outside its folder: refused` };
   }
   const total = entries.reduce((sum, e) => sum + e.size, 0);
-  if (total > LIMITS.maxBytes) {
-    return { ok: false, code: 'zip-too-large', message: `The zip unpacks to ${(total / 1048576).toFixed(1)} MB, more than the ${LIMITS.maxBytes / 1048576} MB allowed (a zip bomb?): refused` };
+  if (total > limits.maxBytes) {
+    return { ok: false, code: 'zip-too-large', message: `The zip unpacks to ${(total / 1048576).toFixed(1)} MB, more than the ${limits.maxBytes / 1048576} MB allowed (a zip bomb?): refused` };
   }
   const wanted = new Set(['content/content.json', 'h5p.json']);
   let files: Record<string, Uint8Array>;
@@ -68,12 +74,12 @@ export function readH5pZip(bytes: Uint8Array): { ok: true; content: string; meta
 }
 
 /** Imports a `.h5p` file or a `content.json` (with its `h5p.json` when there is one). */
-export function importH5p(bytes: Uint8Array, fileName: string, metaText?: string): ImportResult {
+export function importH5p(bytes: Uint8Array, fileName: string, metaText?: string, limits: ZipLimits = LIMITS): ImportResult {
   if (bytes.length > LIMITS.maxBytes) return refuse('too-large', `The file is larger than ${LIMITS.maxBytes / 1048576} MB: refused`);
   let contentText: string;
   let meta = metaText;
   if (isZip(bytes)) {
-    const zip = readH5pZip(bytes);
+    const zip = readH5pZip(bytes, limits);
     if (!zip.ok) return refuse(zip.code, zip.message);
     contentText = zip.content;
     meta = zip.meta ?? meta;
@@ -85,10 +91,11 @@ export function importH5p(bytes: Uint8Array, fileName: string, metaText?: string
 
 /** Imports the text of a `content.json`; `metaText` is its `h5p.json`, when known. */
 export function importH5pContent(contentText: string, fileName: string, metaText?: string): ImportResult {
-  const hostile = hostileMarkup(contentText);
-  if (hostile) return refuse('hostile', `content.json holds ${hostile}, which no exercise needs: refused`);
   const parsed = parseJson(contentText);
   if (!parsed.ok) return refuse('bad-json', `content.json is not valid JSON: ${parsed.message}`);
+  // Checked on the parsed strings, so JSON's \u003c escapes hide nothing.
+  const hostile = findHostile(parsed.value, 0);
+  if (hostile) return refuse('hostile', `content.json holds ${hostile}, which no exercise needs: refused`);
   if (!isObject(parsed.value)) return refuse('not-h5p', 'content.json must hold one JSON object (the H5P parameters)');
   let meta: H5pMeta = {};
   if (metaText !== undefined) {
@@ -160,6 +167,17 @@ const CONTAINERS = new Set([
   'H5P.InteractiveBook', 'H5P.Column', 'H5P.CoursePresentation', 'H5P.QuestionSet', 'H5P.GameMap', 'H5P.Accordion',
   'H5P.InteractiveVideo', 'H5P.SingleChoiceSet', 'H5P.BranchingScenario',
 ]);
+
+/** The first hostile markup in any string of the content (depth-capped; the walk below reports depth). */
+function findHostile(value: Json, depth: number): string | undefined {
+  if (typeof value === 'string') return hostileMarkup(value);
+  if (typeof value !== 'object' || value === null || depth > LIMITS.maxDepth) return undefined;
+  for (const child of Object.values(value)) {
+    const found = findHostile(child, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
 
 function parseJson(text: string): { ok: true; value: Json } | { ok: false; message: string } {
   try {

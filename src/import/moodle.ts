@@ -63,8 +63,6 @@ export function importMoodleXml(xml: string, fileName: string): ImportResult {
   if (xml.length > LIMITS.maxBytes) return refuse('too-large', `The file is larger than ${LIMITS.maxBytes / 1048576} MB: refused`);
   let text = xml.startsWith('\uFEFF') ? xml.slice(1) : xml;
   // Moodle never writes a DOCTYPE; one here could only define entities (an "XML bomb").
-  const hostile = hostileMarkup(text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"'));
-  if (hostile) return refuse('hostile', `The file holds ${hostile}, which no question needs: refused`);
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) return refuse('xml-doctype', 'The XML declares a DOCTYPE or entities, which Moodle never writes: refused');
   text = text.replace(/^\s*<\?xml[^>]*\?>/, '');
   if (!/<quiz[\s>]/.test(text)) text = `<quiz>${text}</quiz>`;
@@ -80,6 +78,9 @@ export function importMoodleXml(xml: string, fileName: string): ImportResult {
   } catch (error) {
     return refuse('bad-xml', `Not readable XML: ${(error as Error).message}`);
   }
+  // Checked on the parsed HTML, so an escaped "&lt;script&gt;" in CDATA (text about HTML) is no alarm.
+  const hostile = findHostile(parsed);
+  if (hostile) return refuse('hostile', `The file holds ${hostile}, which no question needs: refused`);
   const quiz = asObject(parsed.quiz);
   const questions = (Array.isArray(quiz.question) ? quiz.question : []).filter((q): q is Record<string, unknown> => typeof q === 'object' && q !== null);
   const real = questions.filter((q) => q['@type'] !== 'category');
@@ -114,6 +115,17 @@ export function importMoodleXml(xml: string, fileName: string): ImportResult {
   const base = fileName.replace(/^.*[/\\]/, '').replace(/\.xml$/i, '');
   const result = assembleSet({ id: slugify(base, 'imported-moodle'), title: category && !category.startsWith('$') ? category : base, subject: 'Imported from Moodle' }, drafts, skipped);
   return result;
+}
+
+/** The first hostile markup in any text of the parsed file. */
+function findHostile(value: unknown): string | undefined {
+  if (typeof value === 'string') return hostileMarkup(value);
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const child of Object.values(value)) {
+    const found = findHostile(child);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** Hints, general and overall feedback and penalty: what ddwtos, gapselect and gapfill share. */
