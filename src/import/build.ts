@@ -121,8 +121,8 @@ export function findingNotes(findings: HtmlFindings): string[] {
   return notes;
 }
 
-export function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+export function count(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`;
 }
 
 /**
@@ -174,16 +174,26 @@ export function buildTask(draft: Draft, takenIds: Set<string>): { task?: Task; n
 
   // Number blanks in reading order; escape a literal [[ so it never reads as a blank.
   const blankOf = new Map<number, number>();
-  const code = codeText
-    .split(GAP_MARK)
-    .map((part, i) => {
-      if (i % 2 === 0) return part.replace(/\[\[/g, '\\[[');
-      const gap = Number(part);
-      if (!isUsable(gap) || blankOf.has(gap)) return '';
-      blankOf.set(gap, blankOf.size + 1);
-      return `[[${blankOf.size}]]`;
-    })
-    .join('');
+  let backslashes = 0;
+  const parts = codeText.split(GAP_MARK);
+  let code = '';
+  parts.forEach((part, i) => {
+    if (i % 2 === 0) {
+      code += part.replace(/\[\[/g, '\\[[');
+      return;
+    }
+    const gap = Number(part);
+    if (!isUsable(gap) || blankOf.has(gap)) return;
+    blankOf.set(gap, blankOf.size + 1);
+    // `\[[` is our escape for a literal [[, so a backslash (or backslash and bracket) from the text
+    // cannot sit right before a blank: it would swallow the blank's own brackets.
+    if (/\\\[?$/.test(code)) {
+      code += ' ';
+      backslashes += 1;
+    }
+    code += `[[${blankOf.size}]]`;
+  });
+  if (backslashes > 0) notes.push(`${count(backslashes, 'backslash', 'backslashes')} right before a gap got a space after it (our blanks cannot follow a backslash directly)`);
   if (blankOf.size === 0) return { notes: [...notes, 'no gap with an answer: not imported'] };
 
   // The bank: the answers and the distractors, each once.

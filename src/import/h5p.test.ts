@@ -108,6 +108,14 @@ describe('H5P Fill in the Blanks, every marker', () => {
   });
 });
 
+describe('a backslash right before a gap', () => {
+  it('gets a space, so it never reads as our \\[[ escape, and is reported', () => {
+    const result = importH5pContent(JSON.stringify({ questions: ['cd C:\\*Users*'] }), 'path.content.json');
+    expect(validSet(result).tasks[0]?.code).toBe('cd C:\\ [[1]]');
+    expect(notesOf(result)).toContain('1 backslash right before a gap got a space');
+  });
+});
+
 describe('code in an H5P text becomes the task code', () => {
   it('takes a <pre><code class="language-python"> block as code, with its language, and the rest as the prompt', () => {
     const task = taskIn(validSet(importH5pContent(fixture('code-blanks.content.json'), 'code-blanks.content.json')));
