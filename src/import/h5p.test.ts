@@ -95,6 +95,11 @@ describe('H5P Fill in the Blanks, every marker', () => {
     expect(String(task.code)).toContain('a stray ** pair');
   });
 
+  it('decodes entities in answers after splitting, as blanks.js does, so markup can be an answer', () => {
+    const result = importH5pContent(JSON.stringify({ questions: ['<p>A block is *&lt;div&gt;/&lt;section&gt;*, a slash *&#47;*.</p>'] }), 'tags.content.json');
+    expect(validSet(result).tasks[0]?.answers).toEqual({ '1': ['<div>', '<section>'], '2': '/' });
+  });
+
   it('names the language the <code> class gives', () => {
     expect(task.language).toBe('sql');
   });

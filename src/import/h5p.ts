@@ -290,7 +290,8 @@ function blanksDraft(params: JsonObject, title: string): Draft {
       const colon = solution.indexOf(':');
       const answerPart = colon < 0 ? solution : solution.slice(0, colon);
       const tip = colon < 0 ? '' : solution.slice(colon + 1);
-      const answers = answerPart.split('/').map((a) => decodeEntities(a.trim()).replace(/<[^>]*>/g, '').trim());
+      // Tags left in (those with attributes) go before decoding, so an escaped "&lt;div&gt;" stays an answer.
+      const answers = answerPart.split('/').map((a) => decodeEntities(a.replace(/<[^>]*>/g, '').trim()).trim());
       out += gapMark(gaps.length);
       gaps.push({ answers, ...(tip.trim() ? { tip: plain(tip) } : {}) });
     }
