@@ -245,10 +245,6 @@ function dragTextDraft(params: JsonObject, title: string): Draft {
     .split(/(\*.*?\*)/)
     .filter((p) => p.length >= 2 && p.startsWith('*') && p.endsWith('*'))
     .map((p) => plain(lexDragTextGap(p.slice(1, -1)).answer));
-  const answers = gaps.map((g) => g.answers[0] ?? '');
-  if (new Set(answers.filter(Boolean)).size < answers.filter(Boolean).length) {
-    notes.push('several gaps share an answer: H5P gives each its own identical word, here one reusable option serves them');
-  }
   if (params.behaviour && isObject(params.behaviour) && params.behaviour.instantFeedback === true) {
     notes.push('instant feedback on each drop not carried over (feedback comes on Check)');
   }
