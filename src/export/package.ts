@@ -1,0 +1,101 @@
+/**
+ * Builds an LMS package for a set: index.html (the set and the package's settings inline as JSON),
+ * the runtime (vite.lms.config.ts, built in memory) with only the chunks this set needs (its
+ * languages' grammars; cmi5's client for a cmi5 package), and the descriptor the LMS reads. Every URL
+ * is relative and nothing comes from a CDN, so the zip runs from wherever the LMS serves it.
+ */
+import { fileURLToPath } from 'node:url';
+import { zipSync, strToU8 } from 'fflate';
+import { build, type Rollup } from 'vite';
+import type { ExerciseSet } from '../schema/exercise-schema.ts';
+import { CONFIG_ID, type PackageConfig, type PackageFormat } from '../lms/config.ts';
+import { cmi5CourseStructure, scorm12Manifest, scorm2004Manifest, type PackageInfo } from './manifest.ts';
+
+export interface PackageOptions {
+  readonly format: PackageFormat;
+  readonly mode: string;
+  /** Attempts per task for every task; the set's own when absent. */
+  readonly attempts?: number;
+  readonly mastery: number;
+}
+
+type Chunk = Rollup.OutputChunk;
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+let runtime: Promise<readonly Chunk[]> | undefined;
+
+/** The runtime's chunks, built once per process. */
+async function runtimeChunks(): Promise<readonly Chunk[]> {
+  runtime ??= build({ configFile: `${ROOT}vite.lms.config.ts`, root: ROOT, logLevel: 'warn' }).then((result) => {
+    const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];
+    return outputs.flatMap((o) => o.output).filter((o): o is Chunk => o.type === 'chunk');
+  });
+  return runtime;
+}
+
+/** The chunks a package needs: the entry and what it imports, plus the lazy chunks `wanted` picks, with theirs. */
+export function pickChunks(chunks: readonly Chunk[], wanted: (moduleId: string) => boolean): Chunk[] {
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  const picked = new Set<Chunk>();
+  const add = (chunk: Chunk | undefined) => {
+    if (!chunk || picked.has(chunk)) return;
+    picked.add(chunk);
+    chunk.imports.forEach((name) => add(byName.get(name)));
+    chunk.dynamicImports.forEach((name) => {
+      const lazy = byName.get(name);
+      if (lazy?.facadeModuleId && wanted(lazy.facadeModuleId)) add(lazy);
+    });
+  };
+  chunks.filter((c) => c.isEntry).forEach(add);
+  return [...picked];
+}
+
+/** The set as the package runs it: the package's attempts replace the set's and the tasks' own. */
+export function withAttempts(set: ExerciseSet, attempts: number | undefined): ExerciseSet {
+  if (attempts === undefined) return set;
+  return { ...set, maxAttempts: attempts, tasks: set.tasks.map(({ maxAttempts: _ignored, ...task }) => task) };
+}
+
+const json = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c');
+const esc = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+
+export function indexHtml(config: PackageConfig, script: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(config.set.title)}</title>
+<style>body{margin:0;padding:1rem;font-family:system-ui,sans-serif}</style>
+</head>
+<body>
+<main id="codeblanks"></main>
+<script type="application/json" id="${CONFIG_ID}">${json(config)}</script>
+<script type="module" src="${script}"></script>
+</body>
+</html>
+`;
+}
+
+/** The package's files, name -> bytes; zip them with `zipPackage`. */
+export async function packageFiles(set: ExerciseSet, options: PackageOptions): Promise<Record<string, Uint8Array>> {
+  const languages = new Set(set.tasks.map((t) => t.language));
+  const chunks = pickChunks(await runtimeChunks(), (id) => {
+    const grammar = /\/refractor\/lang\/([a-z0-9-]+)\.js$/.exec(id);
+    if (grammar) return languages.has(grammar[1] as string);
+    return options.format === 'cmi5' && id.endsWith('/src/lms/cmi5.ts');
+  });
+  const entry = chunks.find((c) => c.isEntry);
+  if (!entry) throw new Error('the LMS runtime build has no entry chunk');
+  const config: PackageConfig = { format: options.format, mode: options.mode, mastery: options.mastery, set: withAttempts(set, options.attempts) };
+  const files: Record<string, Uint8Array> = { 'index.html': strToU8(indexHtml(config, entry.fileName)) };
+  for (const chunk of chunks) files[chunk.fileName] = strToU8(chunk.code);
+  const info: PackageInfo = { id: set.id, title: set.title, description: `${set.subject}: ${set.tasks.length} fill-in-the-blank code tasks`, files: Object.keys(files), mastery: options.mastery };
+  if (options.format === 'scorm12') files['imsmanifest.xml'] = strToU8(scorm12Manifest(info));
+  else if (options.format === 'scorm2004') files['imsmanifest.xml'] = strToU8(scorm2004Manifest(info));
+  else files['cmi5.xml'] = strToU8(cmi5CourseStructure(info));
+  return files;
+}
+
+export function zipPackage(files: Record<string, Uint8Array>): Uint8Array {
+  return zipSync(files, { level: 9, mtime: new Date('2026-01-01T00:00:00Z') });
+}
