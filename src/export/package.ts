@@ -64,6 +64,7 @@ export function indexHtml(config: PackageConfig, script: string): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${esc(config.set.title)}</title>
 <style>body{margin:0;padding:1rem;font-family:system-ui,sans-serif}</style>
 </head>
@@ -82,7 +83,9 @@ export async function packageFiles(set: ExerciseSet, options: PackageOptions): P
   const chunks = pickChunks(await runtimeChunks(), (id) => {
     const grammar = /\/refractor\/lang\/([a-z0-9-]+)\.js$/.exec(id);
     if (grammar) return languages.has(grammar[1] as string);
-    return options.format === 'cmi5' && id.endsWith('/src/lms/cmi5.ts');
+    if (id.endsWith('/src/lms/cmi5.ts')) return options.format === 'cmi5';
+    // English only (the French table), no xAPI of the embed's own, no iframe-page height reporting.
+    return !/\/src\/(i18n\/fr|embed\/xapi|embed\/frame)\.ts$/.test(id);
   });
   const entry = chunks.find((c) => c.isEntry);
   if (!entry) throw new Error('the LMS runtime build has no entry chunk');
