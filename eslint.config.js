@@ -37,6 +37,12 @@ export default tseslint.config(
             layer('./src/dnd', ['./src/app', './src/embed', './src/cli'], 'The dnd layer never imports a front door.'),
             layer('./src/app', ['./src/embed', './src/cli'], 'The site and the embed never import each other.'),
             layer('./src/embed', ['./src/app', './src/cli'], 'The site and the embed never import each other.'),
+            layer(
+              ['./src/schema', './src/engine', './src/store', './src/hooks', './src/components', './src/dnd', './src/app', './src/embed'],
+              ['./src/import'],
+              "The learner's page never imports the importers (src/import): only the CLI and the studio do.",
+            ),
+            layer('./src/import', ['./src/store', './src/hooks', './src/dnd', './src/components', './src/app', './src/embed', './src/cli'], 'Importers are pure converters over the schema and engine; only the CLI (and the studio) call them.'),
             layer('./src/cli', ['./src/store', './src/hooks', './src/dnd', './src/components', './src/app', './src/embed'], 'The validator uses the schema and engine only.'),
             layer('./src/components', ['./src/store/exercise-store.ts'], 'Components read state through hooks, never the store module.'),
           ],
@@ -45,8 +51,18 @@ export default tseslint.config(
     },
   },
   {
+    // The importers' tests check every output with the validator (src/cli/check-file.ts), as an author would.
+    files: ['src/import/**/*.test.ts'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        { zones: [layer('./src/import', ['./src/store', './src/hooks', './src/dnd', './src/components', './src/app', './src/embed'], 'Importers use the schema and engine only.')] },
+      ],
+    },
+  },
+  {
     // React, the DOM and dnd-kit stay out of the pure layers.
-    files: ['src/schema/**', 'src/engine/**', 'src/store/**', 'src/cli/**'],
+    files: ['src/schema/**', 'src/engine/**', 'src/store/**', 'src/cli/**', 'src/import/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@dnd-kit/*'], message: 'Pure layers import no React and no dnd-kit.' }] }],
     },
@@ -65,11 +81,19 @@ export default tseslint.config(
     },
   },
   {
-    // Only src/dnd talks to @dnd-kit.
+    // Only src/dnd talks to @dnd-kit; the importers' zip and XML readers stay off the learner's page.
     files: ['src/**'],
-    ignores: ['src/dnd/**', 'src/schema/**', 'src/engine/**', 'src/store/**', 'src/cli/**'],
+    ignores: ['src/dnd/**', 'src/schema/**', 'src/engine/**', 'src/store/**', 'src/cli/**', 'src/import/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@dnd-kit/*'], message: 'Only src/dnd imports @dnd-kit.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@dnd-kit/*'], message: 'Only src/dnd imports @dnd-kit.' },
+            { group: ['fflate', 'fast-xml-parser'], message: 'Zip and XML readers belong to the importers (src/import), never the learner\'s page.' },
+          ],
+        },
+      ],
     },
   },
 );
