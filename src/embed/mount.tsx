@@ -115,7 +115,7 @@ export function mountSettings(element: Element, result: SettingsResult, extras: 
     },
   };
 
-  const start = async (container: HTMLElement) => {
+  const start = async () => {
     const settings = result.ok ? result.settings : undefined;
     const strings = await loadStrings(settings?.lang, extras.strings);
     if (!alive) return;
@@ -193,16 +193,6 @@ export function mountSettings(element: Element, result: SettingsResult, extras: 
         </ErrorBoundary>,
       );
       healthy = true;
-      // Review links point at #task-… anchors, which the page cannot scroll to inside a shadow root.
-      container.addEventListener('click', (event) => {
-        const link = event.target instanceof Element ? event.target.closest('a[href^="#task-"]') : null;
-        if (!link) return;
-        event.preventDefault();
-        shadow
-          ?.getElementById(decodeURIComponent(link.getAttribute('href')?.slice(1) ?? ''))
-          ?.querySelector<HTMLElement>('[tabindex="-1"]')
-          ?.focus();
-      });
     } catch (error) {
       fail(`the exercise could not be loaded (${error instanceof Error ? error.message : String(error)})`);
     }
@@ -219,7 +209,7 @@ export function mountSettings(element: Element, result: SettingsResult, extras: 
     shadow.replaceChildren(container);
     // Our boundaries log what they catch once; React's own logging would say it twice.
     root = createRoot(container, { onCaughtError: () => undefined, onUncaughtError: (error) => console.error('codeblanks:', error) });
-    start(container).catch((error: unknown) => console.error('codeblanks:', error));
+    start().catch((error: unknown) => console.error('codeblanks:', error));
   } catch (error) {
     console.error('codeblanks: could not mount on this element', element, error);
   }

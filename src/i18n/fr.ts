@@ -43,6 +43,8 @@ export const fr: Strings = {
   summaryAttempts: (n) => `${n} ${n > 1 ? 'essais utilisés' : 'essai utilisé'}`,
   summaryHints: (n) => `${n} ${n > 1 ? 'indices utilisés' : 'indice utilisé'}`,
   reviewTask: (n, solved) => `Revoir la tâche ${n} (${solved ? 'résolue' : 'non résolue'})`,
+  setFinished: 'Série terminée :',
+  seeSummary: 'Voir le bilan',
   storageCorrupt: 'Votre progression enregistrée n’a pas pu être lue : la série repart de zéro.',
   storageUnavailable: 'Ce navigateur ne garde pas la progression (stockage plein ou bloqué) ; elle dure jusqu’à ce que vous quittiez la page.',
   taskCrashed: (n) => `La tâche ${n} n’a pas pu s’afficher. Les autres fonctionnent toujours.`,

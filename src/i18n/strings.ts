@@ -45,6 +45,8 @@ export const en: Strings = {
   summaryAttempts: (n) => `${n} ${n === 1 ? 'attempt' : 'attempts'} used`,
   summaryHints: (n) => `${n} ${n === 1 ? 'hint' : 'hints'} used`,
   reviewTask: (n, solved) => `Review task ${n} (${solved ? 'solved' : 'not solved'})`,
+  setFinished: 'Set finished:',
+  seeSummary: 'See the summary',
   storageCorrupt: 'Your saved progress for this set could not be read, so it starts afresh.',
   storageUnavailable: 'This browser is not keeping progress (storage is full or blocked); it lasts until you leave the page.',
   taskCrashed: (n) => `Task ${n} could not be shown. The other tasks still work.`,

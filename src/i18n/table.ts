@@ -42,6 +42,9 @@ export interface Strings {
   readonly summaryAttempts: (n: number) => string;
   readonly summaryHints: (n: number) => string;
   readonly reviewTask: (n: number, solved: boolean) => string;
+  /** Said and shown where the learner ended the set, before the score; then the link to the summary. */
+  readonly setFinished: string;
+  readonly seeSummary: string;
   readonly storageCorrupt: string;
   readonly storageUnavailable: string;
   readonly taskCrashed: (n: number) => string;
