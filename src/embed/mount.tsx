@@ -13,7 +13,7 @@ import { ExerciseProvider } from '../hooks/exercise-context.tsx';
 import { SetView } from '../components/set-view.tsx';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { loadLanguages } from '../components/code/highlight.ts';
-import { loadStrings } from '../i18n/strings.ts';
+import { forPointer, loadStrings } from '../i18n/strings.ts';
 import type { Strings } from '../i18n/table.ts';
 import { pickTasks, readSettings, THEMES, type SettingsInput, type SettingsResult, type Theme } from './settings.ts';
 import { adoptStyles } from './styles.ts';
@@ -117,7 +117,7 @@ export function mountSettings(element: Element, result: SettingsResult, extras: 
 
   const start = async () => {
     const settings = result.ok ? result.settings : undefined;
-    const strings = await loadStrings(settings?.lang, extras.strings);
+    const strings = forPointer(await loadStrings(settings?.lang, extras.strings));
     if (!alive) return;
     const show = (node: ReactNode) => root?.render(node);
     const fail = (message: string, issues: readonly string[] = []) => {

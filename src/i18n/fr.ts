@@ -10,6 +10,7 @@ export const fr: Strings = {
   taskHeading: (n) => `Tâche ${n}`,
   difficulty: { easy: 'facile', medium: 'moyen', hard: 'difficile' },
   instructions: 'Glissez les options dans les trous, ou cliquez sur un trou puis sur une option',
+  instructionsTouch: 'Glissez les options dans les trous, ou touchez un trou puis une option',
   optionsLabel: 'Options',
   codeLabel: (language) => `Code (${language})`,
   blankEmpty: (b) => `Trou ${b}, vide`,

@@ -12,6 +12,7 @@ export const en: Strings = {
   taskHeading: (n) => `Task ${n}`,
   difficulty: { easy: 'easy', medium: 'medium', hard: 'hard' },
   instructions: 'Drag options to blanks, or click blank then click option',
+  instructionsTouch: 'Drag options to blanks, or tap a blank then an option',
   optionsLabel: 'Options',
   codeLabel: (language) => `Code (${language})`,
   blankEmpty: (b) => `Blank ${b}, empty`,
@@ -71,6 +72,11 @@ export const en: Strings = {
   dragCancelled: (option) => `Dragging cancelled. ${option} went back.`,
   dismiss: 'OK',
 };
+
+/** The table as this screen needs it: on a touch screen the instructions say "tap", not "click". */
+export function forPointer(strings: Strings): Strings {
+  return globalThis.matchMedia?.('(pointer: coarse)').matches ? { ...strings, instructions: strings.instructionsTouch } : strings;
+}
 
 /** Built-in tables beyond English, each its own chunk: a page pays only for the language it shows. */
 const LOADERS: Readonly<Record<string, () => Promise<Strings>>> = {

@@ -9,6 +9,8 @@ export interface Strings {
   readonly taskHeading: (n: number) => string;
   readonly difficulty: Readonly<Record<'easy' | 'medium' | 'hard', string>>;
   readonly instructions: string;
+  /** The instructions on a touch screen, where nothing is clicked. */
+  readonly instructionsTouch: string;
   readonly optionsLabel: string;
   readonly codeLabel: (language: string) => string;
   readonly blankEmpty: (blank: number) => string;
