@@ -49,6 +49,9 @@ test('the task that finishes the set stays in view with focus on it; the end is 
   await expect(task(page, 4).locator('xpath=following-sibling::*[1]')).toContainText('Set finished: 5 of 5 tasks solved.');
   await expect(page.locator('[data-announcer]')).toHaveText('Correct! Task solved. Set finished: 5 of 5 tasks solved.');
   await expectNoAxeViolations(page);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoAxeViolations(page);
+  await page.emulateMedia({ colorScheme: 'light' });
 
   // Followed, the offer takes focus to the summary; a review link takes it to its task.
   await offer.click();
@@ -72,7 +75,11 @@ test('an unknown address or set shows a not-found page with a link to the catalo
     await page.goto(url!);
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
     await expect(page.getByText(/JSON|Unexpected token/)).toHaveCount(0);
-    if (url === '/nonexistent/deeper/') await expectNoAxeViolations(page);
+    if (url === '/nonexistent/deeper/') {
+      await expectNoAxeViolations(page);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await expectNoAxeViolations(page);
+    }
     await page.getByRole('link', { name: 'Back to all exercise sets' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Exercise sets' })).toBeVisible();
   }
@@ -118,6 +125,9 @@ test('in dark mode an active Check is a vivid fill, unlike the pale one of a dis
       active: await task(page, 2).getByRole('button', { name: 'Check' }).evaluate(drawnFill),
       disabled: await task(page, 1).getByRole('button', { name: 'Check' }).evaluate(drawnFill),
     };
+    await expectNoAxeViolations(page);
+    await page.goto('/');
+    await expect(page.getByText('1 of 5 solved')).toBeVisible();
     await expectNoAxeViolations(page);
     await page.evaluate(() => localStorage.clear());
   }

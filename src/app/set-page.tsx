@@ -1,5 +1,5 @@
 /** A set's page: loads a bundled set and renders it; a set that failed validation says why, in place. */
-import { startTransition, useEffect, useMemo, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
 import { ExerciseProvider } from '../hooks/exercise-context.tsx';
 import { useExerciseInstance } from '../hooks/use-exercise-instance.ts';
@@ -8,6 +8,9 @@ import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { loadLanguages } from '../components/code/highlight.ts';
 import { en, forPointer } from '../i18n/strings.ts';
 import { fetchBundledSet, type BundledSet } from './bundled-sets.ts';
+
+// Read once, when the page loads: a touch screen's instructions say "tap".
+const strings = forPointer(en);
 
 export function SetPage({ id, hash }: { id: string; hash: string }) {
   const [result, setResult] = useState<BundledSet | null>(null);
@@ -36,7 +39,6 @@ export function SetPage({ id, hash }: { id: string; hash: string }) {
 
 function LoadedSet({ set, hash }: { set: ExerciseSet; hash: string }) {
   const store = useExerciseInstance(set);
-  const strings = useMemo(() => forPointer(en), []);
   useEffect(() => {
     document.title = `${set.title} · codeblanks`;
     performance.mark('codeblanks:set-rendered');

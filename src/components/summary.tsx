@@ -32,7 +32,7 @@ export function Finished() {
   return (
     <p className="cb-notice">
       {strings.setFinished} {strings.summaryScore(score.solved, score.total)}.
-      <a href="#summary" onClick={follow}>
+      <a href="#summary" className="cb-button cb-button--quiet" onClick={follow}>
         {strings.seeSummary}
       </a>
     </p>
