@@ -19,7 +19,7 @@ function follow(event: MouseEvent<HTMLAnchorElement>) {
   const heading = target?.querySelector<HTMLElement>('[tabindex="-1"]');
   if (!target || !heading) return;
   event.preventDefault();
-  target.scrollIntoView();
+  target.scrollIntoView?.(); // absent in jsdom
   heading.focus({ preventScroll: true });
   // The site's address names the task, as the link would have; a course page's address is not ours.
   if (root === document) history.pushState(null, '', link.hash);
