@@ -61,8 +61,12 @@ export const CodeView = memo(function CodeView({
   );
 });
 
-/** The widest a blank is made for an option, in characters; src/cli's validator warns past it. */
-export const BLANK_MAX_CH = 32;
+/**
+ * The widest a blank is made for an option, in characters (a third of a desktop's code box). A longer
+ * option still fits: it widens its own blank up to the line, then wraps inside it. A phone's line is
+ * narrower still: there a blank is the line's width at most, about 30 characters at 390 px.
+ */
+export const BLANK_MAX_CH = 40;
 
 /**
  * A line's indentation in columns (a tab to the next multiple of 4, as `tab-size`), as the `--i` its
