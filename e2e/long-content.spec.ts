@@ -141,6 +141,25 @@ test.describe('on a 390 px phone', { tag: tags.phone }, () => {
     }
   });
 
+  test('a finger drags an option straight into the last blank of a long line: every blank is on screen to aim at', async ({ page }) => {
+    await page.goto('/?set=oauth2-client-credentials');
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', point?: { x: number; y: number }) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: point ? [{ ...point, id: 1 }] : [] });
+    const target = blank(page, 5, 3);
+    // The page scrolls to it; nothing scrolls the code sideways to bring it into view.
+    await target.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - innerHeight / 2));
+    const from = await centre(option(page, 5, 'your_client_secret'));
+    const to = await centre(target);
+    expect(to.x).toBeLessThan(390);
+    await touch('touchStart', from);
+    await page.waitForTimeout(260); // a long press: the touch sensor starts a drag after 180 ms
+    for (let i = 1; i <= 10; i += 1) await touch('touchMove', { x: Math.round(from.x + ((to.x - from.x) * i) / 10), y: Math.round(from.y + ((to.y - from.y) * i) / 10) });
+    await touch('touchEnd');
+    await expect(target).toHaveAccessibleName('Blank 3: your_client_secret');
+    expect(await layoutFaults(page)).toEqual([]);
+  });
+
   test('a long line wraps under its own indentation with a wrap mark, and copies as the same text', async ({ page }) => {
     await page.goto('/?set=oauth2-client-credentials');
     const code = task(page, 5).locator('.cb-code-pre');
