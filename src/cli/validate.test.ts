@@ -17,6 +17,12 @@ const EXPECTED: Readonly<Record<string, readonly Expected[]>> = {
   'answer-without-blank.json': [['25:9', 'Answer "2" has no blank [[2]] in the code']],
   'blank-gap.json': [['16:33', 'Blanks must be numbered 1 to 2 without gaps, but [[3]] is blank number 2']],
   'blank-without-answer.json': [['16:37', 'Blank [[2]] has no answer in "answers"']],
+  // A comment and a trailing comma are read past exactly, so the rules after them are checked in the same run.
+  'comment-and-rules.json': [
+    ['2:3', 'Comments are not allowed'],
+    ['15:51', 'Trailing comma before "]"'],
+    ['16:25', 'Answer "implicit" for blank 1 is not one of the options'],
+  ],
   'comment.json': [
     ['4:3', 'Comments are not allowed'],
     ['12:41', 'Comments are not allowed'],
@@ -49,6 +55,17 @@ const EXPECTED: Readonly<Record<string, readonly Expected[]>> = {
   ],
   'needs-reuse.json': [['21:14', 'Blanks 1 and 2 both need "password": set "reusableOptions": true']],
   'newline-in-string.json': [['4:47', 'A string cannot run across lines']],
+  // Structural errors and the rules of every part that parsed, in one run (task 2's options are a string: its rules are skipped, its id is not).
+  'shape-and-rules.json': [
+    ['5:12', 'title must not be empty'],
+    ['8:5', 'Missing "difficulty" in a task'],
+    ['15:33', 'Blank [[2]] has no answer in "answers"'],
+    ['23:14', 'Answer "client-credentials" for blank 1 is not one of the options'],
+    ['29:13', 'This mistake names blank 3, which the code does not have'],
+    ['33:16', 'hints must be an array of strings'],
+    ['36:13', 'Task id "grant-type" is already used by task 1'],
+    ['41:18', 'options must be an array of strings'],
+  ],
   'syntax-missing-comma.json': [['6:3', 'Expected a comma']],
   'too-few-options.json': [
     ['14:18', '2 blanks need at least 2 options unless "reusableOptions" is true'],
@@ -100,7 +117,7 @@ describe('checkFile on small texts', () => {
 
   it('ignores a byte-order mark and keeps columns as the editor shows them', () => {
     expect(messages('oauth2-client-credentials.json', `\uFEFF${valid}`)).toEqual([]);
-    expect(messages('x.json', '\uFEFF{"id": "x",}')).toEqual(['1:11 Trailing comma before "}": JSON allows no comma after the last key']);
+    expect(messages('x.json', '\uFEFF{"id": "x",}')).toContain('1:11 Trailing comma before "}": JSON allows no comma after the last key');
   });
 
   it.each([
@@ -114,6 +131,17 @@ describe('checkFile on small texts', () => {
     ['text after the object', '{"id": "x"} x', '1:13 Unexpected "x"'],
   ])('explains %s at the spot, and stops there', (_name, text, expected) => {
     expect(messages('x.json', text)).toEqual([expect.stringContaining(expected)]);
+  });
+
+  const withLanguage = (language: string) => valid.replace('"language": "http"', `"language": ${JSON.stringify(language)}`);
+
+  it.each(['HTTP', 'Http', ' http '])('accepts the language name %j in any case', (language) => {
+    expect(withLanguage(language)).not.toBe(valid);
+    expect(messages('oauth2-client-credentials.json', withLanguage(language))).toEqual([]);
+  });
+
+  it('still warns about a language it does not know, at the name', () => {
+    expect(messages('oauth2-client-credentials.json', withLanguage('Cobol'))).toEqual([expect.stringMatching(/^\d+:\d+ Unknown language "Cobol"/)]);
   });
 
   it('does not also blame the file name when the id itself is wrong', () => {

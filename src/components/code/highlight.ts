@@ -40,7 +40,7 @@ const pending = new Map<string, Promise<void>>();
 
 /** Loads the grammars for these languages; resolves (never rejects) when they are ready or failed. */
 export function loadLanguages(languages: Iterable<string>): Promise<void> {
-  const loads = [...new Set(languages)].map((language) => {
+  const loads = [...new Set([...languages].map((name) => name.toLowerCase()))].map((language) => {
     const loader = LOADERS[language];
     if (!loader || registered.has(language)) return Promise.resolve();
     let load = pending.get(language);
@@ -65,7 +65,9 @@ export function subscribeLanguages(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-export function isLanguageReady(language: string): boolean {
+/** Whether the grammar for this name (in any case, as authors write it) is in. */
+export function isLanguageReady(name: string): boolean {
+  const language = name.toLowerCase();
   return registered.has(language) && Prism.languages[language] !== undefined;
 }
 
@@ -90,7 +92,7 @@ export function highlightTemplate(template: Template, language: string): Piece[]
       }
     }
   });
-  const grammar = isLanguageReady(language) ? Prism.languages[language] : undefined;
+  const grammar = isLanguageReady(language) ? Prism.languages[language.toLowerCase()] : undefined;
   const tokens = grammar ? Prism.tokenize(source, grammar) : [source];
   const lines: Piece[][] = [[]];
   let offset = 0;
