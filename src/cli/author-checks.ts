@@ -5,6 +5,12 @@
  */
 import { KNOWN_LANGUAGES, type FormatIssue } from '../schema/exercise-schema.ts';
 
+/**
+ * The longest option a phone shows on one line: its layout (390 px) fits about 40 monospace characters.
+ * A longer option wraps or is cut short there, which is legal but worth a second look.
+ */
+export const MAX_OPTION_LENGTH = 40;
+
 /** Warnings about each task's parts that have the right type. */
 export function authorIssues(json: unknown): FormatIssue[] {
   const tasks = isRecord(json) && Array.isArray(json.tasks) ? (json.tasks as unknown[]) : [];
@@ -20,6 +26,20 @@ function taskIssues(task: Record<string, unknown>, at: readonly (string | number
       code: 'unknown-language',
       message: `Unknown language "${language}": the code will show without highlighting (known: ${KNOWN_LANGUAGES.join(', ')})`,
       path: [...at, 'language'],
+    });
+  }
+  if (Array.isArray(task.options)) {
+    task.options.forEach((option: unknown, i) => {
+      // Characters as people count them (an emoji is one), after the trimming the schema does.
+      const length = typeof option === 'string' ? [...option.trim()].length : 0;
+      if (length > MAX_OPTION_LENGTH) {
+        issues.push({
+          severity: 'warning',
+          code: 'long-option',
+          message: `Option is ${length} characters long: a phone shows about ${MAX_OPTION_LENGTH} in a line, so it will wrap or be cut short there`,
+          path: [...at, 'options', i],
+        });
+      }
     });
   }
   return issues;
