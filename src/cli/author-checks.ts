@@ -3,7 +3,8 @@
  * but a set that fails them still loads, so the app (and the embed's bundle) never carries them.
  * They read the raw JSON, part by part, so they run even when another part of the file is malformed.
  */
-import { KNOWN_LANGUAGES, type FormatIssue } from '../schema/exercise-schema.ts';
+import type { FormatIssue } from '../schema/exercise-schema.ts';
+import { nearestLanguage, resolveLanguage } from '../schema/languages.ts';
 
 /**
  * The longest option a phone shows on one line: its layout (390 px) fits about 40 monospace characters.
@@ -20,11 +21,12 @@ export function authorIssues(json: unknown): FormatIssue[] {
 function taskIssues(task: Record<string, unknown>, at: readonly (string | number)[]): FormatIssue[] {
   const issues: FormatIssue[] = [];
   const { language } = task;
-  if (typeof language === 'string' && language.trim() !== '' && !(KNOWN_LANGUAGES as readonly string[]).includes(language.trim().toLowerCase())) {
+  if (typeof language === 'string' && language.trim() !== '' && resolveLanguage(language) === undefined) {
+    const near = nearestLanguage(language);
     issues.push({
       severity: 'warning',
       code: 'unknown-language',
-      message: `Unknown language "${language}": the code will show without highlighting (known: ${KNOWN_LANGUAGES.join(', ')})`,
+      message: `Unknown language "${language}": the code will show without highlighting (${near ? `did you mean "${near}"?` : 'any Prism grammar is known, by its name or a usual one like "python", "js", "c#" or "golang"; "plaintext" for none'})`,
       path: [...at, 'language'],
     });
   }

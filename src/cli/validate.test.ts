@@ -78,7 +78,7 @@ const EXPECTED: Readonly<Record<string, readonly Expected[]>> = {
     ['15:47', 'Trailing comma before "}"'],
   ],
   'unknown-key-typo.json': [['26:7', 'Unknown key "hint" in a task (allowed: id, difficulty, prompt,']],
-  'unknown-language.json': [['12:19', 'Unknown language "cobol"', 'warning']],
+  'unknown-language.json': [['12:19', 'Unknown language "Pyhton": the code will show without highlighting (did you mean "python"?)', 'warning']],
   'wrong-type.json': [
     ['7:23', 'estimatedMinutes must be a number'],
     ['19:18', 'options must be an array of strings'],
@@ -143,7 +143,7 @@ describe('checkFile on small texts', () => {
   });
 
   it('still warns about a language it does not know, at the name', () => {
-    expect(messages('oauth2-client-credentials.json', withLanguage('Cobol'))).toEqual([expect.stringMatching(/^\d+:\d+ Unknown language "Cobol"/)]);
+    expect(messages('oauth2-client-credentials.json', withLanguage('Klingon'))).toEqual([expect.stringMatching(/^\d+:\d+ Unknown language "Klingon"/)]);
   });
 
   it.each([

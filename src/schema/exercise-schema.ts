@@ -10,21 +10,6 @@ import * as v from 'valibot';
 /** Highest format this build reads; files name theirs in `formatVersion`. */
 export const FORMAT_VERSION = 1;
 
-/** Languages the highlighter knows; any other name is a warning (the code shows unhighlighted). */
-export const KNOWN_LANGUAGES = [
-  'http',
-  'python',
-  'javascript',
-  'typescript',
-  'json',
-  'bash',
-  'sql',
-  'java',
-  'css',
-  'markup',
-  'plaintext',
-] as const;
-
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const BLANK_KEY = /^[1-9]\d*$/;
 
