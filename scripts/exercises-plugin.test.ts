@@ -56,6 +56,16 @@ describe('the production build', { timeout: 30_000 }, () => {
     expect(failure.message).toContain('exercises/answer-not-an-option.json:26:11: Answer "client-credentials" for blank 1 is not one of the options');
     expect(failure.message).not.toContain('oauth2-client-credentials.json:');
   });
+
+  it('fails on a set whose solution does not parse, as the validator says it', async () => {
+    writeFileSync(path.join(exercises, 'solution-does-not-parse.json'), readFileSync(new URL('../src/cli/fixtures/broken/solution-does-not-parse.json', import.meta.url), 'utf8'));
+    const failure = await build(config()).then(
+      () => new Error('the build passed'),
+      (error: unknown) => error as Error,
+    );
+    expect(failure.message).toContain('exercises/solution-does-not-parse.json:15:14: With each blank filled with its first answer, the code is not valid Python here');
+    expect(failure.message).toContain('exercises/solution-does-not-parse.json:27:76: ');
+  });
 });
 
 describe('the dev server', { timeout: 30_000 }, () => {

@@ -17,10 +17,12 @@ import { storageKeyFor } from '../src/store/persistence.ts';
 import type { CatalogueEntry } from '../src/app/bundled-sets.ts';
 import { checkFiles } from '../src/cli/check-file.ts';
 import { formatProblem } from '../src/cli/report.ts';
+import { validateFiles } from '../src/cli/solutions.ts';
 
 /**
- * The catalogue, checked exactly as `npm run validate` checks: a file with errors is listed with them,
- * each as `exercises/<file>:line:column: message`, and the site shows them in place of the set.
+ * The catalogue, checked as `npm run validate` checks (all but the parse of solutions, which the build
+ * does in folderProblems): a file with errors is listed with them, each as
+ * `exercises/<file>:line:column: message`, and the dev site shows them in place of the set.
  */
 export function buildCatalogue(dir: string): CatalogueEntry[] {
   const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'schema.json' && f !== 'index.json').sort() : [];
@@ -36,13 +38,16 @@ export function buildCatalogue(dir: string): CatalogueEntry[] {
   });
 }
 
-/** The problems in a folder's exercise files, as the validator prints them (`exercises/<file>:line:column: message`). */
-export function folderProblems(dir: string): { readonly errors: string[]; readonly warnings: string[] } {
+/**
+ * The problems in a folder's exercise files, exactly as `npm run validate` prints them
+ * (`exercises/<file>:line:column: message`), solutions that do not parse included.
+ */
+export async function folderProblems(dir: string): Promise<{ readonly errors: string[]; readonly warnings: string[] }> {
   const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'schema.json' && f !== 'index.json').sort() : [];
-  const checks = checkFiles(files.map((file) => ({ path: `exercises/${file}`, fileName: file, text: fs.readFileSync(path.join(dir, file), 'utf8') })));
+  const { results } = await validateFiles(files.map((file) => ({ path: `exercises/${file}`, fileName: file, text: fs.readFileSync(path.join(dir, file), 'utf8') })));
   const errors: string[] = [];
   const warnings: string[] = [];
-  for (const { path: shown, problems } of checks) {
+  for (const { path: shown, problems } of results) {
     for (const problem of problems) (problem.severity === 'error' ? errors : warnings).push(formatProblem(shown, problem));
   }
   return { errors, warnings };
@@ -68,9 +73,9 @@ export function exercisesPlugin(dir = path.resolve('exercises')): Plugin {
       command = config.command;
     },
     // Before any bundling, so a broken set fails the build in a second, with every line an author must fix.
-    buildStart() {
+    async buildStart() {
       if (command !== 'build') return;
-      const { errors, warnings } = folderProblems(dir);
+      const { errors, warnings } = await folderProblems(dir);
       for (const warning of warnings) this.warn(warning);
       if (errors.length > 0) {
         this.error(`The exercise files have errors, and a build ships only valid sets (\`npm run validate\` prints the same):\n${errors.join('\n')}`);

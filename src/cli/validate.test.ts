@@ -2,8 +2,9 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { checkFile, checkFiles, type Problem } from './check-file.ts';
-import { exitCodeFor, formatProblem, formatSummary } from './report.ts';
+import { checkFile, type Problem } from './check-file.ts';
+import { exitCodeFor, formatNote, formatProblem, formatSummary } from './report.ts';
+import { validateFiles } from './solutions.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const brokenDir = new URL('fixtures/broken/', import.meta.url);
@@ -68,6 +69,12 @@ const EXPECTED: Readonly<Record<string, readonly Expected[]>> = {
     ['36:13', 'Task id "grant-type" is already used by task 1'],
     ['41:18', 'options must be an array of strings'],
   ],
+  // Python: the statement the parser cannot read; JavaScript: an answer that breaks the code points at its blank,
+  // past escapes (\", \u00e9, \\) in the same string. The fragment is not parsed; http has no parser.
+  'solution-does-not-parse.json': [
+    ['15:14', 'With each blank filled with its first answer, the code is not valid Python here: cannot read "return sum(item.price for item…"'],
+    ['27:76', 'the code is not valid js here: cannot read "*" (if the code is a piece of a program on purpose, set "fragment": true)'],
+  ],
   'syntax-missing-comma.json': [['6:3', 'Expected a comma']],
   'too-few-options.json': [
     ['14:18', '2 blanks need at least 2 options unless "reusableOptions" is true'],
@@ -86,7 +93,8 @@ const EXPECTED: Readonly<Record<string, readonly Expected[]>> = {
   ],
 };
 
-const results = checkFiles(
+// As the CLI checks them: each file's own checks and its solutions'.
+const { results, unparsed } = await validateFiles(
   brokenFiles.map((name) => ({ path: name, fileName: name, text: readFileSync(new URL(name, brokenDir), 'utf8') })),
 );
 
@@ -209,7 +217,11 @@ describe('the real CLI, as authors run it', { timeout: 30_000 }, () => {
     const { status, lines, stderr } = run();
     expect(stderr).toBe('');
     const files = readdirSync(new URL('../../exercises/', import.meta.url)).filter((f) => f.endsWith('.json') && f !== 'schema.json');
-    expect(lines).toEqual([`${files.length} file${files.length === 1 ? '' : 's'} checked: 0 errors, 0 warnings`]);
+    // Every solution parses; a language without a parser is said once, not per task.
+    expect(lines.at(-1)).toBe(`${files.length} file${files.length === 1 ? '' : 's'} checked: 0 errors, 0 warnings`);
+    const notes = lines.slice(0, -1);
+    for (const note of notes) expect(note).toMatch(/^note: [\w-]+ has no parser here: \d+ tasks?'s? solutions? (is|are) not parsed$/);
+    expect(new Set(notes.map((note) => note.split(' ')[1])).size).toBe(notes.length);
     expect(status).toBe(0);
   });
 
@@ -220,10 +232,13 @@ describe('the real CLI, as authors run it', { timeout: 30_000 }, () => {
     const missing: Problem = { severity: 'error', code: 'not-found', message: 'No such file or folder', line: 1, column: 1 };
     expect(lines.at(-1)).toBe(formatSummary(brokenFiles.length, [...problems, missing]));
     expect(lines[0]).toBe('no-such-folder:1:1: No such file or folder');
-    const body = lines.slice(1, -1);
+    const notes = [...unparsed].map(([language, tasks]) => formatNote(language, tasks));
+    expect(notes).toEqual([expect.stringMatching(/^note: http has no parser here: \d+ tasks' solutions are not parsed$/)]);
+    expect(lines.slice(-1 - notes.length, -1)).toEqual(notes);
+    const body = lines.slice(1, -1 - notes.length);
     expect(body).toHaveLength(problems.length);
     for (const line of body) expect(line).toMatch(/^src\/cli\/fixtures\/broken\/[a-z-]+\.json:\d+:\d+: (warning: )?\S/);
-    expect(body).toContain('src/cli/fixtures/broken/unknown-key-typo.json:26:7: Unknown key "hint" in a task (allowed: id, difficulty, prompt, language, code, options, answers, hints, mistakes, explanation, maxAttempts, reusableOptions)');
+    expect(body).toContain('src/cli/fixtures/broken/unknown-key-typo.json:26:7: Unknown key "hint" in a task (allowed: id, difficulty, prompt, language, code, options, answers, hints, mistakes, explanation, maxAttempts, reusableOptions, fragment)');
     expect(body).toContain(
       'src/cli/fixtures/broken/duplicate-set-id.json:4:9: Set id "duplicate-set-id" is also used by src/cli/fixtures/broken/duplicate-set-id-copy.json: every set needs its own id',
     );

@@ -178,7 +178,7 @@ function checkTask(task: Task, at: JsonPath): FormatIssue[] {
  * Where each line of the code starts in the file: the JSON string that holds it and the offset in that
  * string. Mirrors `codeLines`: one string split at newlines, or each array item split the same way.
  */
-function lineSpots(code: Task['code'], codePath: JsonPath): { path: JsonPath; start: number }[] {
+export function lineSpots(code: Task['code'], codePath: JsonPath): { path: JsonPath; start: number }[] {
   const strings = typeof code === 'string' ? [{ path: codePath, text: code }] : code.map((text, i) => ({ path: [...codePath, i], text }));
   return strings.flatMap(({ path, text }) => [0, ...Array.from(text.matchAll(/\r?\n/g), (m) => m.index + m[0].length)].map((start) => ({ path, start })));
 }

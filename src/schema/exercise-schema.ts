@@ -96,10 +96,12 @@ export const TaskSchema = v.strictObject(
     explanation: v.optional(nonEmpty('explanation')),
     maxAttempts: v.optional(attempts),
     reusableOptions: v.optional(v.boolean('reusableOptions must be true or false')),
+    /** True when the code is deliberately a piece of a program: the validator does not parse its solution. */
+    fragment: v.optional(v.boolean('fragment must be true or false')),
   },
   objectMessage(
     'a task',
-    'id, difficulty, prompt, language, code, options, answers, hints, mistakes, explanation, maxAttempts, reusableOptions',
+    'id, difficulty, prompt, language, code, options, answers, hints, mistakes, explanation, maxAttempts, reusableOptions, fragment',
   ),
 );
 

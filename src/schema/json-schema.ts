@@ -75,6 +75,10 @@ export const FORMAT_DOCS: Readonly<Record<string, Doc>> = {
     description: 'true when an option may fill several blanks at once (it stays in the bank). Without it, each option fills one blank and there must be at least as many options as blanks.',
     default: false,
   },
+  'tasks[].fragment': {
+    description: 'true when the code is deliberately a piece of a program (a method without its class, a line out of a function), so `npm run validate` does not parse its solution. Without it, the validator fills each blank with its first answer and parses the code as its language, where it has a parser.',
+    default: false,
+  },
 };
 
 /** The generated JSON Schema (draft-07, which every editor reads), with the author docs attached. */
