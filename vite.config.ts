@@ -16,9 +16,10 @@ export default defineConfig({
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   build: {
     target: 'es2022',
-    // No preload helper or polyfill (0.4 KB gzip on every page). The cost: the three grammars that import
-    // another (java, javascript, typescript) fetch it after themselves, so their colours come a round
-    // trip later; the code shows at once either way, in one colour until its grammar is in.
+    // No preload helper or polyfill (0.4 KB gzip on every page). The cost: a grammar that others import
+    // loads through a two-line facade (scripts/generate-languages.ts says why), and a grammar that imports
+    // another fetches it after itself, so their colours come a round trip or two later; the code shows
+    // at once either way, in one colour until its grammar is in.
     modulePreload: false,
     // Browsers with CSS light-dark(): the stylesheet keeps one colour pair per property instead of two blocks.
     cssTarget: ['chrome123', 'edge123', 'firefox120', 'safari17.5'],

@@ -2,7 +2,7 @@
 // by examples/serve.ts (started here, on a free port), with hostile page CSS, two <code-blanks> sharing a
 // set, an iframe, a JavaScript-API mount, an inline exercise and a broken link.
 import type { FrameLocator, Locator, Page } from '@playwright/test';
-import { test, expect, tags } from './helpers';
+import { test, expect, expectNoAxeViolations, tags } from './helpers';
 import { serveExamples, type ExampleServer } from '../examples/serve.ts';
 
 const SET = 'oauth2-client-credentials';
@@ -53,7 +53,7 @@ async function openCourse(page: Page) {
   });
   await page.goto(`${server.origin}/examples/course.html`);
   for (const id of ['ex-grant', 'ex-post', 'ex-api', 'ex-inline']) {
-    await expect(page.locator(`#${id}`).getByRole('heading', { level: 2 }).first()).toBeVisible();
+    await expect(page.locator(`#${id}`).getByRole('heading').first()).toBeVisible();
   }
 }
 
@@ -196,6 +196,64 @@ test('the iframe fits its exercise with no inner scrollbar, before and after sol
   // The build's own set matched its catalogue: the frame never loaded the validator.
   expect(frameScripts.some((path) => path.startsWith('/embed/codeblanks.js'))).toBe(true);
   expect(frameScripts.filter((path) => path.includes('fetch-set'))).toEqual([]);
+});
+
+test('one task, by element, iframe or mount(), shows just the task, named by its set: no set header', async ({ page }) => {
+  await openCourse(page);
+  await page.evaluate(async () => {
+    const { mount } = (await import('/embed/codeblanks.js' as string)) as { mount: (element: Element, options: object) => unknown };
+    const element = document.createElement('div');
+    element.id = 'ex-mounted';
+    document.querySelector('main')!.append(element);
+    mount(element, { src: '/exercises/oauth2-client-credentials.json', task: 2 });
+  });
+  const cases: [Locator | FrameLocator, string][] = [
+    [page.locator('#ex-grant'), 'Task 1'],
+    [page.locator('#ex-post'), 'Tâche 5'],
+    [page.frameLocator('#ex-frame'), 'Task 3'],
+    [page.locator('#ex-mounted'), 'Task 2'],
+  ];
+  for (const [scope, heading] of cases) {
+    await expect(scope.getByRole('article', { name: 'Client credentials flow in Rest API' })).toBeVisible();
+    await expect(scope.getByRole('heading')).toHaveText([heading]);
+    await expect(scope.getByText(/Practice|Entraînement|~10/)).toHaveCount(0);
+  }
+  await expectNoAxeViolations(page, { include: '#ex-grant' });
+});
+
+test('the iframe page keeps its exercise off the edges of its frame', async ({ page }) => {
+  await openCourse(page);
+  const task = page.frameLocator('#ex-frame').getByRole('region', { name: 'Task 3' });
+  await expect(task).toBeVisible();
+  const gaps = await task.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    return { left: box.left, right: document.documentElement.clientWidth - box.right, top: box.top };
+  });
+  expect(Math.min(gaps.left, gaps.right, gaps.top), JSON.stringify(gaps)).toBeGreaterThanOrEqual(12);
+});
+
+test.describe('a task that is not in the set', () => {
+  test.use({ allowedConsoleErrors: [new RegExp(`${BROKEN}|codeblanks: task "9" is not in the set`)] });
+
+  test('mount() and the iframe page each say so in place and log it once', async ({ page, consoleErrors }) => {
+    await openCourse(page);
+    await page.evaluate(async () => {
+      const { mount } = (await import('/embed/codeblanks.js' as string)) as { mount: (element: Element, options: object) => unknown };
+      const element = document.createElement('div');
+      element.id = 'bad-mount';
+      document.querySelector('main')!.append(element);
+      mount(element, { src: '/exercises/oauth2-client-credentials.json', task: 9 });
+      const frame = document.createElement('iframe');
+      frame.id = 'bad-frame';
+      frame.title = 'A task that is not there';
+      frame.src = '/embed.html?set=oauth2-client-credentials&task=9&id=bad-frame';
+      document.querySelector('main')!.append(frame);
+    });
+    await expect(page.locator('#bad-mount').getByRole('alert')).toContainText('task "9" is not in the set');
+    await expect(page.frameLocator('#bad-frame').getByRole('alert')).toContainText('task "9" is not in the set');
+    await page.waitForTimeout(500); // a second line would come straight after the first
+    expect(consoleErrors.filter((line) => line.includes('task "9"'))).toHaveLength(2);
+  });
 });
 
 test('mount() takes an exercise object, calls onEvent and xapi.onStatement, and its handle reports and resets', async ({ page }) => {

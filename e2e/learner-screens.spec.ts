@@ -46,14 +46,16 @@ const box = async (locator: Locator) => {
   return b;
 };
 
-/** Every blank sits inside its own code line: nothing wrapped onto a line of its own. */
+/**
+ * Every blank sits inside its own code line (a long line wraps around its blanks onto more rows; it used
+ * to scroll sideways instead, and this asserted that no line wrapped).
+ */
 async function expectBlanksOnTheirLines(page: Page) {
   const misplaced = await page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('.cb-blank')].flatMap((el) => {
       const line = el.closest('.cb-line')?.getBoundingClientRect();
       const own = el.getBoundingClientRect();
-      const lineHeight = parseFloat(getComputedStyle(el.closest('pre')!).lineHeight);
-      return line && (own.top < line.top - 1 || own.bottom > line.bottom + 1 || line.height > lineHeight * 1.5)
+      return line && (own.top < line.top - 1 || own.bottom > line.bottom + 1 || own.left < line.left - 1 || own.right > line.right + 1)
         ? [`${el.getAttribute('aria-label')}: line ${Math.round(line.top)}-${Math.round(line.bottom)}, blank ${Math.round(own.top)}-${Math.round(own.bottom)}`]
         : [];
     }),
@@ -61,7 +63,13 @@ async function expectBlanksOnTheirLines(page: Page) {
   expect(misplaced).toEqual([]);
 }
 
-async function journey(page: Page, prefix: string) {
+/**
+ * `longest` is the longest option that fits a blank on one row. On a 390 px phone the seed set's longest
+ * (application/x-www-form-urlencoded, 33 characters) is wider than a row of code, so it wraps inside its
+ * blank, which grows a row (it used to scroll the code sideways instead); the validator warns about such
+ * options.
+ */
+async function journey(page: Page, prefix: string, longest = 'application/x-www-form-urlencoded') {
   await page.goto(SET_URL);
   await expect(task(page, 5)).toBeVisible();
   await page.evaluate(() => document.fonts.ready);
@@ -84,7 +92,7 @@ async function journey(page: Page, prefix: string) {
       return els.map((el) => el.getBoundingClientRect()).map((r) => [r.x - bank.x, r.y - bank.y, r.width]);
     });
   const bankBefore = await layout();
-  await place(page, 2, 1, 'application/x-www-form-urlencoded');
+  await place(page, 2, 1, longest);
   const bankAfter = await layout();
   expect.soft(bankAfter, 'every option of the bank where it was, at its size, after one is placed').toEqual(bankBefore);
   const filledBlank = await box(blank(page, 2));
@@ -145,6 +153,6 @@ test.describe('phone 390', { tag: tags.phone }, () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
   test('fresh, wrong check, failed with solution, summary: no sideways scroll, no layout shift', async ({ page }) => {
-    await journey(page, 'phone-390');
+    await journey(page, 'phone-390', 'multipart/form-data');
   });
 });

@@ -5,7 +5,9 @@
  * build copies them into dist/. The embed fetches the same URLs.
  *
  * This is where the site's sets are validated: a valid set is served as the schema parsed it, and the
- * learner's page trusts that verdict (src/app/bundled-sets.ts). An invalid file is served as written.
+ * learner's page trusts that verdict (src/app/bundled-sets.ts). In dev an invalid file is served as
+ * written and the catalogue lists its problems, so the author sees them in the page; a build with an
+ * invalid file fails with the validator's lines, so no learner ever sees a developer's error.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,10 +17,12 @@ import { storageKeyFor } from '../src/store/persistence.ts';
 import type { CatalogueEntry } from '../src/app/bundled-sets.ts';
 import { checkFiles } from '../src/cli/check-file.ts';
 import { formatProblem } from '../src/cli/report.ts';
+import { validateFiles } from '../src/cli/solutions.ts';
 
 /**
- * The catalogue, checked exactly as `npm run validate` checks: a file with errors is listed with them,
- * each as `exercises/<file>:line:column: message`, and the site shows them in place of the set.
+ * The catalogue, checked as `npm run validate` checks (all but the parse of solutions, which the build
+ * does in folderProblems): a file with errors is listed with them, each as
+ * `exercises/<file>:line:column: message`, and the dev site shows them in place of the set.
  */
 export function buildCatalogue(dir: string): CatalogueEntry[] {
   const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'schema.json' && f !== 'index.json').sort() : [];
@@ -34,6 +38,21 @@ export function buildCatalogue(dir: string): CatalogueEntry[] {
   });
 }
 
+/**
+ * The problems in a folder's exercise files, exactly as `npm run validate` prints them
+ * (`exercises/<file>:line:column: message`), solutions that do not parse included.
+ */
+export async function folderProblems(dir: string): Promise<{ readonly errors: string[]; readonly warnings: string[] }> {
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'schema.json' && f !== 'index.json').sort() : [];
+  const { results } = await validateFiles(files.map((file) => ({ path: `exercises/${file}`, fileName: file, text: fs.readFileSync(path.join(dir, file), 'utf8') })));
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  for (const { path: shown, problems } of results) {
+    for (const problem of problems) (problem.severity === 'error' ? errors : warnings).push(formatProblem(shown, problem));
+  }
+  return { errors, warnings };
+}
+
 /** A valid set as the schema parsed it (what the catalogue's storage key hashes); anything else as written. */
 function servedForm(file: string): string {
   const text = fs.readFileSync(file, 'utf8');
@@ -47,8 +66,21 @@ function servedForm(file: string): string {
 }
 
 export function exercisesPlugin(dir = path.resolve('exercises')): Plugin {
+  let command: 'build' | 'serve' = 'serve';
   return {
     name: 'codeblanks-exercises',
+    configResolved(config) {
+      command = config.command;
+    },
+    // Before any bundling, so a broken set fails the build in a second, with every line an author must fix.
+    async buildStart() {
+      if (command !== 'build') return;
+      const { errors, warnings } = await folderProblems(dir);
+      for (const warning of warnings) this.warn(warning);
+      if (errors.length > 0) {
+        this.error(`The exercise files have errors, and a build ships only valid sets (\`npm run validate\` prints the same):\n${errors.join('\n')}`);
+      }
+    },
     configureServer(server) {
       server.middlewares.use('/exercises/', (req, res, next) => {
         const name = decodeURIComponent((req.url ?? '').split('?')[0] ?? '').replace(/^\/+/, '');

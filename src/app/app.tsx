@@ -3,13 +3,17 @@
  * host.
  */
 import { lazy, Suspense } from 'react';
-import { SetPage } from './set-page.tsx';
+import { Problem, SetPage } from './set-page.tsx';
 
 // The catalogue is its own chunk so a set page, the heavier one, carries nothing of it.
 const Catalogue = lazy(() => import('./catalogue.tsx').then((m) => ({ default: m.Catalogue })));
 
-export function App({ location }: { location: Pick<Location, 'search' | 'hash'> }) {
+export function App({ location }: { location: Pick<Location, 'pathname' | 'search' | 'hash'> }) {
   const setId = new URLSearchParams(location.search).get('set');
+  // The site lives at the root (the build's base, as its asset URLs say). A server that answers every
+  // path with this page (a preview server, a host's SPA fallback) would otherwise show the catalogue
+  // anywhere, or fetch its data relative to a path where none is and fail on the HTML it gets back.
+  const found = /^\/(index\.html)?$/.test(location.pathname);
   return (
     <div className="cb-root site">
       <header className="site-header">
@@ -21,7 +25,9 @@ export function App({ location }: { location: Pick<Location, 'search' | 'hash'> 
         </a>
       </header>
       <main className="site-main">
-        {setId ? (
+        {!found ? (
+          <Problem title="There is no page at this address" />
+        ) : setId ? (
           <SetPage id={setId} hash={location.hash} />
         ) : (
           <Suspense fallback={<p aria-busy="true">Loading…</p>}>

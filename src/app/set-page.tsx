@@ -6,7 +6,11 @@ import { useExerciseInstance } from '../hooks/use-exercise-instance.ts';
 import { SetView } from '../components/set-view.tsx';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { loadLanguages } from '../components/code/highlight.ts';
+import { en, forPointer } from '../i18n/strings.ts';
 import { fetchBundledSet, type BundledSet } from './bundled-sets.ts';
+
+// Read once, when the page loads: a touch screen's instructions say "tap".
+const strings = forPointer(en);
 
 export function SetPage({ id, hash }: { id: string; hash: string }) {
   const [result, setResult] = useState<BundledSet | null>(null);
@@ -25,23 +29,7 @@ export function SetPage({ id, hash }: { id: string; hash: string }) {
   }, [id]);
 
   if (!result) return <p aria-busy="true">Loading…</p>;
-  if (!result.ok) {
-    return (
-      <div className="cb-message cb-message--error set-error" role="alert">
-        <h1>{result.title}</h1>
-        {result.problems.length > 0 ? (
-          <ul>
-            {result.problems.map((problem) => (
-              <li key={problem}>{problem}</li>
-            ))}
-          </ul>
-        ) : null}
-        <p>
-          <a href="./">Back to all exercise sets</a>
-        </p>
-      </div>
-    );
-  }
+  if (!result.ok) return <Problem title={result.title} problems={result.problems} />;
   return (
     <ErrorBoundary fallback={<p role="alert">This exercise set could not be shown.</p>}>
       <LoadedSet key={result.set.id} set={result.set} hash={hash} />
@@ -59,11 +47,30 @@ function LoadedSet({ set, hash }: { set: ExerciseSet; hash: string }) {
     target?.scrollIntoView();
   }, [set, hash]);
   return (
-    <ExerciseProvider store={store}>
+    <ExerciseProvider store={store} strings={strings}>
       <nav className="site-breadcrumb" aria-label="Breadcrumb">
         <a href="./">All exercise sets</a>
       </nav>
       <SetView />
     </ExerciseProvider>
+  );
+}
+
+/** A page that cannot be shown (an unknown address or set, a set that failed validation) and the way back. */
+export function Problem({ title, problems = [] }: { title: string; problems?: readonly string[] }) {
+  return (
+    <div className="cb-message cb-message--error set-error" role="alert">
+      <h1>{title}</h1>
+      {problems.length > 0 ? (
+        <ul>
+          {problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      ) : null}
+      <p>
+        <a href="/">Back to all exercise sets</a>
+      </p>
+    </div>
   );
 }

@@ -3,9 +3,10 @@
  * each with the `line:column` of the key or value at fault. The CLI (validate.ts) only reads files
  * and prints what these return, so everything an author sees can be tested without a process.
  */
-import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import type { FormatIssue } from '../schema/exercise-schema.ts';
-import { loadExerciseSet } from '../engine/load-set.ts';
+import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parseExerciseShape, type FormatIssue } from '../schema/exercise-schema.ts';
+import { checkPartialSet, checkSetRules } from '../engine/load-set.ts';
+import { authorIssues } from './author-checks.ts';
 import { lineStarts, offsetOfIssue, positionAt, scanKeys, type Position } from './locate.ts';
 
 /** One thing to tell the author, already placed in the file. */
@@ -30,9 +31,12 @@ export interface SetIdPlace extends Position {
 const STRICT_JSON = { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false } as const;
 
 /**
- * Checks one exercise file: strict JSON syntax first (an error there stops the file), then duplicate
- * keys, the shape and the set rules (through `loadExerciseSet`, as the app loads it), and finally that
- * the file is named after its set id. `fileName` is the file's base name, like "my-set.json".
+ * Checks one exercise file: strict JSON syntax first, then duplicate keys, the shape and the set rules
+ * (as `loadExerciseSet` does when the app loads it), the author's extra checks (language names, long
+ * options), and finally that the file is named after its set id. Everything is reported in one run:
+ * the rules are checked in every task whose shape is right even when another part's is not, and after
+ * a comment or a trailing comma (which the parser reads past exactly) the rest of the file is checked
+ * too. Only other JSON syntax errors stop the file. `fileName` is the file's base name, like "my-set.json".
  */
 export function checkFile(fileName: string, source: string): FileCheck {
   // A byte-order mark is invisible in editors: drop it so columns on line 1 match what the author sees.
@@ -41,41 +45,50 @@ export function checkFile(fileName: string, source: string): FileCheck {
   const at = (offset: number): Position => positionAt((starts ??= lineStarts(text)), offset);
 
   let value: unknown;
+  const problems: Problem[] = [];
+  let lenient = false;
   try {
     value = JSON.parse(text);
   } catch (cause) {
     // JSON.parse is the fast judge; jsonc-parser then says where and why, in an author's words.
     const errors: ParseError[] = [];
     parseTree(text, errors, STRICT_JSON);
-    const problems = syntaxProblems(text, errors).map(({ offset, ...p }) => ({ ...p, ...at(offset) }));
-    if (problems.length > 0) return { problems };
-    return { problems: [{ severity: 'error', code: 'json-syntax', message: `Not valid JSON: ${(cause as Error).message}`, ...at(0) }] };
+    problems.push(...syntaxProblems(text, errors).map(({ offset, ...p }) => ({ ...p, ...at(offset) })));
+    if (problems.length === 0) {
+      return { problems: [{ severity: 'error', code: 'json-syntax', message: `Not valid JSON: ${(cause as Error).message}`, ...at(0) }] };
+    }
+    if (problems.some((p) => p.code === 'json-syntax')) return { problems };
+    lenient = true;
+    value = parse(text, [], { allowTrailingComma: true, disallowComments: false });
   }
 
-  const keys = scanKeys(text);
-  const problems: Problem[] = keys.duplicates.map(({ key, offset }) => ({
-    severity: 'error',
-    code: 'duplicate-key',
-    message: `Key "${key}" appears twice in this object: JSON keeps only the last one`,
-    ...at(offset),
-  }));
+  // The key scan reads strict JSON only (a quote in a comment would mislead it); after a comment the tree says where the id is.
+  const keys = lenient ? undefined : scanKeys(text);
+  for (const { key, offset } of keys?.duplicates ?? []) {
+    problems.push({ severity: 'error', code: 'duplicate-key', message: `Key "${key}" appears twice in this object: JSON keeps only the last one`, ...at(offset) });
+  }
 
-  const loaded = loadExerciseSet(value);
-  const issues: readonly FormatIssue[] = loaded.ok ? loaded.warnings : loaded.issues;
-  if (issues.length > 0) {
-    // Only files with problems pay for a tree: it maps each issue's JSON path to its place.
-    const tree = parseTree(text, [], STRICT_JSON);
-    for (const issue of issues) {
-      const offset = tree ? offsetOfIssue(text, tree, issue) : 0;
-      problems.push({ severity: issue.severity, code: issue.code, message: issue.message, ...at(offset) });
-    }
+  // As loadExerciseSet: the shape, then the rules; and where the shape is wrong, the rules of the parts that are right.
+  const shape = parseExerciseShape(value);
+  const issues: readonly FormatIssue[] = [
+    ...(shape.ok ? checkSetRules(shape.value) : [...shape.issues, ...checkPartialSet(value)]),
+    ...authorIssues(value),
+  ];
+  let tree: ReturnType<typeof parseTree>;
+  // Only files with problems pay for a tree: it maps each issue's JSON path to its place.
+  const treeOf = () => (tree ??= parseTree(text, [], STRICT_JSON));
+  for (const issue of issues) {
+    const root = treeOf();
+    const offset = root ? offsetOfIssue(text, root, issue) : 0;
+    problems.push({ severity: issue.severity, code: issue.code, message: issue.message, ...at(offset) });
   }
 
   const id = isRecord(value) ? value.id : undefined;
   const idIsBad = issues.some((issue) => issue.path.length === 1 && issue.path[0] === 'id');
   let setId: SetIdPlace | undefined;
   if (typeof id === 'string' && !idIsBad) {
-    setId = { id, ...at(keys.rootValues.get('id') ?? 0) };
+    const idOffset = keys ? keys.rootValues.get('id') : findNodeAtLocation(treeOf() ?? { type: 'null', offset: 0, length: 0 }, ['id'])?.offset;
+    setId = { id, ...at(idOffset ?? 0) };
     if (fileName !== `${id}.json`) {
       problems.push({
         severity: 'error',

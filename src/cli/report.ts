@@ -10,6 +10,11 @@ export function formatProblem(path: string, problem: Problem): string {
   return `${path}:${problem.line}:${problem.column}: ${label}${oneLine(problem.message)}`;
 }
 
+/** Said once per language whose solutions were not parsed, for example `note: http has no parser here: 3 tasks' solutions are not parsed`. */
+export function formatNote(language: string, tasks: number): string {
+  return `note: ${oneLine(language)} has no parser here: ${tasks === 1 ? "1 task's solution is" : `${tasks} tasks' solutions are`} not parsed`;
+}
+
 /** For example `3 files checked: 2 errors, 1 warning`. */
 export function formatSummary(fileCount: number, problems: readonly Problem[]): string {
   const errors = problems.filter((p) => p.severity === 'error').length;

@@ -2,8 +2,9 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { checkFile, checkFiles, type Problem } from './check-file.ts';
-import { exitCodeFor, formatProblem, formatSummary } from './report.ts';
+import { checkFile, type Problem } from './check-file.ts';
+import { exitCodeFor, formatNote, formatProblem, formatSummary } from './report.ts';
+import { validateFiles } from './solutions.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const brokenDir = new URL('fixtures/broken/', import.meta.url);
@@ -17,6 +18,12 @@ const EXPECTED: Readonly<Record<string, readonly Expected[]>> = {
   'answer-without-blank.json': [['25:9', 'Answer "2" has no blank [[2]] in the code']],
   'blank-gap.json': [['16:33', 'Blanks must be numbered 1 to 2 without gaps, but [[3]] is blank number 2']],
   'blank-without-answer.json': [['16:37', 'Blank [[2]] has no answer in "answers"']],
+  // A comment and a trailing comma are read past exactly, so the rules after them are checked in the same run.
+  'comment-and-rules.json': [
+    ['2:3', 'Comments are not allowed'],
+    ['15:51', 'Trailing comma before "]"'],
+    ['16:25', 'Answer "implicit" for blank 1 is not one of the options'],
+  ],
   'comment.json': [
     ['4:3', 'Comments are not allowed'],
     ['12:41', 'Comments are not allowed'],
@@ -37,6 +44,8 @@ const EXPECTED: Readonly<Record<string, readonly Expected[]>> = {
   ],
   'file-name-mismatch.json': [['4:9', 'File name "file-name-mismatch.json" does not match the set id "name-mismatch"']],
   'invalid-escape.json': [['13:25', 'Invalid escape "\\[": a backslash in JSON is written "\\\\"']],
+  // 47 characters warns; exactly 40 does not.
+  'long-option.json': [['16:9', 'Option is 47 characters long: a phone shows about 40 in a line', 'warning']],
   'max-attempts.json': [
     ['7:18', 'maxAttempts must be at least 1'],
     ['27:22', 'maxAttempts must be at most 10'],
@@ -49,6 +58,23 @@ const EXPECTED: Readonly<Record<string, readonly Expected[]>> = {
   ],
   'needs-reuse.json': [['21:14', 'Blanks 1 and 2 both need "password": set "reusableOptions": true']],
   'newline-in-string.json': [['4:47', 'A string cannot run across lines']],
+  // Structural errors and the rules of every part that parsed, in one run (task 2's options are a string: its rules are skipped, its id is not).
+  'shape-and-rules.json': [
+    ['5:12', 'title must not be empty'],
+    ['8:5', 'Missing "difficulty" in a task'],
+    ['15:33', 'Blank [[2]] has no answer in "answers"'],
+    ['23:14', 'Answer "client-credentials" for blank 1 is not one of the options'],
+    ['29:13', 'This mistake names blank 3, which the code does not have'],
+    ['33:16', 'hints must be an array of strings'],
+    ['36:13', 'Task id "grant-type" is already used by task 1'],
+    ['41:18', 'options must be an array of strings'],
+  ],
+  // Python: the statement the parser cannot read; JavaScript: an answer that breaks the code points at its blank,
+  // past escapes (\", \u00e9, \\) in the same string. The fragment is not parsed; http has no parser.
+  'solution-does-not-parse.json': [
+    ['15:14', 'With each blank filled with its first answer, the code is not valid Python here: cannot read "return sum(item.price for item…"'],
+    ['27:76', 'the code is not valid js here: cannot read "*" (if the code is a piece of a program on purpose, set "fragment": true)'],
+  ],
   'syntax-missing-comma.json': [['6:3', 'Expected a comma']],
   'too-few-options.json': [
     ['14:18', '2 blanks need at least 2 options unless "reusableOptions" is true'],
@@ -59,7 +85,7 @@ const EXPECTED: Readonly<Record<string, readonly Expected[]>> = {
     ['15:47', 'Trailing comma before "}"'],
   ],
   'unknown-key-typo.json': [['26:7', 'Unknown key "hint" in a task (allowed: id, difficulty, prompt,']],
-  'unknown-language.json': [['12:19', 'Unknown language "cobol"', 'warning']],
+  'unknown-language.json': [['12:19', 'Unknown language "Pyhton": the code will show without highlighting (did you mean "python"?)', 'warning']],
   'wrong-type.json': [
     ['7:23', 'estimatedMinutes must be a number'],
     ['19:18', 'options must be an array of strings'],
@@ -67,7 +93,8 @@ const EXPECTED: Readonly<Record<string, readonly Expected[]>> = {
   ],
 };
 
-const results = checkFiles(
+// As the CLI checks them: each file's own checks and its solutions'.
+const { results, unparsed } = await validateFiles(
   brokenFiles.map((name) => ({ path: name, fileName: name, text: readFileSync(new URL(name, brokenDir), 'utf8') })),
 );
 
@@ -84,9 +111,9 @@ describe('the validator on the broken fixtures', () => {
     expect(seen).toEqual(expected);
   });
 
-  it('fails every fixture but the warning-only one', () => {
+  it('fails every fixture but the warning-only ones', () => {
     const passing = results.filter((r) => exitCodeFor(r.problems) === 0).map((r) => r.path);
-    expect(passing).toEqual(['unknown-language.json']);
+    expect(passing).toEqual(['long-option.json', 'unknown-language.json']);
   });
 });
 
@@ -100,7 +127,7 @@ describe('checkFile on small texts', () => {
 
   it('ignores a byte-order mark and keeps columns as the editor shows them', () => {
     expect(messages('oauth2-client-credentials.json', `\uFEFF${valid}`)).toEqual([]);
-    expect(messages('x.json', '\uFEFF{"id": "x",}')).toEqual(['1:11 Trailing comma before "}": JSON allows no comma after the last key']);
+    expect(messages('x.json', '\uFEFF{"id": "x",}')).toContain('1:11 Trailing comma before "}": JSON allows no comma after the last key');
   });
 
   it.each([
@@ -114,6 +141,33 @@ describe('checkFile on small texts', () => {
     ['text after the object', '{"id": "x"} x', '1:13 Unexpected "x"'],
   ])('explains %s at the spot, and stops there', (_name, text, expected) => {
     expect(messages('x.json', text)).toEqual([expect.stringContaining(expected)]);
+  });
+
+  const withLanguage = (language: string) => valid.replace('"language": "http"', `"language": ${JSON.stringify(language)}`);
+
+  it.each(['HTTP', 'Http', ' http '])('accepts the language name %j in any case', (language) => {
+    expect(withLanguage(language)).not.toBe(valid);
+    expect(messages('oauth2-client-credentials.json', withLanguage(language))).toEqual([]);
+  });
+
+  it('still warns about a language it does not know, at the name', () => {
+    expect(messages('oauth2-client-credentials.json', withLanguage('Klingon'))).toEqual([expect.stringMatching(/^\d+:\d+ Unknown language "Klingon"/)]);
+  });
+
+  it.each([
+    ['40 characters', 'x'.repeat(40), []],
+    ['41 characters', 'x'.repeat(41), ['Option is 41 characters long']],
+    ['40 emoji (one character each, two UTF-16 units)', '🙂'.repeat(40), []],
+    ['40 characters inside spaces the schema trims', `  ${'x'.repeat(40)}  `, []],
+  ])('warns about an option of %s only past 40, at the option', (_name, option, expected) => {
+    const text = valid.replace('"refresh_token"', JSON.stringify(option));
+    expect(text).not.toBe(valid);
+    const line = text.split('\n').findIndex((l) => l.includes(JSON.stringify(option))) + 1;
+    const column = (text.split('\n')[line - 1] ?? '').indexOf(JSON.stringify(option)) + 1;
+    const warnings = checkFile('oauth2-client-credentials.json', text).problems.filter((p) => p.code === 'long-option');
+    expect(warnings.map((p) => `${p.line}:${p.column} ${p.severity} ${p.message}`)).toEqual(
+      expected.map((m) => expect.stringContaining(`${line}:${column} warning ${m}`)),
+    );
   });
 
   it('does not also blame the file name when the id itself is wrong', () => {
@@ -163,7 +217,11 @@ describe('the real CLI, as authors run it', { timeout: 30_000 }, () => {
     const { status, lines, stderr } = run();
     expect(stderr).toBe('');
     const files = readdirSync(new URL('../../exercises/', import.meta.url)).filter((f) => f.endsWith('.json') && f !== 'schema.json');
-    expect(lines).toEqual([`${files.length} file${files.length === 1 ? '' : 's'} checked: 0 errors, 0 warnings`]);
+    // Every solution parses; a language without a parser is said once, not per task.
+    expect(lines.at(-1)).toBe(`${files.length} file${files.length === 1 ? '' : 's'} checked: 0 errors, 0 warnings`);
+    const notes = lines.slice(0, -1);
+    for (const note of notes) expect(note).toMatch(/^note: [\w-]+ has no parser here: \d+ tasks?'s? solutions? (is|are) not parsed$/);
+    expect(new Set(notes.map((note) => note.split(' ')[1])).size).toBe(notes.length);
     expect(status).toBe(0);
   });
 
@@ -174,10 +232,13 @@ describe('the real CLI, as authors run it', { timeout: 30_000 }, () => {
     const missing: Problem = { severity: 'error', code: 'not-found', message: 'No such file or folder', line: 1, column: 1 };
     expect(lines.at(-1)).toBe(formatSummary(brokenFiles.length, [...problems, missing]));
     expect(lines[0]).toBe('no-such-folder:1:1: No such file or folder');
-    const body = lines.slice(1, -1);
+    const notes = [...unparsed].map(([language, tasks]) => formatNote(language, tasks));
+    expect(notes).toEqual([expect.stringMatching(/^note: http has no parser here: \d+ tasks' solutions are not parsed$/)]);
+    expect(lines.slice(-1 - notes.length, -1)).toEqual(notes);
+    const body = lines.slice(1, -1 - notes.length);
     expect(body).toHaveLength(problems.length);
     for (const line of body) expect(line).toMatch(/^src\/cli\/fixtures\/broken\/[a-z-]+\.json:\d+:\d+: (warning: )?\S/);
-    expect(body).toContain('src/cli/fixtures/broken/unknown-key-typo.json:26:7: Unknown key "hint" in a task (allowed: id, difficulty, prompt, language, code, options, answers, hints, mistakes, explanation, maxAttempts, reusableOptions)');
+    expect(body).toContain('src/cli/fixtures/broken/unknown-key-typo.json:26:7: Unknown key "hint" in a task (allowed: id, difficulty, prompt, language, code, options, answers, hints, mistakes, explanation, maxAttempts, reusableOptions, fragment)');
     expect(body).toContain(
       'src/cli/fixtures/broken/duplicate-set-id.json:4:9: Set id "duplicate-set-id" is also used by src/cli/fixtures/broken/duplicate-set-id-copy.json: every set needs its own id',
     );

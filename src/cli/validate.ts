@@ -7,13 +7,16 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkFiles, type Problem } from './check-file.ts';
-import { exitCodeFor, formatProblem, formatSummary } from './report.ts';
+import type { Problem } from './check-file.ts';
+import { exitCodeFor, formatNote, formatProblem, formatSummary } from './report.ts';
+import { validateFiles } from './solutions.ts';
 
 const USAGE = `Usage: npm run validate -- [files or folders]
 
 Checks exercise files (*.json; folders are searched, schema.json is skipped) against the exercise
-format and its rules. Without arguments it checks exercises/. Exits 1 when any file has an error.`;
+format and its rules, and parses each task's solution (every blank filled with its first answer) with
+a parser for its language where there is one. Without arguments it checks exercises/. Exits 1 when any
+file has an error.`;
 
 const DEFAULT_FOLDER = fileURLToPath(new URL('../../exercises/', import.meta.url));
 
@@ -38,7 +41,7 @@ function findFiles(targets: readonly string[]): { files: string[]; missing: stri
   return { files: [...files].sort(), missing };
 }
 
-function main(args: readonly string[]): number {
+async function main(args: readonly string[]): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     console.log(USAGE);
     return 0;
@@ -75,13 +78,15 @@ function main(args: readonly string[]): number {
       lines.push(formatProblem(show(path), problem));
     }
   }
-  for (const { path, problems } of checkFiles(sources)) {
+  const { results, unparsed } = await validateFiles(sources);
+  for (const { path, problems } of results) {
     all.push(...problems);
     for (const problem of problems) lines.push(formatProblem(path, problem));
   }
+  for (const [language, tasks] of unparsed) lines.push(formatNote(language, tasks));
   lines.push(formatSummary(files.length, all));
   process.stdout.write(`${lines.join('\n')}\n`);
   return exitCodeFor(all);
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -124,7 +124,7 @@ describe('announce', () => {
     ],
     ['refused, two blanks', { type: 'check-refused', ...base, emptyBlanks: [1, 2] }, 'Not checked: fill blanks 1 and 2 first.'],
     ['solved (the check said it)', { type: 'solved', ...base, attemptsUsed: 1, hintsUsed: 0, response: {} }, null],
-    ['set completed', { type: 'completed', setId: 's', time: 0, score: { total: 1, solved: 1, failed: 0, open: 0, attemptsUsed: 1, hintsUsed: 0, complete: true, scaled: 1 } }, null],
+    ['set completed', { type: 'completed', setId: 's', time: 0, score: { total: 5, solved: 4, failed: 1, open: 0, attemptsUsed: 9, hintsUsed: 0, complete: true, scaled: 0.8 } }, 'Set finished: 4 of 5 tasks solved.'],
   ])('%s', (_name, event, words) => {
     expect(announce(event, en)).toBe(words);
   });

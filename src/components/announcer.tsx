@@ -28,6 +28,8 @@ export function announce(event: ExerciseEvent, strings: Strings): string | null 
       return strings.sayRefused(event.emptyBlanks);
     case 'hint':
       return strings.sayHint(event.hint, event.hints, event.text);
+    case 'completed':
+      return `${strings.setFinished} ${strings.summaryScore(event.score.solved, event.score.total)}.`;
     default:
       return null;
   }
@@ -41,8 +43,9 @@ export function Announcer() {
     () =>
       store.subscribeEvents((event) => {
         const text = announce(event, strings);
-        // A trailing no-break space toggles so the same words twice are still announced twice.
-        if (text) setMessage((previous) => (previous === text ? `${text}\u00a0` : text));
+        // A trailing no-break space toggles so the same words twice are still announced twice. The set's
+        // end follows the check that ended it: both are said, the check's verdict first.
+        if (text) setMessage((previous) => (event.type === 'completed' ? `${previous} ${text}` : previous === text ? `${text}\u00a0` : text));
       }),
     [store, strings],
   );

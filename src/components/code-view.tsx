@@ -1,12 +1,13 @@
 /**
- * The task's code, highlighted for its language, with the blanks inline where `[[n]]` stood. Lines
- * keep their indentation and the block scrolls sideways on a narrow screen: a blank never wraps away
- * from its line.
+ * The task's code, highlighted for its language, with the blanks inline where `[[n]]` stood. A line
+ * too long for the box wraps, never sideways scrolling, which hid blanks on a phone: its continuation
+ * rows hang past the line's own indentation, behind a drawn wrap mark (CSS, so a copy of the code is the
+ * code). A blank is one unbreakable box, no wider than the line.
  */
-import { memo, useMemo, useSyncExternalStore } from 'react';
+import { memo, useMemo, useSyncExternalStore, type CSSProperties } from 'react';
 import type { Task } from '../schema/exercise-schema.ts';
 import { parseTemplate } from '../engine/template.ts';
-import { highlightTemplate, isLanguageReady, subscribeLanguages } from './code/highlight.ts';
+import { highlightTemplate, isLanguageReady, subscribeLanguages, type Piece } from './code/highlight.ts';
 import { Blank } from './blank.tsx';
 import { CodeDragArea } from '../dnd/task-dnd.tsx';
 import { useStrings } from '../hooks/exercise-context.tsx';
@@ -28,19 +29,19 @@ export const CodeView = memo(function CodeView({
   const ready = useSyncExternalStore(subscribeLanguages, () => isLanguageReady(task.language), () => false);
   // Plain until the language's grammar arrives, then coloured.
   const lines = useMemo(() => highlightTemplate(parseTemplate(task.code), ready ? task.language : ''), [task.code, task.language, ready]);
-  // Every blank is as wide as the widest option, in the code's monospace font.
-  const width = useMemo(() => Math.max(4, ...task.options.map((o) => [...o].length)), [task.options]);
+  // Every blank is as wide as the widest option, in the code's monospace font, up to BLANK_MAX_CH
+  // (a longer option wraps inside its blank): one long identifier must not stretch every blank.
+  const width = useMemo(() => Math.min(BLANK_MAX_CH, Math.max(4, ...task.options.map((o) => [...o].length))), [task.options]);
   return (
     <figure className="cb-code" style={{ ['--cb-blank-ch' as string]: width }}>
       <figcaption className="cb-code-caption">
         <span>{subject}</span>
         <span className="cb-code-lang">{task.language}</span>
       </figcaption>
-      {/* The scroller takes focus so keyboard users can scroll long lines sideways. */}
       <pre className="cb-code-pre" tabIndex={0} aria-label={strings.codeLabel(task.language)}>
         <CodeDragArea disabled={locked}>
           {lines.map((pieces, lineIndex) => (
-            <span className="cb-line" key={lineIndex}>
+            <span className="cb-line" key={lineIndex} style={indentOf(pieces)}>
               {pieces.length === 0 ? '\u200b' : null}
               {pieces.map((piece, i) =>
                 piece.kind === 'blank' ? (
@@ -59,3 +60,22 @@ export const CodeView = memo(function CodeView({
     </figure>
   );
 });
+
+/**
+ * The widest a blank is made for an option, in characters (a third of a desktop's code box). A longer
+ * option still fits: it widens its own blank up to the line, then wraps inside it. A phone's line is
+ * narrower still: there a blank is the line's width at most, about 30 characters at 390 px.
+ */
+export const BLANK_MAX_CH = 40;
+
+/**
+ * A line's indentation in columns (a tab to the next multiple of 4, as `tab-size`), as the `--i` its
+ * wrapped rows hang from; nothing for a line that starts at column 0.
+ */
+function indentOf(pieces: readonly Piece[]): CSSProperties | undefined {
+  const first = pieces[0];
+  const lead = first?.kind === 'text' ? /^[ \t]*/.exec(first.text)![0] : '';
+  let n = 0;
+  for (const c of lead) n = c === ' ' ? n + 1 : n + 4 - (n % 4);
+  return n ? ({ '--i': n } as CSSProperties) : undefined;
+}

@@ -69,6 +69,17 @@ describe('the set', () => {
     expect(summary.getByRole('link', { name: 'Review task 4 (not solved)' })).toHaveAttribute('href', '#task-parse-access-token');
     expect(document.getElementById('task-parse-access-token')).toBe(task(4));
   });
+
+  it('the task that ends the set keeps focus, and the summary is offered right after it', async () => {
+    const { user } = renderSet();
+    for (const n of [1, 2, 3, 5, 4]) await placeAndCheck(user, n, SOLUTIONS[n]!);
+    const offer = await screen.findByRole('link', { name: 'See the summary' });
+    expect(task(4).nextElementSibling).toContainElement(offer);
+    expect(offer.parentElement).toHaveTextContent('Set finished: 5 of 5 tasks solved.');
+    expect(button(4, 'Check')).toHaveFocus();
+    await user.click(offer);
+    expect(screen.getByRole('heading', { name: 'Summary' })).toHaveFocus();
+  }, 15_000); // five tasks played through user-event
 });
 
 describe('Reset progress', () => {

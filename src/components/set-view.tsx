@@ -3,26 +3,26 @@
  * error boundary, the summary once every task is solved or failed, and "Reset progress". The site and
  * the embed both render this inside an <ExerciseProvider>.
  */
-import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
+import { Fragment, lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { useActions, useScore } from '../hooks/use-task.ts';
-import { useExercise, useStrings } from '../hooks/exercise-context.tsx';
+import { useExercise, useExerciseStoreApi, useStrings } from '../hooks/exercise-context.tsx';
 import { Announcer } from './announcer.tsx';
 import { ErrorBoundary } from './error-boundary.tsx';
 import { TaskCard } from './task-card.tsx';
 
-// The summary shows once, when the set ends: its code loads then, not with the page.
-const Summary = lazy(() => import('./summary.tsx').then((m) => ({ default: m.Summary })));
+// The summary and the notice that offers it show once, when the set ends: their code loads then.
+const summary = () => import('./summary.tsx');
+const Summary = lazy(() => summary().then((m) => ({ default: m.Summary })));
+const Finished = lazy(() => summary().then((m) => ({ default: m.Finished })));
 
 export interface SetViewProps {
   /** Show only these tasks (the embed's `task` attribute); all when absent. */
   readonly taskIds?: readonly string[];
   /** The set's title as the page's h1 (the site) or an h2 inside someone else's page (the embed). */
   readonly titleLevel?: 1 | 2;
-  /** Where "Review task N" links point: an in-page anchor by default. */
-  readonly taskHref?: (taskId: string) => string;
 }
 
-export function SetView({ taskIds, titleLevel = 1, taskHref = (id) => `#task-${id}` }: SetViewProps) {
+export function SetView({ taskIds, titleLevel = 1 }: SetViewProps) {
   const strings = useStrings();
   const set = useExercise((s) => s.set);
   const score = useScore();
@@ -30,40 +30,68 @@ export function SetView({ taskIds, titleLevel = 1, taskHref = (id) => `#task-${i
   const single = tasks.length === 1 && set.tasks.length > 1;
   const Title = `h${titleLevel}` as const;
   const taskLevel = (titleLevel + 1) as 2 | 3;
+  const finishedAt = useFinishedAt();
 
+  // A single task (an embed's `task`) is one step of someone else's page: the set's header, bigger than
+  // that page's own headings and the same for every task, would only repeat itself; the set's title
+  // still names the exercise for assistive technology.
   return (
-    <article className="cb-set">
-      <header className="cb-set-header">
-        <p className="cb-set-subject">{set.subject}</p>
-        <Title className="cb-set-title">{set.title}</Title>
-        <p className="cb-set-meta">
-          {set.estimatedMinutes ? <span>{strings.minutes(set.estimatedMinutes)}</span> : null}
-          <span>{strings.practice(set.tasks.length)}</span>
-        </p>
-        {single ? null : (
+    <article className="cb-set" aria-label={single ? set.title : undefined}>
+      {single ? null : (
+        <header className="cb-set-header">
+          <p className="cb-set-subject">{set.subject}</p>
+          <Title className="cb-set-title">{set.title}</Title>
+          <p className="cb-set-meta">
+            {set.estimatedMinutes ? <span>{strings.minutes(set.estimatedMinutes)}</span> : null}
+            <span>{strings.practice(set.tasks.length)}</span>
+          </p>
           <div className="cb-progress">
             <progress max={score.total} value={score.solved} aria-label={strings.solvedOf(score.solved, score.total)} />
             <span>{strings.solvedOf(score.solved, score.total)}</span>
           </div>
-        )}
-      </header>
+        </header>
+      )}
       <StorageNotice />
       <Announcer />
       <div className="cb-tasks">
         {tasks.map(({ task, number }) => (
-          <ErrorBoundary key={task.id} fallback={<p className="cb-message cb-message--error" role="alert">{strings.taskCrashed(number)}</p>}>
-            <TaskCard task={task} number={number} subject={set.subject} headingLevel={taskLevel} />
-          </ErrorBoundary>
+          <Fragment key={task.id}>
+            <ErrorBoundary fallback={<p className="cb-message cb-message--error" role="alert">{strings.taskCrashed(number)}</p>}>
+              <TaskCard task={task} number={number} subject={set.subject} headingLevel={taskLevel} />
+            </ErrorBoundary>
+            {finishedAt === task.id && score.complete && !single ? (
+              <Suspense fallback={null}>
+                <Finished />
+              </Suspense>
+            ) : null}
+          </Fragment>
         ))}
       </div>
       {score.complete && !single ? (
         <Suspense fallback={null}>
-          <Summary taskHref={taskHref} level={taskLevel} />
+          <Summary level={taskLevel} />
         </Suspense>
       ) : null}
       <ResetProgress />
     </article>
   );
+}
+
+/**
+ * The task whose end just finished the set, in this visit: the learner is there, reading its feedback,
+ * so the summary is offered there instead of the page jumping to it.
+ */
+function useFinishedAt(): string | null {
+  const store = useExerciseStoreApi();
+  const [at, setAt] = useState<string | null>(null);
+  useEffect(() => {
+    let last: string | null = null;
+    return store.subscribeEvents((event) => {
+      if (event.type === 'solved' || event.type === 'failed') last = event.taskId;
+      if (event.type === 'completed') setAt(last);
+    });
+  }, [store]);
+  return at;
 }
 
 function ResetProgress() {

@@ -1,22 +1,55 @@
-/** The end of a set: score, attempts and hints used, and a link to review each task. */
-import { useEffect, useId, useRef } from 'react';
+/**
+ * The end of a set: score, attempts and hints used, and a link to review each task; and the notice that
+ * offers it where the learner finished. A chunk of its own, loaded when the set ends.
+ */
+import type { MouseEvent } from 'react';
 import { scoreSet } from '../engine/scoring.ts';
 import { useExercise, useStrings } from '../hooks/exercise-context.tsx';
+import { useScore } from '../hooks/use-task.ts';
 
-export function Summary({ taskHref, level }: { taskHref: (taskId: string) => string; level: 2 | 3 }) {
+/**
+ * Follows an in-page link by moving focus to its target's heading (tabIndex -1), in the document or in an
+ * embed's shadow root: the browser alone would only scroll (and inside a shadow root not even that), and
+ * a keyboard or screen-reader user would be left at the link.
+ */
+function follow(event: MouseEvent<HTMLAnchorElement>) {
+  const link = event.currentTarget;
+  const root = link.getRootNode() as Document | ShadowRoot;
+  const target = root.getElementById(decodeURIComponent(link.hash.slice(1)));
+  const heading = target?.querySelector<HTMLElement>('[tabindex="-1"]');
+  if (!target || !heading) return;
+  event.preventDefault();
+  target.scrollIntoView?.(); // absent in jsdom
+  heading.focus({ preventScroll: true });
+  // The site's address names the task, as the link would have; a course page's address is not ours.
+  if (root === document) history.pushState(null, '', link.hash);
+}
+
+/** Where the learner ended the set: says so and offers the summary; focus moves only if they follow it. */
+export function Finished() {
+  const strings = useStrings();
+  const score = useScore();
+  return (
+    <p className="cb-notice">
+      {strings.setFinished} {strings.summaryScore(score.solved, score.total)}.
+      <a href="#summary" className="cb-button cb-button--quiet" onClick={follow}>
+        {strings.seeSummary}
+      </a>
+    </p>
+  );
+}
+
+export function Summary({ level }: { level: 2 | 3 }) {
   const strings = useStrings();
   const set = useExercise((s) => s.set);
   const progress = useExercise((s) => s.progress);
   const score = scoreSet(set, progress);
   const Heading = `h${level}` as const;
-  const ref = useRef<HTMLElement>(null);
-  const headingId = useId();
-  useEffect(() => {
-    ref.current?.scrollIntoView?.({ block: 'nearest' });
-  }, []);
   return (
-    <section className="cb-summary" aria-labelledby={headingId} ref={ref}>
-      <Heading id={headingId}>{strings.summaryHeading}</Heading>
+    <section className="cb-summary" aria-labelledby="summary-heading" id="summary">
+      <Heading id="summary-heading" tabIndex={-1}>
+        {strings.summaryHeading}
+      </Heading>
       <p className="cb-summary-score">{strings.summaryScore(score.solved, score.total)}</p>
       <ul className="cb-summary-figures">
         <li>{strings.summaryAttempts(score.attemptsUsed)}</li>
@@ -27,7 +60,7 @@ export function Summary({ taskHref, level }: { taskHref: (taskId: string) => str
           const solved = progress[task.id]?.status === 'solved';
           return (
             <li key={task.id}>
-              <a href={taskHref(task.id)} className={solved ? 'cb-review--solved' : 'cb-review--failed'}>
+              <a href={`#task-${task.id}`} onClick={follow} className={solved ? 'cb-review--solved' : 'cb-review--failed'}>
                 <span aria-hidden="true">{solved ? '✓ ' : '✗ '}</span>
                 {strings.reviewTask(index + 1, solved)}
               </a>
@@ -38,4 +71,3 @@ export function Summary({ taskHref, level }: { taskHref: (taskId: string) => str
     </section>
   );
 }
-

@@ -97,14 +97,6 @@ class ShiftKeyboardSensor extends KeyboardSensor {
   static override activators = onOptionsOnly(KeyboardSensor.activators as Activator[], true) as typeof KeyboardSensor.activators;
 }
 
-/** Where a pointer or finger was when a drag began (null for the keyboard). */
-function pointAt(event: Event | null): { x: number; y: number } | null {
-  if (!event) return null;
-  const touch = 'touches' in event ? ((event as TouchEvent).touches[0] ?? (event as TouchEvent).changedTouches[0]) : undefined;
-  if (touch) return { x: touch.clientX, y: touch.clientY };
-  return 'clientX' in event ? { x: (event as MouseEvent).clientX, y: (event as MouseEvent).clientY } : null;
-}
-
 /** The blank button under a point, if it is one of this code's. */
 function blankAt(code: Element, x: number, y: number): HTMLElement | null {
   const root = code.getRootNode() as Document | ShadowRoot;
@@ -120,7 +112,10 @@ export function TaskDnd({ taskId, children }: { taskId: string; children: ReactN
   const { place, move, clear } = useActions();
   const [dragging, setDragging] = useState<DragData | null>(null);
   // What is being dragged, for the handlers (state arrives a render late).
-  const current = useRef<{ drag: DragData; start: { x: number; y: number } | null; button: HTMLElement } | null>(null);
+  const current = useRef<{ drag: DragData; keyboard: boolean; button: HTMLElement } | null>(null);
+  // Where the pointer or finger is now, in the window (null for the keyboard): dnd-kit's own figure,
+  // which its collision detection is handed. A scroll moves the page under the pointer, not the pointer.
+  const pointer = useRef<{ x: number; y: number } | null>(null);
   // Where the drag is: what the arrow keys chose, or the last hit test. Its blank wears `data-over`.
   const target = useRef<Target | null>(null);
   const keyboardTarget = useRef<Target | null>(null);
@@ -171,13 +166,15 @@ export function TaskDnd({ taskId, children }: { taskId: string; children: ReactN
   );
 
   /**
-   * The pointer decides: over a blank of this task's code (a hit test, so a blank hidden by the code's
-   * sideways scroll is not a target), over the bank, or over nothing, where an option goes back to the
-   * bank. A keyboard drag is over the target its arrow keys chose. The target rides in the collision.
+   * The pointer decides: over a blank of this task's code (a hit test, so what is on screen under the
+   * pointer counts, however the page has scrolled), over the bank, or over nothing, where an option goes
+   * back to the bank. A keyboard drag is over the target its arrow keys chose. The target rides in the
+   * collision. dnd-kit runs this on every move and every scroll of the page, before onDragMove.
    */
   const collision = useCallback<CollisionDetection>((args) => {
     const hit = (id: string, found: Target | null): Collision[] => (found ? [{ id, data: { target: found } }] : []);
     const chosen = keyboardTarget.current;
+    pointer.current = args.pointerCoordinates;
     if (!args.pointerCoordinates) return chosen ? hit(chosen.blank === null ? BANK : CODE, chosen) : [];
     const { x, y } = args.pointerCoordinates;
     const code = nodeOf(args.droppableContainers.find((c) => c.id === CODE));
@@ -205,30 +202,26 @@ export function TaskDnd({ taskId, children }: { taskId: string; children: ReactN
     const drag: DragData | null = button ? { option: button.dataset.option ?? '', fromBlank: blank === undefined ? null : Number(blank) } : null;
     // Marked outside React's attributes, so nothing re-renders for it.
     button?.setAttribute('data-dragging', '');
-    current.current = button && drag ? { drag, start: pointAt(activatorEvent), button } : null;
+    current.current = button && drag ? { drag, keyboard: 'key' in activatorEvent, button } : null;
     spoken.current = drag;
     setDragging(drag);
   }, []);
 
   // The ghost follows the pointer (or, for the keyboard, the chosen target) by writing its style
-  // directly: no React render per move. dnd-kit's DragOverlay would do this for 1.5 KB gzip.
+  // directly: no React render per move. dnd-kit's DragOverlay would do this for 1.5 KB gzip. Not from
+  // the move's `delta`: that adds the page's scroll since pick-up, which drew the chip away from a
+  // pointer resting while the wheel or the auto-scroll moved the page.
   const onDragMove = useCallback(
-    ({ active, delta, collisions }: DragMoveEvent) => {
+    ({ active, collisions }: DragMoveEvent) => {
       aim(targetOf(collisions));
       const el = ghost.current;
-      const start = current.current?.start;
-      let x: number;
-      let y: number;
-      if (start) {
-        x = start.x + delta.x;
-        y = start.y + delta.y;
-      } else {
+      let at = pointer.current;
+      if (!at) {
         const rect = active.rect.current.translated;
         if (!rect) return;
-        x = rect.left + rect.width / 2;
-        y = rect.top + rect.height / 2;
+        at = { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
       }
-      if (el) el.style.transform = `translate3d(${x}px,${y}px,0) translate(-50%,-50%)`;
+      if (el) el.style.transform = `translate3d(${at.x}px,${at.y}px,0) translate(-50%,-50%)`;
     },
     [aim],
   );
@@ -239,7 +232,7 @@ export function TaskDnd({ taskId, children }: { taskId: string; children: ReactN
     aim(null);
     // A keyboard drag ends with the focus back on the button it started from (dnd-kit would return it
     // to the area, which takes no focus).
-    if (ended && !ended.start) {
+    if (ended?.keyboard) {
       const button = ended.button;
       requestAnimationFrame(() => {
         if (button.isConnected) button.focus();
@@ -301,7 +294,7 @@ export function TaskDnd({ taskId, children }: { taskId: string; children: ReactN
       autoScroll={{ threshold: { x: 0.1, y: 0.15 }, acceleration: 12 }}
     >
       {children}
-      {/* Fixed to the viewport, so the code block's sideways scroller never clips it. Always there, and
+      {/* Fixed to the viewport, so no box around the code or the bank clips it. Always there, and
           hidden between drags: its compositor layer is made once, not at every pick-up and drop. */}
       <span ref={ghost} className="cb-chip cb-chip--overlay" aria-hidden="true" data-active={dragging ? '' : undefined}>
         {dragging?.option}
@@ -333,9 +326,9 @@ function useArea(id: typeof CODE | typeof BANK, disabled: boolean) {
 
 /**
  * The code: a filled blank's option is dragged from here, to another blank, back to the bank or out of
- * the code, and an option is dropped here on a blank. It is the <code> inside the scroller, so a drag
- * near the scroller's edge scrolls long lines sideways (dnd-kit scrolls the ancestors of the target, or
- * else of the dragged node). Its children are elements made by the parent: they do not re-render with it.
+ * the code, and an option is dropped here on a blank. Its lines wrap, so only the page scrolls during a
+ * drag (dnd-kit auto-scrolls the ancestors of the target, or else of the dragged node). Its children are
+ * elements made by the parent: they do not re-render with it.
  */
 export function CodeDragArea({ disabled, children }: { disabled: boolean; children: ReactNode }) {
   const { setNode, listeners, describedBy } = useArea(CODE, disabled);

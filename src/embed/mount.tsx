@@ -13,7 +13,7 @@ import { ExerciseProvider } from '../hooks/exercise-context.tsx';
 import { SetView } from '../components/set-view.tsx';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { loadLanguages } from '../components/code/highlight.ts';
-import { loadStrings } from '../i18n/strings.ts';
+import { forPointer, loadStrings } from '../i18n/strings.ts';
 import type { Strings } from '../i18n/table.ts';
 import { pickTasks, readSettings, THEMES, type SettingsInput, type SettingsResult, type Theme } from './settings.ts';
 import { adoptStyles } from './styles.ts';
@@ -120,9 +120,9 @@ export function mountSettings(element: Element, result: SettingsResult, extras: 
     },
   };
 
-  const start = async (container: HTMLElement) => {
+  const start = async () => {
     const settings = result.ok ? result.settings : undefined;
-    const strings = await loadStrings(settings?.lang, extras.strings);
+    const strings = forPointer(await loadStrings(settings?.lang, extras.strings));
     if (!alive) return;
     const show = (node: ReactNode) => root?.render(node);
     const fail = (message: string, issues: readonly string[] = []) => {
@@ -198,16 +198,6 @@ export function mountSettings(element: Element, result: SettingsResult, extras: 
         </ErrorBoundary>,
       );
       healthy = true;
-      // Review links point at #task-… anchors, which the page cannot scroll to inside a shadow root.
-      container.addEventListener('click', (event) => {
-        const link = event.target instanceof Element ? event.target.closest('a[href^="#task-"]') : null;
-        if (!link) return;
-        event.preventDefault();
-        shadow
-          ?.getElementById(decodeURIComponent(link.getAttribute('href')?.slice(1) ?? ''))
-          ?.querySelector<HTMLElement>('[tabindex="-1"]')
-          ?.focus();
-      });
     } catch (error) {
       fail(`the exercise could not be loaded (${error instanceof Error ? error.message : String(error)})`);
     }
@@ -224,7 +214,7 @@ export function mountSettings(element: Element, result: SettingsResult, extras: 
     shadow.replaceChildren(container);
     // Our boundaries log what they catch once; React's own logging would say it twice.
     root = createRoot(container, { onCaughtError: () => undefined, onUncaughtError: (error) => console.error('codeblanks:', error) });
-    start(container).catch((error: unknown) => console.error('codeblanks:', error));
+    start().catch((error: unknown) => console.error('codeblanks:', error));
   } catch (error) {
     console.error('codeblanks: could not mount on this element', element, error);
   }

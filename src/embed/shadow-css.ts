@@ -26,7 +26,9 @@ export function shadowStyles(css: string): string {
     .replace(/(-?\d*\.?\d+)rem\b/g, 'calc($1*var(--cb-rem))');
   return (
     `:host{display:block}:host([hidden]){display:none}${rooted}` +
-    '.cb-root{all:initial;display:block;font-family:var(--cb-font);font-size:var(--cb-font-size);line-height:1.5;color:var(--cb-text);background:var(--cb-bg)}'
+    '.cb-root{all:initial;display:block;font-family:var(--cb-font);font-size:var(--cb-font-size);line-height:1.5;color:var(--cb-text);background:var(--cb-bg)}' +
+    // The iframe page (embed.html) is the exercise's whole page: a margin inside its frame, in its colours.
+    ':host([frame]) .cb-root{padding:var(--cb-space)}'
   );
 }
 

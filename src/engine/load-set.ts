@@ -3,14 +3,8 @@
  * a shape cannot express (every blank answered, answers among the options, ...) are checked here.
  * Returns a result value; never throws. The site, the embed and the authors' validator all call it.
  */
-import {
-  KNOWN_LANGUAGES,
-  parseExerciseShape,
-  type ExerciseSet,
-  type FormatIssue,
-  type JsonPath,
-  type Task,
-} from '../schema/exercise-schema.ts';
+import * as v from 'valibot';
+import { parseExerciseShape, TaskSchema, type ExerciseSet, type FormatIssue, type JsonPath, type Task } from '../schema/exercise-schema.ts';
 import { blanksOf, parseTemplate, type BlankOccurrence } from './template.ts';
 import { acceptedAnswers } from './grading.ts';
 
@@ -29,18 +23,55 @@ export function loadExerciseSet(json: unknown): LoadResult {
 
 /** Checks the rules beyond the shape. Exported for the validator, which reports warnings too. */
 export function checkSetRules(set: ExerciseSet): FormatIssue[] {
+  return checkTasks(set.tasks.map((task) => ({ id: task.id, task })));
+}
+
+/**
+ * The rules beyond the shape, for a file whose shape is wrong somewhere: each task whose code, options
+ * and answers have the right shape is checked as if the rest of the file were right, so an author sees
+ * the semantic problems beside the structural ones in one run instead of fixing the file round by round.
+ * For the validator; the app never loads a set that fails its shape.
+ */
+export function checkPartialSet(json: unknown): FormatIssue[] {
+  if (!isRecord(json) || !Array.isArray(json.tasks)) return [];
+  return checkTasks(json.tasks.map((raw: unknown) => (isRecord(raw) ? partialTask(raw) : {})));
+}
+
+function checkTasks(tasks: readonly { readonly id?: string; readonly task?: Task }[]): FormatIssue[] {
   const issues: FormatIssue[] = [];
   const seen = new Map<string, number>();
-  set.tasks.forEach((task, index) => {
-    const first = seen.get(task.id);
+  tasks.forEach(({ id, task }, index) => {
+    const first = id === undefined ? undefined : seen.get(id);
     if (first !== undefined) {
-      issues.push(error('duplicate-task-id', `Task id "${task.id}" is already used by task ${first + 1}`, ['tasks', index, 'id']));
-    } else {
-      seen.set(task.id, index);
+      issues.push(error('duplicate-task-id', `Task id "${id}" is already used by task ${first + 1}`, ['tasks', index, 'id']));
+    } else if (id !== undefined) {
+      seen.set(id, index);
     }
-    issues.push(...checkTask(task, ['tasks', index]));
+    if (task) issues.push(...checkTask(task, ['tasks', index]));
   });
   return issues;
+}
+
+/** The parts of a task whose shape is right: its id, and the task itself if what the rules read is all there. */
+function partialTask(raw: Record<string, unknown>): { id?: string; task?: Task } {
+  const field = <K extends keyof typeof TaskSchema.entries>(key: K): v.InferOutput<(typeof TaskSchema.entries)[K]> | undefined => {
+    const result = v.safeParse(TaskSchema.entries[key], raw[key], { abortPipeEarly: true });
+    return result.success ? result.output : undefined;
+  };
+  const id = field('id');
+  const code = field('code');
+  const options = field('options');
+  const answers = field('answers');
+  if (code === undefined || options === undefined || answers === undefined) return id === undefined ? {} : { id };
+  const mistakes = field('mistakes');
+  // A reusableOptions of the wrong type counts as true: that rule then says nothing, rather than a guess.
+  const reusableOptions = raw.reusableOptions === undefined ? undefined : (field('reusableOptions') ?? true);
+  const task = { id: id ?? '', difficulty: 'easy', prompt: '', language: '', code, options, answers, ...(mistakes ? { mistakes } : {}), ...(reusableOptions === undefined ? {} : { reusableOptions }) } satisfies Task;
+  return { ...(id === undefined ? {} : { id }), task };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function error(code: string, message: string, path: JsonPath): FormatIssue {
@@ -57,15 +88,6 @@ function checkTask(task: Task, at: JsonPath): FormatIssue[] {
     if (o === undefined || spot === undefined) return error(code, message, [...at, 'code']);
     return { ...error(code, message, spot.path), stringOffset: spot.start + o.column };
   };
-
-  if (!(KNOWN_LANGUAGES as readonly string[]).includes(task.language)) {
-    issues.push({
-      severity: 'warning',
-      code: 'unknown-language',
-      message: `Unknown language "${task.language}": the code will show without highlighting (known: ${KNOWN_LANGUAGES.join(', ')})`,
-      path: [...at, 'language'],
-    });
-  }
 
   const options = new Map<string, number>();
   task.options.forEach((option, i) => {
@@ -156,7 +178,7 @@ function checkTask(task: Task, at: JsonPath): FormatIssue[] {
  * Where each line of the code starts in the file: the JSON string that holds it and the offset in that
  * string. Mirrors `codeLines`: one string split at newlines, or each array item split the same way.
  */
-function lineSpots(code: Task['code'], codePath: JsonPath): { path: JsonPath; start: number }[] {
+export function lineSpots(code: Task['code'], codePath: JsonPath): { path: JsonPath; start: number }[] {
   const strings = typeof code === 'string' ? [{ path: codePath, text: code }] : code.map((text, i) => ({ path: [...codePath, i], text }));
   return strings.flatMap(({ path, text }) => [0, ...Array.from(text.matchAll(/\r?\n/g), (m) => m.index + m[0].length)].map((start) => ({ path, start })));
 }

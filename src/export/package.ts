@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { zipSync, strToU8 } from 'fflate';
 import { build, type Rollup } from 'vite';
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
+import { PLAIN_NAMES, resolveLanguage } from '../schema/languages.ts';
 import { CONFIG_ID, type PackageConfig, type PackageFormat } from '../lms/config.ts';
 import { cmi5CourseStructure, scorm12Manifest, scorm2004Manifest, type PackageInfo } from './manifest.ts';
 
@@ -49,6 +50,39 @@ export function pickChunks(chunks: readonly Chunk[], wanted: (moduleId: string) 
   return [...picked];
 }
 
+/** A grammar chunk's name: refractor's grammar, or the facade the highlighter loads it through. */
+const grammarOf = (moduleId: string | null | undefined): string | undefined => {
+  const match = /\/(?:components\/code\/facades\/([a-z0-9_-]+)\.ts|refractor\/lang\/([a-z0-9_-]+)\.js)$/.exec(moduleId ?? '');
+  return match?.[1] ?? match?.[2];
+};
+const TABLE = /\/components\/code\/grammars\.ts$/;
+
+/**
+ * Which lazy modules a set's package loads: its languages' grammars (and the table of names, when a
+ * language is named by an alias the highlighter does not load directly), cmi5's client for cmi5; not
+ * the French table, the embed's xAPI or the iframe page's height reporting.
+ */
+export function neededModules(chunks: readonly Chunk[], set: ExerciseSet, format: PackageFormat): (moduleId: string) => boolean {
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  // The grammars the highlighter imports by name, without the table.
+  const direct = new Set(
+    chunks
+      .filter((c) => !TABLE.test(c.facadeModuleId ?? ''))
+      .flatMap((c) => c.dynamicImports.map((name) => grammarOf(byName.get(name)?.facadeModuleId)))
+      .filter((name): name is string => name !== undefined),
+  );
+  const written = set.tasks.map((t) => t.language.trim().toLowerCase());
+  const needsTable = written.some((name) => !direct.has(name) && !PLAIN_NAMES.includes(name));
+  const grammars = new Set(written.map((name) => resolveLanguage(name) ?? name));
+  return (id) => {
+    const grammar = grammarOf(id);
+    if (grammar) return grammars.has(grammar);
+    if (TABLE.test(id)) return needsTable;
+    if (id.endsWith('/src/lms/cmi5.ts')) return format === 'cmi5';
+    return !/\/src\/(i18n\/fr|embed\/xapi|embed\/frame)\.ts$/.test(id);
+  };
+}
+
 /** The set as the package runs it: the package's attempts replace the set's and the tasks' own. */
 export function withAttempts(set: ExerciseSet, attempts: number | undefined): ExerciseSet {
   if (attempts === undefined) return set;
@@ -79,14 +113,8 @@ export function indexHtml(config: PackageConfig, script: string): string {
 
 /** The package's files, name -> bytes; zip them with `zipPackage`. */
 export async function packageFiles(set: ExerciseSet, options: PackageOptions): Promise<Record<string, Uint8Array>> {
-  const languages = new Set(set.tasks.map((t) => t.language));
-  const chunks = pickChunks(await runtimeChunks(), (id) => {
-    const grammar = /\/refractor\/lang\/([a-z0-9-]+)\.js$/.exec(id);
-    if (grammar) return languages.has(grammar[1] as string);
-    if (id.endsWith('/src/lms/cmi5.ts')) return options.format === 'cmi5';
-    // English only (the French table), no xAPI of the embed's own, no iframe-page height reporting.
-    return !/\/src\/(i18n\/fr|embed\/xapi|embed\/frame)\.ts$/.test(id);
-  });
+  const all = await runtimeChunks();
+  const chunks = pickChunks(all, neededModules(all, set, options.format));
   const entry = chunks.find((c) => c.isEntry);
   if (!entry) throw new Error('the LMS runtime build has no entry chunk');
   const config: PackageConfig = { format: options.format, mode: options.mode, mastery: options.mastery, set: withAttempts(set, options.attempts) };

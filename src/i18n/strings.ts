@@ -12,6 +12,7 @@ export const en: Strings = {
   taskHeading: (n) => `Task ${n}`,
   difficulty: { easy: 'easy', medium: 'medium', hard: 'hard' },
   instructions: 'Drag options to blanks, or click blank then click option',
+  instructionsTouch: 'Drag options to blanks, or tap a blank then an option',
   optionsLabel: 'Options',
   codeLabel: (language) => `Code (${language})`,
   blankEmpty: (b) => `Blank ${b}, empty`,
@@ -45,6 +46,8 @@ export const en: Strings = {
   summaryAttempts: (n) => `${n} ${n === 1 ? 'attempt' : 'attempts'} used`,
   summaryHints: (n) => `${n} ${n === 1 ? 'hint' : 'hints'} used`,
   reviewTask: (n, solved) => `Review task ${n} (${solved ? 'solved' : 'not solved'})`,
+  setFinished: 'Set finished:',
+  seeSummary: 'See the summary',
   storageCorrupt: 'Your saved progress for this set could not be read, so it starts afresh.',
   storageUnavailable: 'This browser is not keeping progress (storage is full or blocked); it lasts until you leave the page.',
   taskCrashed: (n) => `Task ${n} could not be shown. The other tasks still work.`,
@@ -69,6 +72,11 @@ export const en: Strings = {
   dragCancelled: (option) => `Dragging cancelled. ${option} went back.`,
   dismiss: 'OK',
 };
+
+/** The table as this screen needs it: on a touch screen the instructions say "tap", not "click". */
+export function forPointer(strings: Strings): Strings {
+  return globalThis.matchMedia?.('(pointer: coarse)').matches ? { ...strings, instructions: strings.instructionsTouch } : strings;
+}
 
 /** Built-in tables beyond English, each its own chunk: a page pays only for the language it shows. */
 const LOADERS: Readonly<Record<string, () => Promise<Strings>>> = {

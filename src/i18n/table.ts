@@ -9,6 +9,8 @@ export interface Strings {
   readonly taskHeading: (n: number) => string;
   readonly difficulty: Readonly<Record<'easy' | 'medium' | 'hard', string>>;
   readonly instructions: string;
+  /** The instructions on a touch screen, where nothing is clicked. */
+  readonly instructionsTouch: string;
   readonly optionsLabel: string;
   readonly codeLabel: (language: string) => string;
   readonly blankEmpty: (blank: number) => string;
@@ -42,6 +44,9 @@ export interface Strings {
   readonly summaryAttempts: (n: number) => string;
   readonly summaryHints: (n: number) => string;
   readonly reviewTask: (n: number, solved: boolean) => string;
+  /** Said and shown where the learner ended the set, before the score; then the link to the summary. */
+  readonly setFinished: string;
+  readonly seeSummary: string;
   readonly storageCorrupt: string;
   readonly storageUnavailable: string;
   readonly taskCrashed: (n: number) => string;

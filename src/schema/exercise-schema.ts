@@ -10,21 +10,6 @@ import * as v from 'valibot';
 /** Highest format this build reads; files name theirs in `formatVersion`. */
 export const FORMAT_VERSION = 1;
 
-/** Languages the highlighter knows; any other name is a warning (the code shows unhighlighted). */
-export const KNOWN_LANGUAGES = [
-  'http',
-  'python',
-  'javascript',
-  'typescript',
-  'json',
-  'bash',
-  'sql',
-  'java',
-  'css',
-  'markup',
-  'plaintext',
-] as const;
-
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const BLANK_KEY = /^[1-9]\d*$/;
 
@@ -111,10 +96,12 @@ export const TaskSchema = v.strictObject(
     explanation: v.optional(nonEmpty('explanation')),
     maxAttempts: v.optional(attempts),
     reusableOptions: v.optional(v.boolean('reusableOptions must be true or false')),
+    /** True when the code is deliberately a piece of a program: the validator does not parse its solution. */
+    fragment: v.optional(v.boolean('fragment must be true or false')),
   },
   objectMessage(
     'a task',
-    'id, difficulty, prompt, language, code, options, answers, hints, mistakes, explanation, maxAttempts, reusableOptions',
+    'id, difficulty, prompt, language, code, options, answers, hints, mistakes, explanation, maxAttempts, reusableOptions, fragment',
   ),
 );
 

@@ -8,7 +8,8 @@
  * learner's bundle does not carry them. `describeFormat` throws when the two drift apart.
  */
 import { toJsonSchema } from '@valibot/to-json-schema';
-import { ExerciseSetSchema, FORMAT_VERSION, KNOWN_LANGUAGES } from './exercise-schema.ts';
+import { ExerciseSetSchema, FORMAT_VERSION } from './exercise-schema.ts';
+import { GRAMMAR_NAMES } from './grammar-names.ts';
 
 /** A JSON Schema node, as far as this file needs to look inside one. */
 export interface JsonSchemaNode {
@@ -51,8 +52,8 @@ export const FORMAT_DOCS: Readonly<Record<string, Doc>> = {
   'tasks[].difficulty': { description: 'How hard the task is: "easy", "medium" or "hard".' },
   'tasks[].prompt': { description: 'What the learner is asked to do, in one or two sentences.' },
   'tasks[].language': {
-    description: `The code's language, for highlighting. Known: ${KNOWN_LANGUAGES.join(', ')}; any other name is a warning and shows plain.`,
-    examples: [...KNOWN_LANGUAGES],
+    description: `The code's language, for highlighting, in any case: any of the ${Object.keys(GRAMMAR_NAMES).length} Prism grammars by its name or a usual one (python or py, javascript or js, typescript or ts, markup or html, bash or sh, yaml or yml, csharp or c#, cpp or c++, go or golang, kotlin or kt, ruby or rb, rust or rs...), or "plaintext" for none. Any other name is a warning and shows plain.`,
+    examples: ['python', 'javascript', 'typescript', 'java', 'c', 'cpp', 'csharp', 'go', 'rust', 'kotlin', 'ruby', 'php', 'swift', 'bash', 'sql', 'html', 'css', 'json', 'yaml', 'http', 'plaintext'],
   },
   'tasks[].code': { description: `The code: an array of lines, or one string with \\n between lines. ${BLANKS}` },
   'tasks[].options': { description: 'The options the learner drags, taps or types into the blanks; each listed once. Right answers and tempting wrong ones.' },
@@ -72,6 +73,10 @@ export const FORMAT_DOCS: Readonly<Record<string, Doc>> = {
   'tasks[].maxAttempts': { description: 'Checks allowed for this task (1 to 10), instead of the set\'s.' },
   'tasks[].reusableOptions': {
     description: 'true when an option may fill several blanks at once (it stays in the bank). Without it, each option fills one blank and there must be at least as many options as blanks.',
+    default: false,
+  },
+  'tasks[].fragment': {
+    description: 'true when the code is deliberately a piece of a program (a method without its class, a line out of a function), so `npm run validate` does not parse its solution. Without it, the validator fills each blank with its first answer and parses the code as its language, where it has a parser.',
     default: false,
   },
 };

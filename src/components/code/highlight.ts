@@ -6,23 +6,31 @@
  * by offset, so authored code may contain any character. Prism's grammars come from refractor, whose
  * slim core keeps them off `window` (a host page may have its own Prism) and never touches the DOM.
  * Each grammar is its own chunk, loaded when a set needs it: a page pays only for its languages.
+ * Names are matched in any case; the usual languages load directly, and any other name (an alias like
+ * "js", or one of refractor's three hundred grammars) first fetches the table of names (grammars.ts).
  */
 import { Prism, type PrismToken } from 'codeblanks-prism-core';
 import type { Template } from '../../engine/template.ts';
 
-type Syntax = ((prism: unknown) => void) & { displayName: string; aliases?: string[] };
+/** A refractor grammar module's default export. */
+export type Syntax = ((prism: unknown) => void) & { displayName: string; aliases?: string[] };
 
+/**
+ * The grammars loaded without the table of names: the bundled sets' languages and other common ones.
+ * A grammar that other grammars import comes through its facade, as in grammar-loaders.ts (see
+ * scripts/generate-languages.ts for why): its colours come one round trip after the facade.
+ */
 const LOADERS: Readonly<Record<string, () => Promise<{ default: Syntax }>>> = {
-  bash: () => import('refractor/bash'),
-  css: () => import('refractor/css'),
+  bash: () => import('./facades/bash.ts'),
+  css: () => import('./facades/css.ts'),
   http: () => import('refractor/http'),
-  java: () => import('refractor/java'),
-  javascript: () => import('refractor/javascript'),
-  json: () => import('refractor/json'),
-  markup: () => import('refractor/markup'),
-  python: () => import('refractor/python'),
-  sql: () => import('refractor/sql'),
-  typescript: () => import('refractor/typescript'),
+  java: () => import('./facades/java.ts'),
+  javascript: () => import('./facades/javascript.ts'),
+  json: () => import('./facades/json.ts'),
+  markup: () => import('./facades/markup.ts'),
+  python: () => import('./facades/python.ts'),
+  sql: () => import('./facades/sql.ts'),
+  typescript: () => import('./facades/typescript.ts'),
 };
 
 const registered = new Set<string>();
@@ -37,26 +45,50 @@ const host = Object.assign(Object.create(Prism) as typeof Prism, {
 });
 
 const pending = new Map<string, Promise<void>>();
+/** A name as written (lower case) to its grammar, for names that are not a grammar's own. */
+const grammarOf = new Map<string, string>();
+const notify = () => listeners.forEach((listener) => listener());
 
-/** Loads the grammars for these languages; resolves (never rejects) when they are ready or failed. */
+function load(language: string, loader: () => Promise<{ default: Syntax }>): Promise<void> {
+  if (registered.has(language)) return Promise.resolve();
+  let loading = pending.get(language);
+  if (!loading) {
+    loading = loader()
+      .then((module) => {
+        host.register(module.default);
+        notify();
+      })
+      // Without its grammar the code still shows, in one colour.
+      .catch(() => undefined);
+    pending.set(language, loading);
+  }
+  return loading;
+}
+
+/** Loads the grammars for these languages (names in any case); resolves (never rejects) when they are ready or failed. */
 export function loadLanguages(languages: Iterable<string>): Promise<void> {
-  const loads = [...new Set(languages)].map((language) => {
-    const loader = LOADERS[language];
-    if (!loader || registered.has(language)) return Promise.resolve();
-    let load = pending.get(language);
-    if (!load) {
-      load = loader()
-        .then((module) => {
-          host.register(module.default);
-          listeners.forEach((listener) => listener());
-        })
-        // Without its grammar the code still shows, in one colour.
-        .catch(() => undefined);
-      pending.set(language, load);
-    }
-    return load;
+  const loads = [...new Set([...languages].map((name) => name.trim().toLowerCase()))].map((name) => {
+    const loader = LOADERS[name];
+    if (loader) return load(name, loader);
+    // Plain text needs no grammar, nor the table that would say so (schema/languages.ts's PLAIN_NAMES).
+    if (/^(plain(text)?|te?xt)$/.test(name)) return Promise.resolve();
+    return import('./grammars.ts')
+      .then(({ findGrammar }) => {
+        const found = findGrammar(name);
+        if (!found) return undefined;
+        grammarOf.set(name, found.name);
+        // The grammar may already be in under its own name: the code shown under this one still needs a repaint.
+        return load(found.name, found.load).then(notify);
+      })
+      .catch(() => undefined);
   });
   return Promise.all(loads).then(() => undefined);
+}
+
+/** The grammar's name for a language as an author wrote it. */
+function grammarName(written: string): string {
+  const name = written.trim().toLowerCase();
+  return grammarOf.get(name) ?? name;
 }
 
 /** For useSyncExternalStore: tells React when another grammar has arrived. */
@@ -65,7 +97,9 @@ export function subscribeLanguages(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-export function isLanguageReady(language: string): boolean {
+/** Whether the grammar for this name (in any case, as authors write it) is in. */
+export function isLanguageReady(name: string): boolean {
+  const language = grammarName(name);
   return registered.has(language) && Prism.languages[language] !== undefined;
 }
 
@@ -90,7 +124,7 @@ export function highlightTemplate(template: Template, language: string): Piece[]
       }
     }
   });
-  const grammar = isLanguageReady(language) ? Prism.languages[language] : undefined;
+  const grammar = isLanguageReady(language) ? Prism.languages[grammarName(language)] : undefined;
   const tokens = grammar ? Prism.tokenize(source, grammar) : [source];
   const lines: Piece[][] = [[]];
   let offset = 0;
