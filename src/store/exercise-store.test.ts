@@ -4,7 +4,7 @@ import { loadExerciseSet } from '../engine/load-set.ts';
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
 import type { ExerciseEvent } from './events.ts';
 import { createExerciseStore, taskLimits, type ExerciseStore } from './exercise-store.ts';
-import { storageKeyFor, summariseSaved, type KeyValueStorage } from './persistence.ts';
+import { itemKeys, storageKeyFor, summariseSaved, type KeyValueStorage } from './persistence.ts';
 import { memoryStorage } from '../test-support/memory-storage.ts';
 
 /** The seed set, loaded the way the site loads it. */
@@ -314,22 +314,32 @@ describe('persistence', () => {
     expect(reloaded.getState().notices).toEqual({});
   });
 
-  it('keys progress by the set content: an edited set starts afresh and the stale entry is removed', () => {
+  it("keys each task's progress by that task's content: an edited task starts afresh, the others keep theirs, and its old record stays", () => {
     const storage = memoryStorage();
     const { store } = setup(storage);
     wrongCheck(store);
-    const oldKey = store.key;
-    expect(oldKey).toBe(storageKeyFor(SET));
+    store.getState().place('requests-post', 2, 'your_client_id');
+    const oldRecords = Object.keys(JSON.parse(storage.getItem(store.key) ?? '{}').tasks);
 
-    const edited: ExerciseSet = { ...SET, title: `${SET.title} (edited)` };
+    // A typo fixed in task 1's prompt, and the set's title changed: only task 1 is a different task.
+    const edited: ExerciseSet = {
+      ...SET,
+      title: `${SET.title} (edited)`,
+      tasks: SET.tasks.map((t) => (t.id === 'grant-type' ? { ...t, prompt: `${t.prompt} (fixed)` } : t)),
+    };
     const next = createExerciseStore({ set: edited, storage });
-    expect(next.key).not.toBe(oldKey);
-    expect(next.getState().progress).toEqual({});
+    expect(next.key).toBe(store.key);
+    expect(next.getState().progress['grant-type']).toBeUndefined();
+    expect(next.getState().progress['requests-post']?.placements).toEqual({ 2: 'your_client_id' });
     expect(next.getState().storageNotice).toBeNull();
-    // Creating a store only reads; the stale entry goes when the store is put to use.
-    expect(storage.data.has(oldKey)).toBe(true);
+
     next.tidyStorage();
-    expect(storage.data.has(oldKey)).toBe(false);
+    next.getState().place('grant-type', 1, 'client_credentials');
+    const records = JSON.parse(storage.getItem(store.key) ?? '{}').tasks as Record<string, unknown>;
+    // The old content's record is still there, untouched, beside the new one.
+    expect(Object.keys(records)).toEqual(expect.arrayContaining(oldRecords));
+    expect(Object.keys(records)).toHaveLength(oldRecords.length + 1);
+    expect(createExerciseStore({ set: SET, storage }).getState().progress['grant-type']).toMatchObject({ attemptsUsed: 1, placements: { 1: 'password' } });
   });
 
   it.each([
@@ -360,18 +370,22 @@ describe('persistence', () => {
     expect(progressOf(reloaded, 'grant-type')?.status).toBe('solved');
   });
 
-  it('saved progress for a task the set no longer has is dropped, the rest kept', () => {
+  it('saved progress for a task the set no longer has is not shown, and not deleted either', () => {
     const storage = memoryStorage();
+    const gone = { placements: {}, attemptsUsed: 1, hintsShown: 0, status: 'active', lastCheck: null };
     const saved = {
+      v: 2,
       tasks: {
-        gone: { placements: {}, attemptsUsed: 1, hintsShown: 0, status: 'active', lastCheck: null },
-        'grant-type': { placements: { 1: 'password' }, attemptsUsed: 1, hintsShown: 0, status: 'active', lastCheck: null },
+        'gone@abc': gone,
+        [itemKeys(SET)[0]!]: { placements: { 1: 'password' }, attemptsUsed: 1, hintsShown: 0, status: 'active', lastCheck: null },
       },
     };
     storage.setItem(storageKeyFor(SET), JSON.stringify(saved));
     const { store } = setup(storage);
     expect(Object.keys(store.getState().progress)).toEqual(['grant-type']);
     expect(left(store, 'grant-type')).toBe(2);
+    store.getState().place('content-type', 1, 'text/plain');
+    expect(JSON.parse(storage.getItem(storageKeyFor(SET)) ?? '{}').tasks['gone@abc']).toEqual(gone);
   });
 
   it('storage that throws on setItem: every action still works, and one "unavailable" notice appears', () => {
