@@ -125,7 +125,7 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
   // Format 1 kept practice only, one entry per whole-set content: this content's entry is this set's.
   const v1Key = v1KeyFor(set, options.storageKey);
   const v1Raw = mode === 'practice' ? read(storage, v1Key) : null;
-  const v1 = v1Raw ? parseEntry(v1Raw, undefined) : null;
+  const v1 = v1Raw ? parseEntry(v1Raw, 1) : null;
   // Dropped once the snapshot holds it, and only if all of it (no damaged record, no unknown task).
   let v1Copied = !!v1 && !v1.damaged;
   if (v1) {

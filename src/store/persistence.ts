@@ -106,13 +106,13 @@ export function read(storage: KeyValueStorage | null, key: string): string | nul
 }
 
 /**
- * The records of an entry of the given format (format 1 had no `v`), and whether any record was
- * damaged (and left out); null when the entry is not such an entry at all.
+ * The records of an entry of the given format (format 1's entries have no `v`), and whether any record
+ * was damaged (and left out); null when the entry is not such an entry at all.
  */
-export function parseEntry(raw: string, version: number | undefined = 2): { tasks: SavedTasks; damaged: boolean } | null {
+export function parseEntry(raw: string, version = 2): { tasks: SavedTasks; damaged: boolean } | null {
   try {
     const json: unknown = JSON.parse(raw);
-    if (!isObject(json) || json.v !== version || !isObject(json.tasks)) return null;
+    if (!isObject(json) || (json.v ?? 1) !== version || !isObject(json.tasks)) return null;
     const all = Object.entries(json.tasks);
     const tasks = all.filter(([, record]) => isRecord(record));
     return { tasks: Object.fromEntries(tasks) as SavedTasks, damaged: tasks.length < all.length };
@@ -188,7 +188,7 @@ export function summariseSaved(
   version?: number,
 ): { solved: number; failed: number } | null {
   const raw = read(storage, key);
-  const tasks = raw ? parseEntry(raw, version ?? 2)?.tasks : undefined;
+  const tasks = raw ? parseEntry(raw, version)?.tasks : undefined;
   const started = tasks ? (items ?? Object.keys(tasks)).map((item) => tasks[item]?.status).filter(Boolean) : [];
   return started.length ? { solved: started.filter((s) => s === 'solved').length, failed: started.filter((s) => s === 'failed').length } : null;
 }
