@@ -35,7 +35,11 @@ export function Catalogue() {
 }
 
 function SetCard({ entry }: { entry: CatalogueEntry }) {
-  const saved = entry.storageKey ? summariseSaved(browserStorage(), entry.storageKey) : null;
+  const storage = browserStorage();
+  // Progress saved in format 1 counts until the set is opened (which migrates it).
+  const saved = entry.storageKey
+    ? (summariseSaved(storage, entry.storageKey, entry.items) ?? summariseSaved(storage, `codeblanks:v1:${entry.id}:${entry.hash}`, undefined, 1))
+    : null;
   const total = entry.tasks ?? 0;
   return (
     <a className="catalogue-card" href={`?set=${encodeURIComponent(entry.id ?? '')}`}>
