@@ -1,6 +1,7 @@
 /** Every set in exercises/: title, subject, tasks, minutes and the learner's progress; a broken file says why. */
 import { useEffect, useState } from 'react';
-import { browserStorage, summariseSaved } from '../store/persistence.ts';
+import { browserStorage } from '../store/persistence.ts';
+import { summariseSaved } from '../store/saved-summary.ts';
 import { fetchCatalogue, type CatalogueEntry } from './bundled-sets.ts';
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; entries: CatalogueEntry[] };

@@ -1,7 +1,8 @@
 // The set around its tasks: progress, the summary, "Reset progress", and what happens to saved progress.
 import { screen, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
-import { storageKeyFor, summariseSaved } from '../store/persistence.ts';
+import { storageKeyFor } from '../store/persistence.ts';
+import { summariseSaved } from '../store/saved-summary.ts';
 import { renderSet, SEED_SET } from '../test-support/fixtures.tsx';
 import { memoryStorage } from '../test-support/memory-storage.ts';
 

@@ -4,7 +4,8 @@ import { loadExerciseSet } from '../engine/load-set.ts';
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
 import type { ExerciseEvent } from './events.ts';
 import { createExerciseStore, taskLimits, type ExerciseStore } from './exercise-store.ts';
-import { itemKeys, logKeyFor, readLog, storageKeyFor, summariseSaved, v1KeyFor, type KeyValueStorage } from './persistence.ts';
+import { itemKeys, logKeyFor, readLog, storageKeyFor, v1KeyFor, type KeyValueStorage } from './persistence.ts';
+import { summariseSaved } from './saved-summary.ts';
 import v1Fixture from './fixtures/v1-saved-progress.json';
 import { memoryStorage } from '../test-support/memory-storage.ts';
 
