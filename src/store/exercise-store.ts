@@ -126,15 +126,11 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
   const v1Key = v1KeyFor(set, options.storageKey);
   const v1Raw = mode === 'practice' ? read(storage, v1Key) : null;
   const v1 = v1Raw ? parseEntry(v1Raw, 1) : null;
-  // Dropped once the snapshot holds it, and only if all of it (no damaged record, no unknown task).
-  let v1Copied = !!v1 && !v1.damaged;
+  // Removed once the snapshot holds it, and only if all of it (no damaged record, no unknown task).
+  let v1Copied = v1 && !v1.damaged && Object.keys(v1.tasks).every((id) => tasksById.has(id));
   if (v1) {
     const records: Record<string, SavedTask> = {};
-    for (const [id, record] of Object.entries(v1.tasks)) {
-      const item = tasksById.get(id)?.item;
-      if (item) records[item] = record;
-      else v1Copied = false;
-    }
+    for (const [id, { item }] of tasksById) if (v1.tasks[id]) records[item] = v1.tasks[id];
     saved = mergeTasks(records, saved);
   }
 
@@ -156,16 +152,15 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
     const stored = read(storage, key);
     if (stored !== undefined && stored !== lastRaw) {
       lastRaw = stored;
-      const theirs = stored && parseEntry(stored);
-      if (stored === null) saved = {};
-      else if (theirs) saved = mergeTasks(saved, theirs.tasks);
+      // A damaged entry is not adopted (this instance's next save replaces it).
+      saved = stored === null ? {} : mergeTasks(saved, parseEntry(stored)?.tasks ?? {});
     }
     return saved;
   };
 
   /** Writes the snapshot; the first refusal shows a notice. */
   const persist = (records: SavedTasks) => {
-    if (!storage) return false;
+    // (Without storage `storageWorks` is false from the start: no notice.)
     const raw = JSON.stringify({ v: 2, tasks: records });
     const ok = write(storage, key, raw);
     if (ok) lastRaw = raw;
@@ -201,21 +196,23 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
     const commit = (taskId: string, next: TaskProgress, extra: Partial<ExerciseState> = {}) => {
       const item = lookup(taskId)?.item;
       if (!item) return;
-      const was = progressOf(taskId);
+      const was: SavedTask = progressOf(taskId);
       // A task started afresh keeps its count of resets, or a tab that missed the reset would undo it.
-      const resets = saved[item]?.resets;
-      const record: TaskProgress & SavedTask = resets && (next as SavedTask).resets === undefined ? { ...next, resets } : next;
+      const record: TaskProgress & SavedTask = { resets: saved[item]?.resets, ...next };
       saved = { ...latest(), [item]: record };
       setState({ progress: view(saved), notices: { ...getState().notices, [taskId]: null }, ...extra });
       persist(saved);
-      // The attempt log: each graded check and each piece of help, with the task's content hash.
-      const line = { t: now(), m: mode };
-      const logged = `${set.id}/${item}`;
-      if (record.lastCheck && record.attemptsUsed > was.attemptsUsed) {
-        appendLog(storage, logKey, logged, { ...line, r: record.lastCheck.placements, c: record.lastCheck.correct, s: record.status === 'solved' });
-      }
-      if (record.hintsShown > was.hintsShown) appendLog(storage, logKey, logged, { ...line, h: record.hintsShown });
-      if (record.mistakesShown && !(was as SavedTask).mistakesShown) appendLog(storage, logKey, logged, { ...line, h: 0 });
+      // The attempt log: a graded check (an attempt used), or help (a hint, the common mistakes opened).
+      const { lastCheck: last, hintsShown } = record;
+      const line =
+        last && record.attemptsUsed > (was.attemptsUsed ?? 0)
+          ? { r: last.placements, c: last.correct, s: record.status === 'solved' }
+          : hintsShown > (was.hintsShown ?? 0)
+            ? { h: hintsShown }
+            : record.mistakesShown && !was.mistakesShown
+              ? { h: 0 }
+              : null;
+      if (line) appendLog(storage, logKey, `${set.id}/${item}`, { t: now(), m: mode, ...line });
     };
 
     /** Applies a placement change and reports what moved where. */
@@ -338,16 +335,14 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
 
       resetSet: (taskIds = set.tasks.map((task) => task.id)) => {
         const records: Record<string, SavedTask> = { ...latest() };
-        const notices = { ...getState().notices };
         for (const id of taskIds) {
-          const item = lookup(id)?.item;
-          const record = item ? records[item] : undefined;
+          const item = lookup(id)?.item ?? '';
+          const record = records[item];
           // A count of resets, not a removal: a merge anywhere then knows the older progress is over.
-          if (item && record) records[item] = { resets: (record.resets ?? 0) + 1 };
-          notices[id] = null;
+          if (record) records[item] = { resets: (record.resets ?? 0) + 1 };
         }
         saved = records;
-        setState({ progress: view(records), notices, selection: null });
+        setState({ progress: view(records), notices: {}, selection: null });
         persist(records);
         emit({ type: 'reset', setId: set.id, taskIds, time: now() });
       },
@@ -367,18 +362,14 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
     syncFromStorage() {
       const before = saved;
       latest();
-      // A damaged or unreadable entry is not adopted; a removed one starts afresh.
-      if (saved !== before) store.setState(Object.keys(saved).length ? { progress: view(saved) } : { progress: {}, notices: {}, selection: null });
+      if (saved !== before) store.setState({ progress: view(saved) });
     },
     tidyStorage() {
-      // A damaged snapshot still as it was loaded (once the learner acts, it holds clean progress).
-      const damaged = corrupt && read(storage, key) === raw;
-      if (!v1 && !damaged) return;
+      // Writing what storage holds merged with what was loaded is safe whoever wrote since.
+      if (!v1 && !corrupt) return;
       const records = latest();
-      if (Object.keys(records).length === 0) {
-        forget(storage, key);
-        lastRaw = null;
-      } else if (persist(records) && v1Copied) {
+      if (Object.keys(records).length === 0) forget(storage, key);
+      else if (persist(records) && v1Copied) {
         forget(storage, v1Key);
         v1Copied = false;
       }

@@ -75,9 +75,7 @@ const BLANK = /^[1-9]\d*$/;
 const isPlacements = (x: unknown) => isObject(x) && Object.entries(x).every(([k, o]) => BLANK.test(k) && typeof o === 'string');
 
 function isRecord(x: unknown): x is SavedTask {
-  if (!isObject(x) || (x.resets !== undefined && !isCount(x.resets)) || (x.mistakesShown !== undefined && typeof x.mistakesShown !== 'boolean')) {
-    return false;
-  }
+  if (!isObject(x) || !isCount(x.resets ?? 0) || typeof (x.mistakesShown ?? false) !== 'boolean') return false;
   // Started afresh and untouched since: the count of resets alone.
   if (x.status === undefined) return x.resets !== undefined;
   const last = x.lastCheck;
