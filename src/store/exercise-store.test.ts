@@ -633,6 +633,16 @@ describe('two sets under one storage key (the README\'s storageKey: "week3")', (
 });
 
 describe('modes', () => {
+  it('format 1 (practice only) is migrated into practice, never into another mode', () => {
+    const storage = memoryStorage();
+    const [[key, raw]] = Object.entries(v1Fixture.localStorage) as [[string, string]];
+    storage.setItem(key, raw);
+    const exam = createExerciseStore({ set: v1Fixture.set as unknown as ExerciseSet, storage, mode: 'exam' });
+    exam.tidyStorage();
+    expect(exam.getState().progress).toEqual({});
+    expect(storage.getItem(key)).toBe(raw);
+  });
+
   it('each mode keeps its own progress: an exam never spends practice attempts', () => {
     const storage = memoryStorage();
     const exam = createExerciseStore({ set: SET, storage, mode: 'exam' });
