@@ -27,7 +27,7 @@ import type { ExerciseEvent } from './events.ts';
 import {
   appendLog,
   forget,
-  itemKeys,
+  itemKey,
   logKeyFor,
   mergeTasks,
   parseEntry,
@@ -106,9 +106,8 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
   const mode = options.mode ?? rules.id;
   const key = storageKeyFor(set, options.storageKey, mode);
   const logKey = logKeyFor(options.storageKey ?? set.id);
-  const items = itemKeys(set);
   const listeners = new Set<(event: ExerciseEvent) => void>();
-  const tasksById = new Map(set.tasks.map((task, index) => [task.id, { task, number: index + 1, item: items[index] ?? '' }]));
+  const tasksById = new Map(set.tasks.map((task, index) => [task.id, { task, number: index + 1, item: itemKey(task) }]));
 
   // Creating a store only reads storage: React may create one and throw it away (a render it
   // restarts). What loading calls for writing (a migration, a damaged entry) is `tidyStorage`'s, called

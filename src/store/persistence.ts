@@ -20,7 +20,7 @@
  * Saved data is untrusted input like any JSON: a record that does not parse is dropped (and the learner
  * told once); storage that throws (full, private mode, blocked) degrades to memory. Nothing here throws.
  */
-import type { ExerciseSet } from '../schema/exercise-schema.ts';
+import type { ExerciseSet, Task } from '../schema/exercise-schema.ts';
 import { hashString } from '../engine/scoring.ts';
 import type { TaskProgress } from '../engine/grading.ts';
 
@@ -60,8 +60,11 @@ export const logKeyFor = (storageKey: string): string => `${V2}${storageKey}:log
 /** Format 1's key for this exact content, which the migration reads. */
 export const v1KeyFor = (set: ExerciseSet, storageKey?: string): string => `codeblanks:v1:${storageKey ?? set.id}:${hashOf(set)}`;
 
-/** Each task's record key, in the set's order: its id and a hash of its own content. */
-export const itemKeys = (set: ExerciseSet): string[] => set.tasks.map((task) => `${task.id}@${hashOf(task)}`);
+/** A task's record key: its id and a hash of its own content. */
+export const itemKey = (task: Task): string => `${task.id}@${hashOf(task)}`;
+
+/** Each task's record key, in the set's order. */
+export const itemKeys = (set: ExerciseSet): string[] => set.tasks.map(itemKey);
 
 /*
  * Saved data is checked by hand rather than with the schema library: the learner's page loads no
@@ -97,7 +100,7 @@ function isRecord(x: unknown): x is SavedTask {
 /** An entry's raw text; null when there is none, undefined when storage refuses to be read. */
 export function read(storage: KeyValueStorage | null, key: string): string | null | undefined {
   try {
-    return storage ? storage.getItem(key) : undefined;
+    return storage?.getItem(key);
   } catch {
     return undefined;
   }
