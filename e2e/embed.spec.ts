@@ -153,8 +153,8 @@ test('two elements of one set share progress under the default storage key, and 
   await page.reload();
   await expect(grant.getByText(/^✓ Correct$/)).toBeVisible();
   await expect(post.getByText(/^✓ Juste$/)).toBeVisible();
-  const saved = await page.evaluate((id) => Object.keys(localStorage).filter((k) => k.startsWith(`codeblanks:v1:${id}:`)), SET);
-  expect(saved).toHaveLength(1);
+  const saved = await page.evaluate((id) => Object.keys(localStorage).filter((k) => k.startsWith(`codeblanks:v2:${id}:${id}:`)), SET);
+  expect(saved).toEqual([`codeblanks:v2:${SET}:${SET}:practice`]);
 });
 
 test('the iframe fits its exercise with no inner scrollbar, before and after solving', async ({ page }) => {

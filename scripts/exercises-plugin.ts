@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
 import { loadExerciseSet } from '../src/engine/load-set.ts';
-import { storageKeyFor } from '../src/store/persistence.ts';
+import { hashOf, itemKeys, storageKeyFor } from '../src/store/persistence.ts';
 import type { CatalogueEntry } from '../src/app/bundled-sets.ts';
 import { checkFiles } from '../src/cli/check-file.ts';
 import { formatProblem } from '../src/cli/report.ts';
@@ -34,7 +34,17 @@ export function buildCatalogue(dir: string): CatalogueEntry[] {
     const result = loadExerciseSet(JSON.parse(text));
     if (!result.ok) return { file, problems: result.issues.map((issue) => issue.message) };
     const { set } = result;
-    return { file, id: set.id, title: set.title, subject: set.subject, tasks: set.tasks.length, storageKey: storageKeyFor(set), ...(set.estimatedMinutes ? { estimatedMinutes: set.estimatedMinutes } : {}) };
+    return {
+      file,
+      id: set.id,
+      title: set.title,
+      subject: set.subject,
+      tasks: set.tasks.length,
+      ...(set.estimatedMinutes ? { estimatedMinutes: set.estimatedMinutes } : {}),
+      storageKey: storageKeyFor(set),
+      hash: hashOf(set),
+      items: itemKeys(set),
+    };
   });
 }
 
@@ -53,7 +63,7 @@ export async function folderProblems(dir: string): Promise<{ readonly errors: st
   return { errors, warnings };
 }
 
-/** A valid set as the schema parsed it (what the catalogue's storage key hashes); anything else as written. */
+/** A valid set as the schema parsed it (what the catalogue's `hash` and `items` hash); anything else as written. */
 function servedForm(file: string): string {
   const text = fs.readFileSync(file, 'utf8');
   if (path.basename(file) === 'schema.json') return text;

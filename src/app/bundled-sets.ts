@@ -16,8 +16,12 @@ export interface CatalogueEntry {
   readonly subject?: string;
   readonly tasks?: number;
   readonly estimatedMinutes?: number;
-  /** Where the learner's progress in this set is saved, so the catalogue can show it. */
+  /** Where the learner's practice progress in this set is saved, so the catalogue can show it. */
   readonly storageKey?: string;
+  /** A hash of the set's content: the embed trusts a fetched set that matches it; format 1 keyed progress by it. */
+  readonly hash?: string;
+  /** Each task's record key in the saved progress (its id and content hash), in the set's order. */
+  readonly items?: readonly string[];
   /** Present when the file cannot be loaded: its problems, as the validator words them. */
   readonly problems?: readonly string[];
 }

@@ -1,6 +1,7 @@
 /** Every set in exercises/: title, subject, tasks, minutes and the learner's progress; a broken file says why. */
 import { useEffect, useState } from 'react';
-import { browserStorage, summariseSaved } from '../store/persistence.ts';
+import { browserStorage } from '../store/persistence.ts';
+import { summariseSaved } from '../store/saved-summary.ts';
 import { fetchCatalogue, type CatalogueEntry } from './bundled-sets.ts';
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; entries: CatalogueEntry[] };
@@ -35,7 +36,11 @@ export function Catalogue() {
 }
 
 function SetCard({ entry }: { entry: CatalogueEntry }) {
-  const saved = entry.storageKey ? summariseSaved(browserStorage(), entry.storageKey) : null;
+  const storage = browserStorage();
+  // Progress saved in format 1 counts until the set is opened (which migrates it).
+  const saved = entry.storageKey
+    ? (summariseSaved(storage, entry.storageKey, entry.items) ?? summariseSaved(storage, `codeblanks:v1:${entry.id}:${entry.hash}`, undefined, 1))
+    : null;
   const total = entry.tasks ?? 0;
   return (
     <a className="catalogue-card" href={`?set=${encodeURIComponent(entry.id ?? '')}`}>

@@ -2,6 +2,7 @@
 import { screen, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { storageKeyFor } from '../store/persistence.ts';
+import { summariseSaved } from '../store/saved-summary.ts';
 import { renderSet, SEED_SET } from '../test-support/fixtures.tsx';
 import { memoryStorage } from '../test-support/memory-storage.ts';
 
@@ -127,8 +128,42 @@ describe('Reset progress', () => {
     expect(screen.getByRole('progressbar', { name: '0 of 5 solved' })).toBeVisible();
     expect(screen.getByRole('button', { name: 'Reset progress' })).toBeDisabled();
 
-    // Nothing saved: a reload, another tab and the catalogue all see a set not started.
-    expect(storage?.getItem(KEY)).toBeNull();
+    // Nothing started: a reload, another tab and the catalogue all see a set not started. (What is
+    // saved is a count of resets per task, so a tab that missed the reset cannot write the old back.)
+    expect(summariseSaved(storage, KEY)).toBeNull();
+  });
+});
+
+describe('Reset progress in a view of some tasks (an embed showing task 4)', () => {
+  it('says it resets task 4 only, and leaves the tasks shown elsewhere as they were', async () => {
+    const storage = memoryStorage();
+    const whole = renderSet(storage);
+    await placeAndCheck(whole.user, 1, { 1: 'password' });
+    whole.unmount();
+
+    const { user, unmount } = renderSet(storage, ['parse-access-token']);
+    await placeAndCheck(user, 4, { 1: 'token' });
+    await user.click(screen.getByRole('button', { name: 'Reset progress' }));
+    const confirm = screen.getByRole('group', { name: /^Start task 4 afresh\? Your answers, attempts and hints there will be cleared/ });
+    await user.click(within(confirm).getByRole('button', { name: 'Yes, start afresh' }));
+    expect(blank(4)).toHaveAccessibleName('Blank 1, empty');
+    expect(within(task(4)).getByText('Attempts: 3 left')).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Reset progress' })).toBeDisabled();
+    unmount();
+
+    renderSet(storage);
+    expect(blank(1)).toHaveAccessibleName('Blank 1: password, wrong');
+    expect(within(task(1)).getByText('Attempts: 2 left')).toBeVisible();
+    expect(within(task(4)).getByText('Attempts: 3 left')).toBeVisible();
+  });
+
+  it('is disabled while the tasks it shows are untouched, whatever the others hold', async () => {
+    const storage = memoryStorage();
+    const whole = renderSet(storage);
+    await placeAndCheck(whole.user, 1, { 1: 'password' });
+    whole.unmount();
+    renderSet(storage, ['parse-access-token']);
+    expect(screen.getByRole('button', { name: 'Reset progress' })).toBeDisabled();
   });
 });
 

@@ -72,7 +72,7 @@ export function SetView({ taskIds, titleLevel = 1 }: SetViewProps) {
           <Summary level={taskLevel} />
         </Suspense>
       ) : null}
-      <ResetProgress />
+      <ResetProgress taskIds={taskIds} />
     </article>
   );
 }
@@ -94,10 +94,13 @@ function useFinishedAt(): string | null {
   return at;
 }
 
-function ResetProgress() {
+/** Starts afresh what this view shows: the whole set, or only its tasks (another element may show the rest). */
+function ResetProgress({ taskIds }: { taskIds: readonly string[] | undefined }) {
   const strings = useStrings();
   const { resetSet } = useActions();
-  const started = useExercise((s) => Object.keys(s.progress).length > 0);
+  const all = useExercise((s) => s.set.tasks);
+  const started = useExercise((s) => Object.keys(s.progress).some((id) => !taskIds || taskIds.includes(id)));
+  const some = taskIds && taskIds.length < all.length ? taskIds : undefined;
   // null before the first question; afterwards focus follows the question in and back out.
   const [asking, setAsking] = useState<boolean | null>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -118,13 +121,13 @@ function ResetProgress() {
   }
   return (
     <div className="cb-reset-set cb-confirm" role="group" aria-labelledby={textId}>
-      <p id={textId}>{strings.resetConfirm}</p>
+      <p id={textId}>{some ? strings.resetTasksConfirm(some.map((id) => all.findIndex((t) => t.id === id) + 1)) : strings.resetConfirm}</p>
       <button
         type="button"
         className="cb-button cb-button--danger"
         ref={confirmRef}
         onClick={() => {
-          resetSet();
+          resetSet(some);
           setAsking(false);
         }}
       >

@@ -23,6 +23,7 @@ describe('hostEvents', () => {
     ['checked', { type: 'checked', ...base, taskId: 'one', correct: true, blanks: [{ blank: 1, option: 'a', correct: true }], attemptsUsed: 1, attemptsLeft: 2, mistakes: [] }],
     ['check-refused', { type: 'check-refused', ...base, taskId: 'one', emptyBlanks: [1] }],
     ['hint', { type: 'hint', ...base, taskId: 'one', hint: 1, hints: 1, text: 'look' }],
+    ['reset', { type: 'reset', setId: 'pair', taskIds: ['two'], time: 42 }],
   ])('passes %s through as it is', (_type, event) => {
     expect(hostEvents(event, set, {}, undefined)).toEqual([event]);
   });

@@ -9,14 +9,14 @@
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
 import { FRESH_PROGRESS, type TaskProgress, type TaskStatus } from '../engine/grading.ts';
 import { scoreSet, type SetScore } from '../engine/scoring.ts';
-import type { CheckedEvent, CheckRefusedEvent, ExerciseEvent, HintEvent, PlacedEvent, SetCompletedEvent, TaskEndedEvent } from '../store/events.ts';
+import type { CheckedEvent, CheckRefusedEvent, ExerciseEvent, HintEvent, PlacedEvent, ResetEvent, SetCompletedEvent, TaskEndedEvent } from '../store/events.ts';
 
 /** Every event a host can hear; `type` is the DOM event's name after `codeblanks:`. */
-export type HostEvent = PlacedEvent | CheckedEvent | CheckRefusedEvent | HintEvent | TaskEndedEvent | SetCompletedEvent;
+export type HostEvent = PlacedEvent | CheckedEvent | CheckRefusedEvent | HintEvent | TaskEndedEvent | SetCompletedEvent | ResetEvent;
 export type HostEventType = HostEvent['type'];
 
 /** The DOM event names, for a host that wants to listen to them all. */
-export const HOST_EVENTS = 'placed checked check-refused hint solved failed completed xapi'
+export const HOST_EVENTS = 'placed checked check-refused hint solved failed completed reset xapi'
   .split(' ')
   .map((type) => `codeblanks:${type}`) as readonly `codeblanks:${HostEventType | 'xapi'}`[];
 

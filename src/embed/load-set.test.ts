@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { loadExerciseSet } from '../engine/load-set.ts';
-import { storageKeyFor } from '../store/persistence.ts';
+import { hashOf } from '../store/persistence.ts';
 import { loadSet } from './load-set.ts';
 
 const authored = {
@@ -14,7 +14,7 @@ const parsed = loadExerciseSet(authored);
 if (!parsed.ok) throw new Error('fixture set is invalid');
 /** What a build serves: the set as the schema parsed it, and its catalogue line. */
 const served = JSON.stringify(parsed.set);
-const line = { file: 'tiny.json', id: 'tiny', storageKey: storageKeyFor(parsed.set) };
+const line = { file: 'tiny.json', id: 'tiny', hash: hashOf(parsed.set) };
 
 type Routes = Record<string, { status?: number; body?: string } | 'network-error'>;
 let origin = 0;

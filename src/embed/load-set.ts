@@ -9,12 +9,12 @@
  */
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
 import type { FetchSetResult } from '../store/fetch-set.ts';
-import { storageKeyFor } from '../store/persistence.ts';
+import { hashOf } from '../store/persistence.ts';
 
 /** The part of a catalogue line (scripts/exercises-plugin.ts writes them) this needs. */
 interface CatalogueLine {
   readonly file: string;
-  readonly storageKey?: string;
+  readonly hash?: string;
   readonly problems?: readonly string[];
 }
 
@@ -65,9 +65,9 @@ export async function loadSet(href: string, fetcher: Fetch = (url, init) => fetc
   }
   const file = decodeURIComponent(url.pathname.slice(url.pathname.lastIndexOf('/') + 1));
   const entry = (await catalogue)?.find((line) => line.file === file);
-  if (entry?.storageKey && !entry.problems && typeof json === 'object' && json !== null) {
+  if (entry?.hash && !entry.problems && typeof json === 'object' && json !== null) {
     const set = json as ExerciseSet;
-    if (entry.storageKey === storageKeyFor(set)) return { ok: true, set };
+    if (entry.hash === hashOf(set)) return { ok: true, set };
   }
   return validateSet(json, href);
 }

@@ -95,6 +95,7 @@ export function mountSettings(element: Element, result: SettingsResult, extras: 
   let root: Root | undefined;
   let report: (() => EmbedProgress) | undefined;
   let store: ExerciseStore | undefined;
+  let shown: readonly string[] | undefined;
   const cleanups: (() => void)[] = [];
 
   const handle: ElementHandle = {
@@ -110,7 +111,7 @@ export function mountSettings(element: Element, result: SettingsResult, extras: 
         console.error('codeblanks: could not unmount', error);
       }
     },
-    reset: () => store?.getState().resetSet(),
+    reset: () => store?.getState().resetSet(shown),
     progress: () => report?.() ?? null,
     restyle(value) {
       const theme = value?.trim() || 'light';
@@ -148,6 +149,7 @@ export function mountSettings(element: Element, result: SettingsResult, extras: 
       const picked = pickTasks(set, settings.task);
       if (!picked.ok) return fail(picked.message);
       const { taskIds } = picked;
+      shown = taskIds;
       const [xapi] = await Promise.all([xapiModule, loadLanguages(set.tasks.filter((t) => !taskIds || taskIds.includes(t.id)).map((t) => t.language))]);
       if (!alive) return;
 
@@ -164,7 +166,8 @@ export function mountSettings(element: Element, result: SettingsResult, extras: 
       cleanups.push(
         () => peers.delete(own),
         own.subscribeEvents((event) => {
-          // Peers under the same key adopt what this instance just saved (a selection saves nothing).
+          // Peers under the same key adopt what this instance just saved, a reset included (a selection
+          // saves nothing).
           if (event.type !== 'selected' && event.type !== 'check-refused') othersLike(own).forEach((peer) => peer.syncFromStorage());
           for (const hostEvent of hostEvents(event, set, own.getState().progress, taskIds)) {
             dispatch(hostEvent.type, hostEvent);
@@ -176,12 +179,6 @@ export function mountSettings(element: Element, result: SettingsResult, extras: 
           for (const statement of next.statements) {
             dispatch('xapi', statement);
             safely('xapi.onStatement', extras.xapi?.onStatement && (() => extras.xapi?.onStatement?.(statement)));
-          }
-        }),
-        // "Reset progress" here starts its peers afresh too (they would otherwise save the old progress back).
-        own.subscribe((state, before) => {
-          if (state.progress !== before.progress && Object.keys(state.progress).length === 0 && Object.keys(before.progress).length > 0) {
-            othersLike(own).forEach((peer) => peer.getState().resetSet());
           }
         }),
       );

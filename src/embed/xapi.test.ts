@@ -164,6 +164,11 @@ describe('statementsFor', () => {
     expect(statementsFor(placed(T0), context, {}).statements[0]).not.toHaveProperty('actor');
   });
 
+  test('a reset makes no statement, and the reset tasks time their next attempt from their next interaction', () => {
+    const next = statementsFor({ type: 'reset', setId: 'http-basics', taskIds: ['status-line'], time: T0 + 9000 }, context, { 'status-line': T0, method: T0 });
+    expect(next).toEqual({ started: { method: T0 }, statements: [] });
+  });
+
   test('an event for a task the set does not have makes no statement', () => {
     expect(statementsFor({ ...placed(T0), taskId: 'nope' } as ExerciseEvent, context, {}).statements).toEqual([]);
   });

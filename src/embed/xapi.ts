@@ -121,6 +121,12 @@ export function statementsFor(
   started: XapiClock,
 ): { readonly started: XapiClock; readonly statements: readonly XapiStatement[] } {
   if (event.type === 'completed') return { started, statements: [] };
+  if (event.type === 'reset') {
+    // No statement; the tasks' durations start again with the learner's next interaction.
+    const clock = { ...started };
+    for (const id of event.taskIds) delete clock[id];
+    return { started: clock, statements: [] };
+  }
   const index = context.set.tasks.findIndex((t) => t.id === event.taskId);
   const task = context.set.tasks[index];
   if (!task) return { started, statements: [] };

@@ -37,6 +37,8 @@ export const fr: Strings = {
   statusFailed: 'Non résolue',
   resetProgress: 'Recommencer la série',
   resetConfirm: 'Recommencer cette série ? Vos réponses, essais et indices seront effacés.',
+  resetTasksConfirm: (tasks) =>
+    `Recommencer ${tasks.length === 1 ? 'la tâche' : 'les tâches'} ${liste(tasks)} ? Vos réponses, essais et indices y seront effacés.`,
   resetConfirmYes: 'Oui, recommencer',
   resetConfirmNo: 'Annuler',
   summaryHeading: 'Bilan',

@@ -39,6 +39,8 @@ export const en: Strings = {
   statusFailed: 'Not solved',
   resetProgress: 'Reset progress',
   resetConfirm: 'Start this set afresh? Your answers, attempts and hints will be cleared.',
+  resetTasksConfirm: (tasks) =>
+    `Start ${tasks.length === 1 ? 'task' : 'tasks'} ${list(tasks, 'and')} afresh? Your answers, attempts and hints there will be cleared.`,
   resetConfirmYes: 'Yes, start afresh',
   resetConfirmNo: 'Cancel',
   summaryHeading: 'Summary',

@@ -37,6 +37,8 @@ export interface Strings {
   readonly statusFailed: string;
   readonly resetProgress: string;
   readonly resetConfirm: string;
+  /** The question when an element shows only some tasks of the set: only those are reset. */
+  readonly resetTasksConfirm: (tasks: readonly number[]) => string;
   readonly resetConfirmYes: string;
   readonly resetConfirmNo: string;
   readonly summaryHeading: string;

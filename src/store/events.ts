@@ -68,6 +68,14 @@ export interface SetCompletedEvent {
   readonly score: SetScore;
 }
 
+/** Tasks started afresh ("Reset progress"): their answers, attempts and hints are gone, here and in every peer. */
+export interface ResetEvent {
+  readonly type: 'reset';
+  readonly setId: string;
+  readonly taskIds: readonly string[];
+  readonly time: number;
+}
+
 export interface SelectionEvent extends Base {
   readonly type: 'selected';
   readonly blank: number | null;
@@ -81,6 +89,7 @@ export type ExerciseEvent =
   | HintEvent
   | TaskEndedEvent
   | SetCompletedEvent
+  | ResetEvent
   | SelectionEvent;
 
 export type ExerciseEventType = ExerciseEvent['type'];

@@ -4,7 +4,9 @@ import { loadExerciseSet } from '../engine/load-set.ts';
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
 import type { ExerciseEvent } from './events.ts';
 import { createExerciseStore, taskLimits, type ExerciseStore } from './exercise-store.ts';
-import { storageKeyFor, summariseSaved, type KeyValueStorage } from './persistence.ts';
+import { itemKeys, logKeyFor, readLog, storageKeyFor, v1KeyFor, type KeyValueStorage } from './persistence.ts';
+import { summariseSaved } from './saved-summary.ts';
+import v1Fixture from './fixtures/v1-saved-progress.json';
 import { memoryStorage } from '../test-support/memory-storage.ts';
 
 /** The seed set, loaded the way the site loads it. */
@@ -314,22 +316,32 @@ describe('persistence', () => {
     expect(reloaded.getState().notices).toEqual({});
   });
 
-  it('keys progress by the set content: an edited set starts afresh and the stale entry is removed', () => {
+  it("keys each task's progress by that task's content: an edited task starts afresh, the others keep theirs, and its old record stays", () => {
     const storage = memoryStorage();
     const { store } = setup(storage);
     wrongCheck(store);
-    const oldKey = store.key;
-    expect(oldKey).toBe(storageKeyFor(SET));
+    store.getState().place('requests-post', 2, 'your_client_id');
+    const oldRecords = Object.keys(JSON.parse(storage.getItem(store.key) ?? '{}').tasks);
 
-    const edited: ExerciseSet = { ...SET, title: `${SET.title} (edited)` };
+    // A typo fixed in task 1's prompt, and the set's title changed: only task 1 is a different task.
+    const edited: ExerciseSet = {
+      ...SET,
+      title: `${SET.title} (edited)`,
+      tasks: SET.tasks.map((t) => (t.id === 'grant-type' ? { ...t, prompt: `${t.prompt} (fixed)` } : t)),
+    };
     const next = createExerciseStore({ set: edited, storage });
-    expect(next.key).not.toBe(oldKey);
-    expect(next.getState().progress).toEqual({});
+    expect(next.key).toBe(store.key);
+    expect(next.getState().progress['grant-type']).toBeUndefined();
+    expect(next.getState().progress['requests-post']?.placements).toEqual({ 2: 'your_client_id' });
     expect(next.getState().storageNotice).toBeNull();
-    // Creating a store only reads; the stale entry goes when the store is put to use.
-    expect(storage.data.has(oldKey)).toBe(true);
+
     next.tidyStorage();
-    expect(storage.data.has(oldKey)).toBe(false);
+    next.getState().place('grant-type', 1, 'client_credentials');
+    const records = JSON.parse(storage.getItem(store.key) ?? '{}').tasks as Record<string, unknown>;
+    // The old content's record is still there, untouched, beside the new one.
+    expect(Object.keys(records)).toEqual(expect.arrayContaining(oldRecords));
+    expect(Object.keys(records)).toHaveLength(oldRecords.length + 1);
+    expect(createExerciseStore({ set: SET, storage }).getState().progress['grant-type']).toMatchObject({ attemptsUsed: 1, placements: { 1: 'password' } });
   });
 
   it.each([
@@ -360,18 +372,22 @@ describe('persistence', () => {
     expect(progressOf(reloaded, 'grant-type')?.status).toBe('solved');
   });
 
-  it('saved progress for a task the set no longer has is dropped, the rest kept', () => {
+  it('saved progress for a task the set no longer has is not shown, and not deleted either', () => {
     const storage = memoryStorage();
+    const gone = { placements: {}, attemptsUsed: 1, hintsShown: 0, status: 'active', lastCheck: null };
     const saved = {
+      v: 2,
       tasks: {
-        gone: { placements: {}, attemptsUsed: 1, hintsShown: 0, status: 'active', lastCheck: null },
-        'grant-type': { placements: { 1: 'password' }, attemptsUsed: 1, hintsShown: 0, status: 'active', lastCheck: null },
+        'gone@abc': gone,
+        [itemKeys(SET)[0]!]: { placements: { 1: 'password' }, attemptsUsed: 1, hintsShown: 0, status: 'active', lastCheck: null },
       },
     };
     storage.setItem(storageKeyFor(SET), JSON.stringify(saved));
     const { store } = setup(storage);
     expect(Object.keys(store.getState().progress)).toEqual(['grant-type']);
     expect(left(store, 'grant-type')).toBe(2);
+    store.getState().place('content-type', 1, 'text/plain');
+    expect(JSON.parse(storage.getItem(storageKeyFor(SET)) ?? '{}').tasks['gone@abc']).toEqual(gone);
   });
 
   it('storage that throws on setItem: every action still works, and one "unavailable" notice appears', () => {
@@ -510,5 +526,238 @@ describe('two stores on one storage (two tabs)', () => {
     store.getState().resetSet();
     expect(store.getState().progress).toEqual({});
     expect(summariseSaved(storage, store.key)).toBeNull();
+  });
+});
+
+describe('format 1 (saved by the build before format 2)', () => {
+  // Captured in Chromium from that build: task 1 checked wrong with a hint, task 2 solved, task 5 half filled.
+  const FIXTURE_SET = v1Fixture.set as unknown as ExerciseSet;
+  const [[V1_KEY, V1_RAW]] = Object.entries(v1Fixture.localStorage) as [[string, string]];
+  const withV1 = (options: { failSet?: boolean } = {}) => {
+    const storage = memoryStorage(options);
+    storage.data.set(V1_KEY, V1_RAW);
+    return storage;
+  };
+
+  it('the fixture is keyed as format 1 keyed it: storage key and the whole content hash', () => {
+    expect(V1_KEY).toBe(v1KeyFor(FIXTURE_SET));
+  });
+
+  it('is restored on load: placements, attempts, hints, feedback and a solved task', () => {
+    const store = createExerciseStore({ set: FIXTURE_SET, storage: withV1() });
+    const { progress } = store.getState();
+    expect(progress).toEqual(JSON.parse(V1_RAW).tasks);
+    expect(progress['grant-type']).toMatchObject({ attemptsUsed: 1, hintsShown: 1, lastCheck: { correct: { 1: false } } });
+    expect(progress['content-type']?.status).toBe('solved');
+    expect(store.getState().storageNotice).toBeNull();
+  });
+
+  it('is copied into the snapshot once the store is in use, and only then removed', () => {
+    const storage = withV1();
+    const store = createExerciseStore({ set: FIXTURE_SET, storage });
+    // Creating a store only reads.
+    expect(storage.data.get(V1_KEY)).toBe(V1_RAW);
+    expect(storage.data.has(store.key)).toBe(false);
+    store.tidyStorage();
+    expect(storage.data.has(V1_KEY)).toBe(false);
+    const reloaded = createExerciseStore({ set: FIXTURE_SET, storage });
+    expect(reloaded.getState().progress).toEqual(JSON.parse(V1_RAW).tasks);
+  });
+
+  it('is not removed when the snapshot cannot be written', () => {
+    const storage = withV1({ failSet: true });
+    const store = createExerciseStore({ set: FIXTURE_SET, storage });
+    store.tidyStorage();
+    expect(storage.data.get(V1_KEY)).toBe(V1_RAW);
+    expect(store.getState().progress['content-type']?.status).toBe('solved');
+  });
+
+  it('is not removed when part of it could not be copied (a damaged record), and the rest is still restored', () => {
+    const storage = memoryStorage();
+    const damaged = JSON.stringify({ tasks: { ...JSON.parse(V1_RAW).tasks, 'token-url': { status: 'won' } } });
+    storage.data.set(V1_KEY, damaged);
+    const store = createExerciseStore({ set: FIXTURE_SET, storage });
+    store.tidyStorage();
+    expect(storage.data.get(V1_KEY)).toBe(damaged);
+    expect(store.getState().progress['content-type']?.status).toBe('solved');
+    expect(createExerciseStore({ set: FIXTURE_SET, storage }).getState().progress['grant-type']?.attemptsUsed).toBe(1);
+  });
+
+  it('merges with a snapshot already there without giving back attempts', () => {
+    const storage = withV1();
+    const first = createExerciseStore({ set: FIXTURE_SET, storage });
+    first.tidyStorage();
+    first.getState().place('grant-type', 1, 'refresh_token');
+    first.getState().check('grant-type');
+    // An old tab writes format 1 again, from before that check.
+    storage.data.set(V1_KEY, V1_RAW);
+    const store = createExerciseStore({ set: FIXTURE_SET, storage });
+    expect(store.getState().progress['grant-type']).toMatchObject({ attemptsUsed: 2, placements: { 1: 'refresh_token' } });
+  });
+
+  it("an entry for other content is left alone (it may be another set's under a shared storage key)", () => {
+    const storage = withV1();
+    const edited = { ...FIXTURE_SET, title: 'Edited' };
+    createExerciseStore({ set: edited, storage }).tidyStorage();
+    expect(storage.data.get(V1_KEY)).toBe(V1_RAW);
+  });
+});
+
+describe('two sets under one storage key (the README\'s storageKey: "week3")', () => {
+  const OTHER = (() => {
+    const result = loadExerciseSet(JSON.parse(readFileSync(new URL('../../exercises/python-indexing-and-slicing.json', import.meta.url), 'utf8')));
+    if (!result.ok) throw new Error('the python set does not load');
+    return result.set;
+  })();
+
+  it("mounting one never deletes the other's progress", () => {
+    const storage = memoryStorage();
+    const oauth = createExerciseStore({ set: SET, storage, storageKey: 'week3' });
+    oauth.tidyStorage();
+    wrongCheck(oauth);
+
+    const python = createExerciseStore({ set: OTHER, storage, storageKey: 'week3' });
+    python.tidyStorage();
+    const first = OTHER.tasks[0]!;
+    python.getState().hint(first.id);
+    expect(python.key).not.toBe(oauth.key);
+
+    // Both reloaded, each tidied again: both still have their progress.
+    const oauthAgain = createExerciseStore({ set: SET, storage, storageKey: 'week3' });
+    oauthAgain.tidyStorage();
+    const pythonAgain = createExerciseStore({ set: OTHER, storage, storageKey: 'week3' });
+    pythonAgain.tidyStorage();
+    expect(createExerciseStore({ set: SET, storage, storageKey: 'week3' }).getState().progress['grant-type']?.attemptsUsed).toBe(1);
+    expect(createExerciseStore({ set: OTHER, storage, storageKey: 'week3' }).getState().progress[first.id]?.hintsShown).toBe(1);
+  });
+});
+
+describe('modes', () => {
+  it('format 1 (practice only) is migrated into practice, never into another mode', () => {
+    const storage = memoryStorage();
+    const [[key, raw]] = Object.entries(v1Fixture.localStorage) as [[string, string]];
+    storage.setItem(key, raw);
+    const exam = createExerciseStore({ set: v1Fixture.set as unknown as ExerciseSet, storage, mode: 'exam' });
+    exam.tidyStorage();
+    expect(exam.getState().progress).toEqual({});
+    expect(storage.getItem(key)).toBe(raw);
+  });
+
+  it('each mode keeps its own progress: an exam never spends practice attempts', () => {
+    const storage = memoryStorage();
+    const exam = createExerciseStore({ set: SET, storage, mode: 'exam' });
+    wrongCheck(exam);
+    expect(exam.key).toBe(storageKeyFor(SET, undefined, 'exam'));
+    expect(createExerciseStore({ set: SET, storage }).getState().progress).toEqual({});
+    expect(createExerciseStore({ set: SET, storage, mode: 'exam' }).getState().progress['grant-type']?.attemptsUsed).toBe(1);
+  });
+});
+
+describe('what an action changes', () => {
+  it('a placement in task 1 keeps the progress object of a checked task 2 loaded from storage (its card does not re-render)', () => {
+    const storage = memoryStorage();
+    const { store: before } = setup(storage);
+    before.getState().place('content-type', 1, 'text/plain');
+    before.getState().check('content-type');
+
+    const store = createExerciseStore({ set: SET, storage });
+    const task2 = progressOf(store, 'content-type');
+    expect(task2?.attemptsUsed).toBe(1);
+    store.getState().place('grant-type', 1, 'password');
+    store.getState().check('grant-type');
+    store.getState().place('requests-post', 1, 'client_credentials');
+    expect(progressOf(store, 'content-type')).toBe(task2);
+  });
+
+  it("another tab's change to task 1 keeps this tab's task 2 object too", () => {
+    const storage = memoryStorage();
+    const a = createExerciseStore({ set: SET, storage });
+    const b = createExerciseStore({ set: SET, storage });
+    b.getState().place('content-type', 1, 'text/plain');
+    b.getState().check('content-type');
+    a.syncFromStorage();
+    const task2 = progressOf(a, 'content-type');
+    b.getState().place('grant-type', 1, 'password');
+    a.syncFromStorage();
+    expect(progressOf(a, 'grant-type')?.placements).toEqual({ 1: 'password' });
+    expect(progressOf(a, 'content-type')).toBe(task2);
+  });
+});
+
+describe('resetting some tasks', () => {
+  it('resets only the tasks named, says so in a reset event, and keeps the others', () => {
+    const { store, events } = setup();
+    wrongCheck(store);
+    store.getState().place('content-type', 1, 'text/plain');
+    const kept = progressOf(store, 'content-type');
+    events.length = 0;
+    store.getState().resetSet(['grant-type']);
+    expect(progressOf(store, 'grant-type')).toBeUndefined();
+    expect(left(store, 'grant-type')).toBe(3);
+    expect(progressOf(store, 'content-type')).toBe(kept);
+    expect(events).toEqual([{ type: 'reset', setId: SET.id, taskIds: ['grant-type'], time: 1_700_000_000_000 }]);
+  });
+
+  it('without task ids resets every task, and names them all', () => {
+    const { store, events } = setup();
+    wrongCheck(store);
+    store.getState().resetSet();
+    expect(events.at(-1)).toMatchObject({ type: 'reset', taskIds: SET.tasks.map((t) => t.id) });
+    expect(store.getState().progress).toEqual({});
+  });
+
+  it('another tab learns of the reset explicitly, and its stale progress never comes back', () => {
+    const storage = memoryStorage();
+    const a = createExerciseStore({ set: SET, storage });
+    const b = createExerciseStore({ set: SET, storage });
+    wrongCheck(a);
+    wrongCheck(a, 'refresh_token');
+    a.getState().place('content-type', 1, 'text/plain');
+    b.syncFromStorage();
+    expect(left(b, 'grant-type')).toBe(1);
+
+    a.getState().resetSet(['grant-type']);
+    // A places again after the reset; B, which missed both, acts on another task before hearing of them.
+    a.getState().place('grant-type', 1, 'password');
+    b.getState().place('requests-post', 1, 'client_credentials');
+    const reloaded = createExerciseStore({ set: SET, storage });
+    expect(progressOf(reloaded, 'grant-type')).toMatchObject({ placements: { 1: 'password' }, attemptsUsed: 0 });
+    expect(progressOf(reloaded, 'content-type')?.placements).toEqual({ 1: 'text/plain' });
+    b.syncFromStorage();
+    expect(left(b, 'grant-type')).toBe(3);
+  });
+});
+
+describe('the attempt log', () => {
+  it('keeps each graded check and each hint, keyed by set, task and the task\'s content hash', () => {
+    const storage = memoryStorage();
+    const { store } = setup(storage);
+    store.getState().place('grant-type', 1, 'client_credentials');
+    store.getState().check('grant-type');
+    store.getState().check('grant-type'); // refused: finished, no line
+    wrongCheck(store); // locked: no line either
+    store.getState().hint('requests-post');
+    store.getState().place('requests-post', 1, 'client_credentials');
+    store.getState().place('requests-post', 2, 'your_client_id');
+    store.getState().place('requests-post', 3, 'authorization_code');
+    store.getState().check('requests-post');
+    const items = itemKeys(SET);
+    const t = 1_700_000_000_000;
+    expect(readLog(storage, logKeyFor(SET.id))).toEqual({
+      [`${SET.id}/${items[0]}`]: [{ t, m: 'practice', r: { 1: 'client_credentials' }, c: { 1: true }, s: true }],
+      [`${SET.id}/${items[4]}`]: [
+        { t, m: 'practice', h: 1 },
+        { t, m: 'practice', r: { 1: 'client_credentials', 2: 'your_client_id', 3: 'authorization_code' }, c: { 1: true, 2: true, 3: false }, s: false },
+      ],
+    });
+  });
+
+  it('a reset leaves the log as it was', () => {
+    const storage = memoryStorage();
+    const { store } = setup(storage);
+    wrongCheck(store);
+    const log = storage.getItem(logKeyFor(SET.id));
+    store.getState().resetSet();
+    expect(storage.getItem(logKeyFor(SET.id))).toBe(log);
   });
 });

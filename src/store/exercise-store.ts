@@ -25,13 +25,18 @@ import {
 import { scoreSet } from '../engine/scoring.ts';
 import type { ExerciseEvent } from './events.ts';
 import {
+  appendLog,
   forget,
-  forgetStaleVersions,
-  loadSaved,
+  itemKey,
+  logKeyFor,
   mergeTasks,
-  save,
+  parseEntry,
+  read,
   storageKeyFor,
+  v1KeyFor,
+  write,
   type KeyValueStorage,
+  type SavedTask,
   type SavedTasks,
 } from './persistence.ts';
 
@@ -65,7 +70,8 @@ export interface ExerciseState {
   check(taskId: string): void;
   hint(taskId: string): void;
   resetTask(taskId: string): void;
-  resetSet(): void;
+  /** Starts these tasks afresh (the ones an element shows), every task of the set when none are named. */
+  resetSet(taskIds?: readonly string[]): void;
   dismissStorageNotice(): void;
 }
 
@@ -76,6 +82,8 @@ export interface ExerciseStoreOptions {
   readonly storage?: KeyValueStorage | null;
   /** Instances with the same key share progress; the set's id by default. */
   readonly storageKey?: string;
+  /** Whose progress this is: each mode keeps its own. `rules.id` by default. */
+  readonly mode?: string;
   readonly now?: () => number;
 }
 
@@ -85,26 +93,82 @@ export interface ExerciseStore extends StoreApi<ExerciseState> {
   /** Adopts progress another tab saved (call on the window's `storage` event for `key`). */
   syncFromStorage(): void;
   /**
-   * Call once the store is in use (after mounting): drops entries saved for earlier versions of the set
-   * and a damaged entry under `key`, so a damaged entry's notice is shown once, not on every reload.
+   * Call once the store is in use (after mounting): writes what it migrated from format 1 (then drops
+   * that entry) and rewrites a damaged snapshot without what was damaged, so its notice is shown once.
    */
   tidyStorage(): void;
-  /** The storage entry this instance reads and writes. */
+  /** The storage entry (the snapshot) this instance reads and writes. */
   readonly key: string;
 }
 
 export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStore {
   const { set, rules = PRACTICE, storage = null, now = () => Date.now() } = options;
-  const key = storageKeyFor(set, options.storageKey);
+  const mode = options.mode ?? rules.id;
+  const key = storageKeyFor(set, options.storageKey, mode);
+  const logKey = logKeyFor(options.storageKey ?? set.id);
   const listeners = new Set<(event: ExerciseEvent) => void>();
-  const tasksById = new Map(set.tasks.map((task, index) => [task.id, { task, number: index + 1 }]));
+  const tasksById = new Map(set.tasks.map((task, index) => [task.id, { task, number: index + 1, item: itemKey(task) }]));
 
   // Creating a store only reads storage: React may create one and throw it away (a render it
-  // restarts), and a store that had already dropped the damaged entry would leave the next one nothing
-  // to give its notice about. The clean-up is `tidyStorage`, called once the store is in use.
-  const loaded = loadSaved(storage, key, set);
-  const initialProgress: SavedTasks = loaded.kind === 'loaded' ? loaded.tasks : {};
-  let storageWorks = loaded.kind !== 'unavailable';
+  // restarts). What loading calls for writing (a migration, a damaged entry) is `tidyStorage`'s, called
+  // once the store is in use.
+  const raw = read(storage, key);
+  const entry = raw ? parseEntry(raw) : null;
+  const corrupt = !!raw && (!entry || entry.damaged);
+  /** Every record of the snapshot as this instance knows it, other contents' included. */
+  let saved: SavedTasks = entry?.tasks ?? {};
+  /** What storage held when this instance last read or wrote it: unchanged, there is nothing to merge. */
+  let lastRaw = raw;
+  let storageWorks = raw !== undefined;
+
+  // Format 1 kept practice only, one entry per whole-set content: this content's entry is this set's.
+  const v1Key = v1KeyFor(set, options.storageKey);
+  const v1Raw = mode === 'practice' ? read(storage, v1Key) : null;
+  const v1 = v1Raw ? parseEntry(v1Raw, 1) : null;
+  // Removed once the snapshot holds it, and only if all of it (no damaged record, no unknown task).
+  let v1Copied = v1 && !v1.damaged && Object.keys(v1.tasks).every((id) => tasksById.has(id));
+  if (v1) {
+    const records: Record<string, SavedTask> = {};
+    for (const [id, { item }] of tasksById) if (v1.tasks[id]) records[item] = v1.tasks[id];
+    saved = mergeTasks(records, saved);
+  }
+
+  /** The progress the tasks show: each task's current record, once started. */
+  const view = (records: SavedTasks) => {
+    const progress: Record<string, TaskProgress> = {};
+    for (const [id, { item }] of tasksById) {
+      const record = records[item];
+      if (record?.status) progress[id] = record as TaskProgress;
+    }
+    return progress;
+  };
+
+  /**
+   * What storage holds now, merged into what this instance holds (another tab may have saved since its
+   * storage event arrived). An entry someone removed (storage cleared) starts afresh here too.
+   */
+  const latest = (): SavedTasks => {
+    const stored = read(storage, key);
+    if (stored !== undefined && stored !== lastRaw) {
+      lastRaw = stored;
+      // A damaged entry is not adopted (this instance's next save replaces it).
+      saved = stored === null ? {} : mergeTasks(saved, parseEntry(stored)?.tasks ?? {});
+    }
+    return saved;
+  };
+
+  /** Writes the snapshot; the first refusal shows a notice. */
+  const persist = (records: SavedTasks) => {
+    // (Without storage `storageWorks` is false from the start: no notice.)
+    const raw = JSON.stringify({ v: 2, tasks: records });
+    const ok = write(storage, key, raw);
+    if (ok) lastRaw = raw;
+    else if (storageWorks) {
+      storageWorks = false;
+      store.setState({ storageNotice: 'unavailable' });
+    }
+    return ok;
+  };
 
   const emit = (event: ExerciseEvent) => {
     for (const listener of listeners) {
@@ -123,25 +187,31 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
     const maxFor = (task: Task) => maxAttemptsFor(task, set.maxAttempts, rules);
     const base = (taskId: string) => ({ setId: set.id, taskId, taskNumber: lookup(taskId)?.number ?? 0, time: now() });
 
-    const persist = (progress: Readonly<Record<string, TaskProgress>>) => {
-      if (!storage) return;
-      const ok = save(storage, key, progress);
-      if (!ok && storageWorks) {
-        storageWorks = false;
-        setState({ storageNotice: 'unavailable' });
-      }
-    };
-
     /**
      * Records one task's new progress. What another tab saved since is merged in first (its storage
-     * event may not have arrived yet), so this tab never overwrites a task the other one finished.
+     * event may not have arrived yet), so this tab never overwrites a task the other one finished. The
+     * other tasks keep their progress objects unless another tab changed them.
      */
     const commit = (taskId: string, next: TaskProgress, extra: Partial<ExerciseState> = {}) => {
-      const saved = storage ? loadSaved(storage, key, set) : null;
-      const others = saved?.kind === 'loaded' ? mergeTasks(getState().progress, saved.tasks) : getState().progress;
-      const progress = { ...others, [taskId]: next };
-      setState({ progress, notices: { ...getState().notices, [taskId]: null }, ...extra });
-      persist(progress);
+      const item = lookup(taskId)?.item;
+      if (!item) return;
+      const was: SavedTask = progressOf(taskId);
+      // A task started afresh keeps its count of resets, or a tab that missed the reset would undo it.
+      const record: TaskProgress & SavedTask = { resets: saved[item]?.resets, ...next };
+      saved = { ...latest(), [item]: record };
+      setState({ progress: view(saved), notices: { ...getState().notices, [taskId]: null }, ...extra });
+      persist(saved);
+      // The attempt log: a graded check (an attempt used), or help (a hint, the common mistakes opened).
+      const { lastCheck: last, hintsShown } = record;
+      const line =
+        last && record.attemptsUsed > (was.attemptsUsed ?? 0)
+          ? { r: last.placements, c: last.correct, s: record.status === 'solved' }
+          : hintsShown > (was.hintsShown ?? 0)
+            ? { h: hintsShown }
+            : record.mistakesShown && !was.mistakesShown
+              ? { h: 0 }
+              : null;
+      if (line) appendLog(storage, logKey, `${set.id}/${item}`, { t: now(), m: mode, ...line });
     };
 
     /** Applies a placement change and reports what moved where. */
@@ -163,10 +233,10 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
     return {
       set,
       rules,
-      progress: initialProgress,
+      progress: view(saved),
       selection: null,
       notices: {},
-      storageNotice: loaded.kind === 'corrupt' ? 'corrupt' : loaded.kind === 'unavailable' && storage ? 'unavailable' : null,
+      storageNotice: corrupt ? 'corrupt' : raw === undefined && storage ? 'unavailable' : null,
 
       place: (taskId, blank, option) => apply(taskId, (task, p) => placeOption(task, p, blank, option)),
       move: (taskId, from, to) => apply(taskId, (task, p) => moveBetween(task, p, from, to)),
@@ -262,10 +332,18 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
         }
       },
 
-      resetSet: () => {
-        setState({ progress: {}, notices: {}, selection: null });
-        // No entry at all, rather than an empty one: other tabs and the catalogue read "not started".
-        forget(storage, key);
+      resetSet: (taskIds = set.tasks.map((task) => task.id)) => {
+        const records: Record<string, SavedTask> = { ...latest() };
+        for (const id of taskIds) {
+          const item = lookup(id)?.item ?? '';
+          const record = records[item];
+          // A count of resets, not a removal: a merge anywhere then knows the older progress is over.
+          if (record) records[item] = { resets: (record.resets ?? 0) + 1 };
+        }
+        saved = records;
+        setState({ progress: view(records), notices: {}, selection: null });
+        persist(records);
+        emit({ type: 'reset', setId: set.id, taskIds, time: now() });
       },
 
       dismissStorageNotice: () => setState({ storageNotice: null }),
@@ -281,15 +359,19 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
       };
     },
     syncFromStorage() {
-      const theirs = loadSaved(storage, key, set);
-      // No entry: the other tab reset the set. A damaged or unreadable one is not adopted.
-      if (theirs.kind === 'fresh') store.setState({ progress: {}, notices: {}, selection: null });
-      else if (theirs.kind === 'loaded') store.setState({ progress: mergeTasks(store.getState().progress, theirs.tasks) });
+      const before = saved;
+      latest();
+      if (saved !== before) store.setState({ progress: view(saved) });
     },
     tidyStorage() {
-      forgetStaleVersions(storage, key);
-      // Still the damaged entry? (Once the learner acts, the entry holds clean progress.)
-      if (loaded.kind === 'corrupt' && loadSaved(storage, key, set).kind === 'corrupt') forget(storage, key);
+      // Writing what storage holds merged with what was loaded is safe whoever wrote since.
+      if (!v1 && !corrupt) return;
+      const records = latest();
+      if (Object.keys(records).length === 0) forget(storage, key);
+      else if (persist(records) && v1Copied) {
+        forget(storage, v1Key);
+        v1Copied = false;
+      }
     },
   });
 }

@@ -1,11 +1,26 @@
 /**
- * Saved progress: placements, attempts, hints and status per task, in one entry per set, keyed with a
- * hash of the set's content so an edited set never inherits stale answers.
+ * Saved progress: the learner's data. Format 2, two kinds of localStorage entry, both JSON:
  *
- * Saved data is untrusted input like any JSON: it is parsed, and anything foreign or corrupted starts the
- * set afresh. Storage that throws (full, private mode, blocked) degrades to memory. Nothing here throws.
+ * - A snapshot per storage key, set and mode, `codeblanks:v2:<storage key>:<set id>:<mode>`:
+ *   `{ "v": 2, "tasks": { "<task id>@<task hash>": record } }`. A record is the task's TaskProgress
+ *   (plus `resets`: how often it was started afresh), or `{ "resets": n }` alone for a task started
+ *   afresh and untouched since. The hash is of that task's content only: an edited task starts afresh
+ *   under its new hash while the others keep their progress, and its old record stays (a tab or a build
+ *   with the old content still uses it; nothing here proves a record stale, so nothing deletes one).
+ * - An append-only attempt log per storage key, `codeblanks:v2:<storage key>:log`:
+ *   `{ "<set id>/<task id>@<task hash>": [entry, …] }`, an entry `{ t, m, r, c, s }` for each graded
+ *   check (time in ms, mode, response blank → option, each blank right or wrong, solved) or `{ t, m, h }`
+ *   for help revealed (h: the hint's number; 0 for the common mistakes). History (spaced repetition) is
+ *   to be derived from it, not stored beside it.
+ *
+ * Format 1, `codeblanks:v1:<storage key>:<set hash>` → `{ tasks: { <task id>: TaskProgress } }`, is
+ * migrated: the entry for the set's current content is merged into the snapshot, and removed only once
+ * the snapshot holding all of it is written. Format 1's entries for other contents are left alone.
+ *
+ * Saved data is untrusted input like any JSON: a record that does not parse is dropped (and the learner
+ * told once); storage that throws (full, private mode, blocked) degrades to memory. Nothing here throws.
  */
-import type { ExerciseSet } from '../schema/exercise-schema.ts';
+import type { ExerciseSet, Task } from '../schema/exercise-schema.ts';
 import { hashString } from '../engine/scoring.ts';
 import type { TaskProgress } from '../engine/grading.ts';
 
@@ -18,7 +33,38 @@ export interface KeyValueStorage {
   key(index: number): string | null;
 }
 
-const PREFIX = 'codeblanks:v1:';
+/** A task's saved record: its progress, or only `resets` when it was started afresh and not touched since. */
+export type SavedTask = Partial<TaskProgress> & {
+  /** How often the task was started afresh: the record with more resets wins a merge, in every tab. */
+  readonly resets?: number;
+  /** The common mistakes were opened (help used, like a hint). */
+  readonly mistakesShown?: boolean;
+};
+
+/** Records by `<task id>@<task hash>` (a snapshot's), or by task id (format 1's). */
+export type SavedTasks = Readonly<Record<string, SavedTask>>;
+
+const V2 = 'codeblanks:v2:';
+
+/** A short content hash: base 36 of FNV-1a over the JSON. */
+export const hashOf = (value: unknown): string => hashString(JSON.stringify(value)).toString(36);
+
+/** The snapshot's key: the storage key the host chose (the set's id by default), the set and the mode. */
+export function storageKeyFor(set: ExerciseSet, storageKey?: string, mode = 'practice'): string {
+  return `${V2}${storageKey ?? set.id}:${set.id}:${mode}`;
+}
+
+/** The attempt log's key. */
+export const logKeyFor = (storageKey: string): string => `${V2}${storageKey}:log`;
+
+/** Format 1's key for this exact content, which the migration reads. */
+export const v1KeyFor = (set: ExerciseSet, storageKey?: string): string => `codeblanks:v1:${storageKey ?? set.id}:${hashOf(set)}`;
+
+/** A task's record key: its id and a hash of its own content. */
+export const itemKey = (task: Task): string => `${task.id}@${hashOf(task)}`;
+
+/** Each task's record key, in the set's order. */
+export const itemKeys = (set: ExerciseSet): string[] => set.tasks.map(itemKey);
 
 /*
  * Saved data is checked by hand rather than with the schema library: the learner's page loads no
@@ -31,8 +77,10 @@ const isCount = (x: unknown): x is number => Number.isInteger(x) && (x as number
 const BLANK = /^[1-9]\d*$/;
 const isPlacements = (x: unknown) => isObject(x) && Object.entries(x).every(([k, o]) => BLANK.test(k) && typeof o === 'string');
 
-function isTaskProgress(x: unknown): x is TaskProgress {
-  if (!isObject(x)) return false;
+function isRecord(x: unknown): x is SavedTask {
+  if (!isObject(x) || !isCount(x.resets ?? 0) || typeof (x.mistakesShown ?? false) !== 'boolean') return false;
+  // Started afresh and untouched since: the count of resets alone.
+  if (x.status === undefined) return x.resets !== undefined;
   const last = x.lastCheck;
   return (
     isPlacements(x.placements) &&
@@ -49,113 +97,73 @@ function isTaskProgress(x: unknown): x is TaskProgress {
   );
 }
 
-/** The saved tasks, or null when the entry is not ours or is damaged anywhere. */
-function readSaved(json: unknown): Record<string, TaskProgress> | null {
-  if (!isObject(json) || !isObject(json.tasks)) return null;
-  const tasks = json.tasks;
-  return Object.values(tasks).every(isTaskProgress) ? (tasks as Record<string, TaskProgress>) : null;
-}
-
-export type SavedTasks = Readonly<Record<string, TaskProgress>>;
-
-export type LoadOutcome =
-  | { readonly kind: 'fresh' }
-  | { readonly kind: 'loaded'; readonly tasks: SavedTasks }
-  | { readonly kind: 'corrupt' }
-  | { readonly kind: 'unavailable' };
-
-/** The entry's key: the storage key the host chose (the set id by default) and the content hash. */
-export function storageKeyFor(set: ExerciseSet, storageKey?: string): string {
-  return `${PREFIX}${storageKey ?? set.id}:${hashString(JSON.stringify(set)).toString(36)}`;
-}
-
-/** Parses a saved entry. Tasks the set no longer has are dropped; numbers in the data are not trusted. */
-export function parseSaved(raw: string, set: ExerciseSet): SavedTasks | null {
-  let json: unknown;
+/** An entry's raw text; null when there is none, undefined when storage refuses to be read. */
+export function read(storage: KeyValueStorage | null, key: string): string | null | undefined {
   try {
-    json = JSON.parse(raw);
+    return storage?.getItem(key);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The records of an entry of the given format (format 1's entries have no `v`), and whether any record
+ * was damaged (and left out); null when the entry is not such an entry at all.
+ */
+export function parseEntry(raw: string, version = 2): { tasks: SavedTasks; damaged: boolean } | null {
+  try {
+    const json: unknown = JSON.parse(raw);
+    if (!isObject(json) || (json.v ?? 1) !== version || !isObject(json.tasks)) return null;
+    const all = Object.entries(json.tasks);
+    const tasks = all.filter(([, record]) => isRecord(record));
+    return { tasks: Object.fromEntries(tasks) as SavedTasks, damaged: tasks.length < all.length };
   } catch {
     return null;
   }
-  const saved = readSaved(json);
-  if (!saved) return null;
-  const tasks: Record<string, TaskProgress> = {};
-  for (const task of set.tasks) {
-    const progress = saved[task.id];
-    if (progress) tasks[task.id] = progress;
-  }
-  return tasks;
 }
 
-export function loadSaved(storage: KeyValueStorage | null, key: string, set: ExerciseSet): LoadOutcome {
-  if (!storage) return { kind: 'unavailable' };
-  let raw: string | null;
+/** Writes an entry; false when storage refused (full or blocked). */
+export function write(storage: KeyValueStorage | null, key: string, raw: string): boolean {
   try {
-    raw = storage.getItem(key);
-  } catch {
-    return { kind: 'unavailable' };
-  }
-  if (raw === null) return { kind: 'fresh' };
-  const tasks = parseSaved(raw, set);
-  return tasks ? { kind: 'loaded', tasks } : { kind: 'corrupt' };
-}
-
-/** Writes the entry; false when storage refused (full or blocked). */
-export function save(storage: KeyValueStorage | null, key: string, tasks: SavedTasks): boolean {
-  if (!storage) return false;
-  try {
-    storage.setItem(key, JSON.stringify({ tasks }));
-    return true;
+    storage?.setItem(key, raw);
+    return !!storage;
   } catch {
     return false;
   }
 }
 
-/** Removes the entry (a reset); a storage that refuses loses nothing more. */
+/** Removes an entry; a storage that refuses loses nothing more. */
 export function forget(storage: KeyValueStorage | null, key: string): void {
   try {
     storage?.removeItem(key);
   } catch {
-    // Nothing to do: the in-memory state is already fresh.
-  }
-}
-
-/** Removes entries of the same storage key saved for earlier versions of the set's content. */
-export function forgetStaleVersions(storage: KeyValueStorage | null, key: string): void {
-  if (!storage) return;
-  const stem = key.slice(0, key.lastIndexOf(':') + 1);
-  try {
-    const stale: string[] = [];
-    for (let i = 0; i < storage.length; i += 1) {
-      const k = storage.key(i);
-      if (k && k !== key && k.startsWith(stem) && !k.slice(stem.length).includes(':')) stale.push(k);
-    }
-    stale.forEach((k) => storage.removeItem(k));
-  } catch {
-    // Cleaning up is a courtesy; a storage that refuses it loses nothing.
+    // Nothing to do.
   }
 }
 
 const rank = { active: 0, failed: 1, solved: 1 } as const;
+/** What a record wins a merge with, most important first. */
+const strength = (r: SavedTask) => [r.resets ?? 0, rank[r.status ?? 'active'], r.attemptsUsed ?? 0, r.hintsShown ?? 0, r.mistakesShown ? 1 : 0];
 
 /**
- * Merges what another tab saved with what this tab holds, task by task, so two tabs never give back
- * attempts or unlock a finished task: a finished task wins, then the one with more attempts used, then
- * the one with more hints shown; on a full tie the other tab's (newer) entry wins.
+ * Merges what another tab or element saved with what this one holds, record by record, so they never
+ * give back attempts nor unlock a finished task: the record started afresh more often wins (a reset is
+ * deliberate), then a finished task, then more attempts used, then more hints shown, then the common
+ * mistakes opened; on a full tie the other's (newer) record wins, unless it is the same as ours: then
+ * ours is kept, object and all, so nothing that shows it re-renders.
  */
 export function mergeTasks(mine: SavedTasks, theirs: SavedTasks): SavedTasks {
-  const merged: Record<string, TaskProgress> = { ...mine };
+  const merged: Record<string, SavedTask> = { ...mine };
   for (const [id, other] of Object.entries(theirs)) {
     const own = mine[id];
     if (!own) {
       merged[id] = other;
       continue;
     }
-    const keepOwn =
-      rank[own.status] > rank[other.status] ||
-      (rank[own.status] === rank[other.status] && own.attemptsUsed > other.attemptsUsed) ||
-      (rank[own.status] === rank[other.status] && own.attemptsUsed === other.attemptsUsed && own.hintsShown > other.hintsShown);
-    merged[id] = keepOwn ? own : other;
+    const a = strength(own);
+    const b = strength(other);
+    const i = a.findIndex((x, j) => x !== b[j]);
+    merged[id] = i < 0 ? (JSON.stringify(own) === JSON.stringify(other) ? own : other) : a[i]! > b[i]! ? own : other;
   }
   return merged;
 }
@@ -170,17 +178,45 @@ export function browserStorage(): KeyValueStorage | null {
   }
 }
 
-/** How far a learner got in a set, read straight from its saved entry (for the catalogue). */
-export function summariseSaved(storage: KeyValueStorage | null, key: string): { solved: number; failed: number } | null {
-  if (!storage) return null;
+/** One line of the attempt log: a graded check, or help revealed. */
+export type LogEntry =
+  | {
+      readonly t: number;
+      readonly m: string;
+      /** The response: blank -> option. */
+      readonly r: Readonly<Record<number, string>>;
+      /** Each blank right or wrong. */
+      readonly c: Readonly<Record<number, boolean>>;
+      /** Solved by this check. */
+      readonly s: boolean;
+    }
+  | { readonly t: number; readonly m: string; readonly h: number };
+
+/**
+ * Appends to the log under `key`. A log that does not read as one is left as it is (and this line
+ * lost) rather than overwritten; a full or blocked storage loses the line, never what was saved.
+ */
+export function appendLog(storage: KeyValueStorage | null, key: string, item: string, entry: LogEntry): void {
   try {
-    const raw = storage.getItem(key);
-    if (raw === null) return null;
-    const saved = readSaved(JSON.parse(raw));
-    if (!saved) return null;
-    const all = Object.values(saved);
-    return { solved: all.filter((t) => t.status === 'solved').length, failed: all.filter((t) => t.status === 'failed').length };
+    const log: unknown = JSON.parse(read(storage, key) ?? '{}');
+    const lines = isObject(log) ? (log[item] ?? []) : null;
+    if (!Array.isArray(lines)) return;
+    (log as Json)[item] = [...lines, entry];
+    write(storage, key, JSON.stringify(log));
   } catch {
-    return null;
+    // Not JSON: left alone.
+  }
+}
+
+/** The log under `key`, item -> its lines in order; lines that are not objects with a time are left out. */
+export function readLog(storage: KeyValueStorage | null, key: string): Record<string, LogEntry[]> {
+  try {
+    const log: unknown = JSON.parse(read(storage, key) ?? '{}');
+    if (!isObject(log)) return {};
+    return Object.fromEntries(
+      Object.entries(log).map(([item, lines]) => [item, Array.isArray(lines) ? lines.filter((l): l is LogEntry => isObject(l) && typeof l.t === 'number') : []]),
+    );
+  } catch {
+    return {};
   }
 }

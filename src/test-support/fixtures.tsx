@@ -19,14 +19,15 @@ export const SEED_SET = loaded.set;
 
 /**
  * The seed set on a page, with one store made the way the site makes it (components may not import the
- * store module, so the page goes through useExerciseInstance). `storage: null` keeps it in memory.
+ * store module, so the page goes through useExerciseInstance). `storage: null` keeps it in memory;
+ * `taskIds` shows only those tasks, as an embed's `task` does.
  */
-export function renderSet(storage: KeyValueStorage | null = memoryStorage()) {
+export function renderSet(storage: KeyValueStorage | null = memoryStorage(), taskIds?: readonly string[]) {
   function Page() {
     const store = useExerciseInstance(SEED_SET, { storage });
     return (
       <ExerciseProvider store={store}>
-        <SetView />
+        <SetView taskIds={taskIds} />
       </ExerciseProvider>
     );
   }
