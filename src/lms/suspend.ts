@@ -1,21 +1,24 @@
 /**
  * Progress in `cmi.suspend_data`, so a learner resumes on any computer the LMS shows the package on
- * (the browser's storage stays on one machine). SCORM 1.2 allows 4,096 characters, so progress is
- * written compactly: per task, in the set's order, its status, attempts, hints and each blank's option
- * as an index into the task's options. A check's feedback is not stored: the engine grades the stored
+ * (the browser's storage stays on one machine). What travels is the store's snapshot (saved-progress
+ * format 2: a record per task, keyed by the task's id and content hash), not the attempt log: the LMS
+ * hears each result as an interaction. SCORM 1.2 allows 4,096 characters, so each record is written
+ * compactly, in the set's order: its status, attempts, hints, resets and each blank's option as an
+ * index into the task's options. A check's feedback is not stored: the engine grades the stored
  * placements again when they are read. Decoding is defensive: anything that does not fit the set gives
  * null (start afresh), never an exception.
  */
 import type { ExerciseSet, Task } from '../schema/exercise-schema.ts';
 import { acceptedAnswers, matchMistakes, type CheckRecord, type Placements, type TaskProgress } from '../engine/grading.ts';
 import { blanksOf, parseTemplate } from '../engine/template.ts';
-import { parseSaved, save, storageKeyFor, type KeyValueStorage, type SavedTasks } from '../store/persistence.ts';
+import { itemKey, parseEntry, storageKeyFor, type KeyValueStorage, type SavedTask, type SavedTasks } from '../store/persistence.ts';
 
 /** SCORM 1.2's limit on cmi.suspend_data (2004 allows 64,000). */
 export const SCORM12_SUSPEND_LIMIT = 4096;
 const VERSION = 'c1';
 const STATUS = { active: 'a', solved: 's', failed: 'f' } as const;
 const FROM_CODE: Record<string, TaskProgress['status']> = { a: 'active', s: 'solved', f: 'failed' };
+const b36 = (n: number): string => n.toString(36);
 
 const blanksOfTask = (task: Task): readonly number[] => blanksOf(parseTemplate(task.code));
 
@@ -24,7 +27,7 @@ function encodePlacements(task: Task, placements: Placements): string {
   return blanksOfTask(task)
     .map((blank) => {
       const index = task.options.indexOf(placements[blank] ?? '\u0000');
-      return index < 0 ? '' : index.toString(36);
+      return index < 0 ? '' : b36(index);
     })
     .join(',');
 }
@@ -36,7 +39,7 @@ function decodePlacements(task: Task, text: string): Placements | null {
   const placements: Record<number, string> = {};
   for (const [i, part] of parts.entries()) {
     if (part === '') continue;
-    const option = /^[0-9a-z]+$/.test(part) ? task.options[parseInt(part, 36)] : undefined;
+    const option = task.options[parseInt(part, 36)];
     if (option === undefined) return null;
     placements[blanks[i] as number] = option;
   }
@@ -50,57 +53,85 @@ function regrade(task: Task, placements: Placements): CheckRecord {
   return { placements, correct, matchedMistakes: matchMistakes(task, placements) };
 }
 
-/** Progress as `c1|<task>;<task>;…`, a task as `<status><attempts>.<hints>.<placements>[.<graded placements>]`, an untouched task empty. */
-export function encodeProgress(set: ExerciseSet, tasks: SavedTasks): string {
-  const parts = set.tasks.map((task) => {
-    const p = tasks[task.id];
-    if (!p) return '';
-    const check = p.lastCheck ? `.${encodePlacements(task, p.lastCheck.placements)}` : '';
-    return `${STATUS[p.status]}${p.attemptsUsed.toString(36)}.${p.hintsShown.toString(36)}.${encodePlacements(task, p.placements)}${check}`;
-  });
+/**
+ * One task's record: `<status><attempts>.<hints>.<placements>.<graded placements>` then, when there is
+ * any, `.<resets>` and `+` (the common mistakes were opened); a task started afresh and untouched since
+ * is `r<resets>`; a task with no record is empty.
+ */
+function encodeRecord(task: Task, record: SavedTask | undefined): string {
+  if (!record) return '';
+  if (!record.status) return `r${b36(record.resets ?? 0)}`;
+  const graded = record.lastCheck ? encodePlacements(task, record.lastCheck.placements) : '';
+  const extra = record.resets !== undefined || record.mistakesShown ? `.${record.resets === undefined ? '' : b36(record.resets)}${record.mistakesShown ? '+' : ''}` : '';
+  return `${STATUS[record.status]}${b36(record.attemptsUsed ?? 0)}.${b36(record.hintsShown ?? 0)}.${encodePlacements(task, record.placements ?? {})}.${graded}${extra}`;
+}
+
+const RECORD = /^([asf])([0-9a-z]+)\.([0-9a-z]+)\.([0-9a-z,]*)\.([0-9a-z,]*)(?:\.([0-9a-z]*)(\+?))?$/;
+
+function decodeRecord(task: Task, text: string): SavedTask | null {
+  const reset = /^r([0-9a-z]+)$/.exec(text);
+  if (reset) return { resets: parseInt(reset[1] as string, 36) };
+  const match = RECORD.exec(text);
+  if (!match) return null;
+  const placements = decodePlacements(task, match[4] as string);
+  // A graded check has every blank filled: an empty field is "no check".
+  const graded = match[5] ? decodePlacements(task, match[5]) : undefined;
+  if (!placements || graded === null) return null;
+  return {
+    ...(match[6] ? { resets: parseInt(match[6], 36) } : {}),
+    status: FROM_CODE[match[1] as string] as TaskProgress['status'],
+    attemptsUsed: parseInt(match[2] as string, 36),
+    hintsShown: parseInt(match[3] as string, 36),
+    placements,
+    lastCheck: graded ? regrade(task, graded) : null,
+    ...(match[7] ? { mistakesShown: true } : {}),
+  };
+}
+
+/**
+ * The snapshot's records of this set's tasks (keyed as the store keys them, `<task id>@<task hash>`)
+ * as `c1|<task>;<task>;…`, in the set's order. Records of other contents of a task are not carried:
+ * the package's set never changes.
+ */
+export function encodeProgress(set: ExerciseSet, records: SavedTasks): string {
+  const parts = set.tasks.map((task) => encodeRecord(task, records[itemKey(task)]));
   return `${VERSION}|${parts.join(';').replace(/;+$/, '')}`;
 }
 
-/** The progress `encodeProgress` wrote for this set, or null when the text is not that. */
+/** The records `encodeProgress` wrote for this set, or null when the text is not that. */
 export function decodeProgress(set: ExerciseSet, text: string): SavedTasks | null {
   if (!text.startsWith(`${VERSION}|`)) return null;
   const body = text.slice(VERSION.length + 1);
   const parts = body === '' ? [] : body.split(';');
   if (parts.length > set.tasks.length) return null;
-  const tasks: Record<string, TaskProgress> = {};
+  const records: Record<string, SavedTask> = {};
   for (const [i, part] of parts.entries()) {
     if (part === '') continue;
     const task = set.tasks[i] as Task;
-    const match = /^([asf])([0-9a-z]+)\.([0-9a-z]+)\.([0-9a-z,]*)(?:\.([0-9a-z,]*))?$/.exec(part);
-    if (!match) return null;
-    const placements = decodePlacements(task, match[4] ?? '');
-    const graded = match[5] === undefined ? undefined : decodePlacements(task, match[5]);
-    if (!placements || graded === null) return null;
-    tasks[task.id] = {
-      status: FROM_CODE[match[1] as string] as TaskProgress['status'],
-      attemptsUsed: parseInt(match[2] as string, 36),
-      hintsShown: parseInt(match[3] as string, 36),
-      placements,
-      lastCheck: graded ? regrade(task, graded) : null,
-    };
+    const record = decodeRecord(task, part);
+    if (!record) return null;
+    records[itemKey(task)] = record;
   }
-  return tasks;
+  return records;
 }
 
 /**
- * A storage for mount() that keeps the exercise's saved entry in memory and hands every save to
- * `write` in the compact form; `initial` is what the LMS gave back (cmi.suspend_data).
+ * A storage for mount() that keeps entries in memory and hands every save of the exercise's snapshot to
+ * `write` in the compact form (the attempt log stays in memory: the LMS gets the results as
+ * interactions); `initial` is what the LMS gave back (cmi.suspend_data).
  */
-export function suspendStorage(set: ExerciseSet, initial: string, write: (encoded: string) => void, storageKey?: string): KeyValueStorage {
+export function suspendStorage(set: ExerciseSet, initial: string, write: (encoded: string) => void, storageKey?: string, mode = 'practice'): KeyValueStorage {
   const entries = new Map<string, string>();
-  const key = storageKeyFor(set, storageKey);
-  const storage: KeyValueStorage = {
+  const key = storageKeyFor(set, storageKey, mode);
+  const restored = decodeProgress(set, initial);
+  if (restored) entries.set(key, JSON.stringify({ v: 2, tasks: restored }));
+  return {
     getItem: (k) => entries.get(k) ?? null,
     setItem(k, value) {
       entries.set(k, value);
       if (k !== key) return;
-      const tasks = parseSaved(value, set);
-      if (tasks) write(encodeProgress(set, tasks));
+      const parsed = parseEntry(value);
+      if (parsed) write(encodeProgress(set, parsed.tasks));
     },
     removeItem(k) {
       entries.delete(k);
@@ -111,7 +142,4 @@ export function suspendStorage(set: ExerciseSet, initial: string, write: (encode
     },
     key: (index) => [...entries.keys()][index] ?? null,
   };
-  const restored = decodeProgress(set, initial);
-  if (restored) save({ ...storage, setItem: (k, v) => entries.set(k, v) }, key, restored);
-  return storage;
 }
