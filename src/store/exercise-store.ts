@@ -13,11 +13,13 @@ import {
   attemptsLeft,
   check as gradeCheck,
   clear as clearBlank,
+  helpUsed,
   maxAttemptsFor,
   move as moveBetween,
   place as placeOption,
   resetPlacements,
   revealHint,
+  revealMistakes,
   type Change,
   type Rules,
   type TaskProgress,
@@ -44,7 +46,7 @@ export type Selection =
 export type StorageNotice = 'corrupt' | 'unavailable' | null;
 
 /** Why the last Check on a task was refused, until the learner changes something. */
-export type TaskNotice = { readonly kind: 'incomplete'; readonly empty: readonly number[] } | null;
+export type TaskNotice = { readonly kind: 'incomplete'; readonly empty: readonly number[] } | { readonly kind: 'unchanged' } | null;
 
 export interface ExerciseState {
   readonly set: ExerciseSet;
@@ -64,6 +66,8 @@ export interface ExerciseState {
   cancelSelection(): void;
   check(taskId: string): void;
   hint(taskId: string): void;
+  /** The learner opened the task's Common mistakes list (help, when it holds advice no check gave). */
+  showMistakes(taskId: string): void;
   resetTask(taskId: string): void;
   resetSet(): void;
   dismissStorageNotice(): void;
@@ -213,6 +217,8 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
             setState({ notices: { ...getState().notices, [taskId]: { kind: 'incomplete', empty: outcome.empty } } });
             emit({ type: 'check-refused', ...base(taskId), emptyBlanks: outcome.empty });
           }
+          // Free, and said so: the answer was graded already (a double click, or Check again unchanged).
+          if (outcome.reason === 'unchanged') setState({ notices: { ...getState().notices, [taskId]: { kind: 'unchanged' } } });
           return;
         }
         const { progress } = outcome;
@@ -235,7 +241,7 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
             type: progress.status,
             ...base(taskId),
             attemptsUsed: progress.attemptsUsed,
-            hintsUsed: progress.hintsShown,
+            hintsUsed: helpUsed(progress),
             response: progress.placements,
           });
           const score = scoreSet(set, getState().progress);
@@ -250,6 +256,13 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
         if (!outcome.ok) return;
         commit(taskId, outcome.progress);
         emit({ type: 'hint', ...base(taskId), hint: outcome.index + 1, hints: entry.task.hints?.length ?? 0, text: outcome.hint });
+      },
+
+      showMistakes: (taskId) => {
+        const entry = lookup(taskId);
+        const before = progressOf(taskId);
+        const next = entry ? revealMistakes(entry.task, before) : before;
+        if (next !== before) commit(taskId, next);
       },
 
       resetTask: (taskId) => {

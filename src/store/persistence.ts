@@ -38,6 +38,7 @@ function isTaskProgress(x: unknown): x is TaskProgress {
     isPlacements(x.placements) &&
     isCount(x.attemptsUsed) &&
     isCount(x.hintsShown) &&
+    (x.mistakesShown === undefined || typeof x.mistakesShown === 'boolean') &&
     (x.status === 'active' || x.status === 'solved' || x.status === 'failed') &&
     (last === null ||
       (isObject(last) &&

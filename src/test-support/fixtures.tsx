@@ -19,11 +19,12 @@ export const SEED_SET = loaded.set;
 
 /**
  * The seed set on a page, with one store made the way the site makes it (components may not import the
- * store module, so the page goes through useExerciseInstance). `storage: null` keeps it in memory.
+ * store module, so the page goes through useExerciseInstance). `storage: null` keeps it in memory; `set`
+ * replaces the seed set (a variant of it, say).
  */
-export function renderSet(storage: KeyValueStorage | null = memoryStorage()) {
+export function renderSet(storage: KeyValueStorage | null = memoryStorage(), set = SEED_SET) {
   function Page() {
-    const store = useExerciseInstance(SEED_SET, { storage });
+    const store = useExerciseInstance(set, { storage });
     return (
       <ExerciseProvider store={store}>
         <SetView />
