@@ -160,7 +160,7 @@ describe('checking', () => {
     const items = within(mistakesOf(1)).getAllByRole('listitem');
     expect(items).toHaveLength(1);
     expect(items[0]).toHaveTextContent("Your choice: Using 'password': the resource owner password grant");
-    expect(within(mistakesOf(1)).getByText('The full list shows once the task ends.')).toBeVisible();
+    expect(within(mistakesOf(1)).getByText('All are shown once the task ends.')).toBeVisible();
     expect(within(task(1)).queryByRole('heading', { name: 'Explanation' })).toBeNull();
   });
 
@@ -193,7 +193,7 @@ describe('checking', () => {
     expect(blank(1)).toHaveAccessibleName('Blank 1: client_credentials, right');
     expect(blank(1)).toHaveAttribute('aria-disabled', 'true');
     // An ended task says how it ended instead of showing attempts and dead buttons.
-    expect(card.getByText('Solved at the first attempt')).toBeVisible();
+    expect(card.getByText('Solved in 1 attempt')).toBeVisible();
     expect(card.queryByText(/^Attempts:/)).toBeNull();
     for (const name of ['Check', 'Hint', 'Reset']) expect(card.queryByRole('button', { name })).toBeNull();
     // Its Common mistakes stay closed until opened; then all four show, and nothing counts as help any more.
@@ -275,7 +275,7 @@ describe('fair attempts and feedback that belongs to its answer', () => {
 
     await user.click(button(1, 'Check'));
     expect(within(task(1)).getByText('Attempts: 2 left')).toBeVisible();
-    expect(within(task(1)).getByRole('alert')).toHaveTextContent('Already checked: change an answer to check again.');
+    expect(within(task(1)).getByRole('alert')).toHaveTextContent('Already checked: change an answer first.');
 
     await place(user, 1, 1, 'refresh_token');
     expect(within(task(1)).queryByRole('alert')).toBeNull();
@@ -335,11 +335,11 @@ describe('the Common mistakes disclosure', () => {
     const { user } = renderSet();
     const toggle = button(1, 'Common mistakes');
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
-    expect(within(mistakesOf(1)).queryByText(/full list/)).toBeNull();
+    expect(within(mistakesOf(1)).queryByText(/All are shown/)).toBeNull();
     await user.click(toggle);
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
     expect(within(mistakesOf(1)).queryByRole('listitem')).toBeNull();
-    expect(within(mistakesOf(1)).getByText('The full list shows once the task ends.')).toBeVisible();
+    expect(within(mistakesOf(1)).getByText('All are shown once the task ends.')).toBeVisible();
     await user.click(toggle);
     expect(toggle).toHaveAttribute('aria-expanded', 'false');
   });

@@ -17,8 +17,7 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
   const progress = useTaskOutcome(task.id);
   const attempts = useAttempts(task.id);
   const notice = useExercise((s) => s.notices[task.id] ?? null);
-  const hintsAllowed = useExercise((s) => s.rules.hintsAllowed);
-  const showMistakes = useExercise((s) => s.rules.showMistakes);
+  const { hintsAllowed, showMistakes } = useExercise((s) => s.rules);
   const { check, hint, showMistakes: openMistakes, resetTask } = useActions();
   const [mistakesOpen, setMistakesOpen] = useState(false);
   const { status, lastCheck } = progress;
@@ -27,10 +26,17 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
   // Feedback belongs to the answer it graded: it shows while the blanks still hold that answer.
   const graded = progress.checked ? lastCheck : null;
   const wrongBlanks = graded ? Object.values(graded.correct).filter((ok) => !ok).length : 0;
-  const mistakes = useMemo(() => listedMistakes(task, { status, lastCheck }), [task, status, lastCheck]);
+  const mistakes = listedMistakes(task, progress);
   const Heading = `h${headingLevel}` as const;
   const Sub = `h${headingLevel + 1}` as 'h3' | 'h4';
   const headingId = `cb-task-${task.id}-heading`;
+  /** A mistake the learner's answer made, marked as theirs. */
+  const mine = (text: string) => (
+    <p key={text} className="cb-mistake--matched">
+      <strong>{strings.yourChoice}: </strong>
+      {text}
+    </p>
+  );
 
   // A Check that ends the task replaces the buttons with its outcome: focus follows it there, not to <body>.
   const ended = useRef<HTMLParagraphElement>(null);
@@ -47,8 +53,7 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
           {strings.taskHeading(number)}
         </Heading>
         <span className={`cb-difficulty cb-difficulty--${task.difficulty}`}>{strings.difficulty[task.difficulty]}</span>
-        {status === 'solved' ? <span className="cb-badge cb-badge--solved">✓ {strings.statusSolved}</span> : null}
-        {status === 'failed' ? <span className="cb-badge cb-badge--failed">✗ {strings.statusFailed}</span> : null}
+        {locked ? <span className={`cb-badge cb-badge--${status}`}>{status === 'solved' ? `✓ ${strings.statusSolved}` : `✗ ${strings.statusFailed}`}</span> : null}
       </header>
       <p className="cb-prompt">{task.prompt}</p>
 
@@ -80,7 +85,7 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
                   {strings.hint}
                 </ActionButton>
               ) : null}
-              <ActionButton off={!progress.hasPlacements} onPress={() => progress.hasPlacements && resetTask(task.id)}>
+              <ActionButton off={!progress.hasPlacements} onPress={() => resetTask(task.id)}>
                 {strings.reset}
               </ActionButton>
             </div>
@@ -91,7 +96,7 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
       <div className="cb-feedback">
         {notice ? (
           <p className="cb-message cb-message--warn" role="alert">
-            {notice.kind === 'incomplete' ? strings.fillFirst(notice.empty) : strings.checkedAlready}
+            {notice.reason === 'incomplete' ? strings.fillFirst(notice.empty) : strings.checkedAlready}
           </p>
         ) : null}
         {status === 'solved' ? (
@@ -108,7 +113,7 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
             </p>
             <Results check={graded} />
             {/* The mistake this answer makes is the check's own feedback, free like the marks. */}
-            {showMistakes ? mistakes.filter((m) => m.matched).map((m) => <Mistake key={m.text} text={m.text} />) : null}
+            {showMistakes ? mistakes.map((m) => m.matched && mine(m.text)) : null}
           </div>
         ) : null}
         {status === 'failed' ? (
@@ -149,7 +154,7 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
                 {mistakes.length > 0 ? (
                   <ul>
                     {mistakes.map((m) => (
-                      <li key={m.text}>{m.matched ? <Mistake text={m.text} /> : m.text}</li>
+                      <li key={m.text}>{m.matched ? mine(m.text) : m.text}</li>
                     ))}
                   </ul>
                 ) : null}
@@ -167,16 +172,6 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
         ) : null}
       </div>
     </section>
-  );
-}
-
-/** A mistake the learner's answer made, marked as theirs. */
-function Mistake({ text }: { text: string }) {
-  return (
-    <p className="cb-mistake--matched">
-      <strong>{useStrings().yourChoice}: </strong>
-      {text}
-    </p>
   );
 }
 

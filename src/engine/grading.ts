@@ -207,9 +207,8 @@ export function matchMistakes(task: Task, placements: Placements): number[] {
 
 /** Whether the blanks hold exactly what the last check graded, so its feedback still applies as a whole. */
 export function alreadyChecked({ placements, lastCheck }: TaskProgress): boolean {
-  const graded = lastCheck?.placements;
-  const blanks = Object.keys(placements);
-  return !!graded && blanks.length === Object.keys(graded).length && blanks.every((b) => graded[+b] === placements[+b]);
+  // Blank numbers are integer keys, which every object lists in ascending order: equal text, equal placements.
+  return !!lastCheck && JSON.stringify(lastCheck.placements) === JSON.stringify(placements);
 }
 
 /** A line of the Common mistakes list; `matched` when the last check made this mistake. */
@@ -224,10 +223,10 @@ export interface ListedMistake {
  * ends, all of them.
  */
 export function listedMistakes(task: Task, { status, lastCheck }: Pick<TaskProgress, 'status' | 'lastCheck'>): ListedMistake[] {
-  const listed = (task.mistakes ?? [])
+  return (task.mistakes ?? [])
     .map((m, i) => ({ text: m.text, matched: !!lastCheck?.matchedMistakes.includes(i), always: m.always }))
-    .filter((m) => status !== 'active' || m.matched || m.always);
-  return [...listed.filter((m) => m.matched), ...listed.filter((m) => !m.matched)];
+    .filter((m) => status !== 'active' || m.matched || m.always)
+    .sort((a, b) => +b.matched - +a.matched);
 }
 
 /**

@@ -125,7 +125,7 @@ describe('events', () => {
     actions.check('requests-post');
     expect(events).toEqual([expect.objectContaining({ type: 'check-refused', taskId: 'requests-post', taskNumber: 5, emptyBlanks: [1, 2, 3] })]);
     expect(left(store, 'requests-post')).toBe(3);
-    expect(store.getState().notices['requests-post']).toEqual({ kind: 'incomplete', empty: [1, 2, 3] });
+    expect(store.getState().notices['requests-post']).toEqual({ kind: 'refused', reason: 'incomplete', empty: [1, 2, 3] });
 
     actions.place('requests-post', 2, 'your_client_id');
     expect(store.getState().notices['requests-post']).toBeNull();
@@ -195,7 +195,7 @@ describe('events', () => {
     actions.check('grant-type');
     expect(events).toEqual([]);
     expect(left(store, 'grant-type')).toBe(2);
-    expect(store.getState().notices['grant-type']).toEqual({ kind: 'unchanged' });
+    expect(store.getState().notices['grant-type']).toEqual({ kind: 'refused', reason: 'unchanged' });
     actions.place('grant-type', 1, 'refresh_token');
     expect(store.getState().notices['grant-type']).toBeNull();
   });

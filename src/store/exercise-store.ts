@@ -21,6 +21,7 @@ import {
   revealHint,
   revealMistakes,
   type Change,
+  type CheckOutcome,
   type Rules,
   type TaskProgress,
 } from '../engine/grading.ts';
@@ -45,8 +46,8 @@ export type Selection =
 /** A note about saved progress, shown once and quietly. */
 export type StorageNotice = 'corrupt' | 'unavailable' | null;
 
-/** Why the last Check on a task was refused, until the learner changes something. */
-export type TaskNotice = { readonly kind: 'incomplete'; readonly empty: readonly number[] } | { readonly kind: 'unchanged' } | null;
+/** Why the last Check on a task was refused (the engine's own refusal), until the learner changes something. */
+export type TaskNotice = Exclude<CheckOutcome, { kind: 'graded' } | { reason: 'locked' }> | null;
 
 export interface ExerciseState {
   readonly set: ExerciseSet;
@@ -213,12 +214,9 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
         const before = progressOf(taskId);
         const outcome = gradeCheck(entry.task, before, maxFor(entry.task));
         if (outcome.kind === 'refused') {
-          if (outcome.reason === 'incomplete') {
-            setState({ notices: { ...getState().notices, [taskId]: { kind: 'incomplete', empty: outcome.empty } } });
-            emit({ type: 'check-refused', ...base(taskId), emptyBlanks: outcome.empty });
-          }
-          // Free, and said so: the answer was graded already (a double click, or Check again unchanged).
-          if (outcome.reason === 'unchanged') setState({ notices: { ...getState().notices, [taskId]: { kind: 'unchanged' } } });
+          // Incomplete, or the answer was graded already (a double click, or Check again unchanged): free, and said so.
+          if (outcome.reason !== 'locked') setState({ notices: { ...getState().notices, [taskId]: outcome } });
+          if (outcome.reason === 'incomplete') emit({ type: 'check-refused', ...base(taskId), emptyBlanks: outcome.empty });
           return;
         }
         const { progress } = outcome;
