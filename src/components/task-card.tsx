@@ -113,7 +113,7 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
             </p>
             <Results check={graded} />
             {/* The mistake this answer makes is the check's own feedback, free like the marks. */}
-            {showMistakes ? mistakes.map((m) => m.matched && mine(m.text)) : null}
+            {showMistakes && mistakes.map((m) => m.matched && mine(m.text))}
           </div>
         ) : null}
         {status === 'failed' ? (

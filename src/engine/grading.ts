@@ -5,7 +5,7 @@
  * returns a new progress value and never throws for a learner's action: an action the rules refuse comes
  * back as a value with a reason, so the UI can say why.
  */
-import type { Task } from '../schema/exercise-schema.ts';
+import type { Mistake, Task } from '../schema/exercise-schema.ts';
 import { blanksOf, parseTemplate } from './template.ts';
 
 /** The rules a mode sets. Practice is the first; an exam or review mode is another value of this. */
@@ -212,10 +212,7 @@ export function alreadyChecked({ placements, lastCheck }: TaskProgress): boolean
 }
 
 /** A line of the Common mistakes list; `matched` when the last check made this mistake. */
-export interface ListedMistake {
-  readonly text: string;
-  readonly matched: boolean;
-}
+export type ListedMistake = Mistake & { readonly matched: boolean };
 
 /**
  * The Common mistakes list, matched ones first. While the task is open it holds only what cannot give the
@@ -224,7 +221,7 @@ export interface ListedMistake {
  */
 export function listedMistakes(task: Task, { status, lastCheck }: Pick<TaskProgress, 'status' | 'lastCheck'>): ListedMistake[] {
   return (task.mistakes ?? [])
-    .map((m, i) => ({ text: m.text, matched: !!lastCheck?.matchedMistakes.includes(i), always: m.always }))
+    .map((m, i) => ({ ...m, matched: !!lastCheck?.matchedMistakes.includes(i) }))
     .filter((m) => status !== 'active' || m.matched || m.always)
     .sort((a, b) => +b.matched - +a.matched);
 }
