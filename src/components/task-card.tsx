@@ -68,8 +68,8 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
           <>
             <p className="cb-attempts">{strings.attemptsLeft(attempts.left)}</p>
             <div className="cb-buttons">
-              {/* aria-disabled, not disabled: a button that turns itself off keeps the keyboard focus. Check stays
-                  pressable while the graded answer is unchanged, so it can say why it grades nothing. */}
+              {/* aria-disabled, not disabled: a button that turns itself off keeps the keyboard focus. A press
+                  still reaches the store, which refuses what the rules do not allow (Check says why). */}
               <ActionButton
                 primary
                 off={progress.checked}
