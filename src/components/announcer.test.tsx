@@ -61,10 +61,24 @@ describe('the live region', () => {
     expect(said()).toBe('your_client_id moved from blank 1 to blank 3');
   });
 
-  it('says which blanks are wrong and how many attempts are left', async () => {
+  it('says which blanks are wrong, how many attempts are left, and the mistake the answer made', async () => {
     const { user } = renderSet();
     await placeAndCheck(user, 1, 'password');
-    expect(said()).toBe('Blank 1 is wrong. Attempts: 2 left.');
+    expect(said()).toBe(
+      "Blank 1 is wrong. Attempts: 2 left. Your choice: Using 'password': the resource owner password grant sends a user's password and is deprecated in OAuth 2.1.",
+    );
+  });
+
+  it('says nothing more when no mistake matched the answer', async () => {
+    const { user } = renderSet();
+    await user.click(blank(5, 1));
+    await user.click(option(5, 'client_credentials'));
+    await user.click(blank(5, 2));
+    await user.click(option(5, 'your_client_id'));
+    await user.click(blank(5, 3));
+    await user.click(option(5, 'authorization_code'));
+    await user.click(within(task(5)).getByRole('button', { name: 'Check' }));
+    expect(said()).toBe('Blank 3 is wrong. Attempts: 2 left.');
   });
 
   it('says why a check was refused', async () => {
@@ -84,7 +98,9 @@ describe('the live region', () => {
     await placeAndCheck(user, 4, 'token');
     await placeAndCheck(user, 4, '[');
     await placeAndCheck(user, 4, ']');
-    expect(said()).toBe('Blank 1 is wrong. Attempts: 0 left. The solution is shown.');
+    expect(said()).toBe(
+      'Blank 1 is wrong. Attempts: 0 left. The solution is shown. Your choice: Choosing a bracket: the square brackets are already in the code, and the blank between the quotes is the key\'s name.',
+    );
   });
 
   it('reads a hint with its number', async () => {
@@ -127,5 +143,15 @@ describe('announce', () => {
     ['set completed', { type: 'completed', setId: 's', time: 0, score: { total: 5, solved: 4, failed: 1, open: 0, attemptsUsed: 9, hintsUsed: 0, complete: true, scaled: 0.8 } }, 'Set finished: 4 of 5 tasks solved.'],
   ])('%s', (_name, event, words) => {
     expect(announce(event, en)).toBe(words);
+  });
+
+  it.each<[string, readonly number[], string]>([
+    ['one matched mistake, after the attempts', [1], 'Blank 1 is wrong. Attempts: 2 left. Your choice: Second.'],
+    ['two, in the task\'s order', [0, 1], 'Blank 1 is wrong. Attempts: 2 left. Your choice: First. Your choice: Second.'],
+    ['none', [], 'Blank 1 is wrong. Attempts: 2 left.'],
+  ])('a wrong check with the set speaks the matched mistakes: %s', (_name, mistakes, words) => {
+    const set = { tasks: [{ mistakes: [{ text: 'First.' }, { text: 'Second.' }] }] } as unknown as Parameters<typeof announce>[2];
+    const event: ExerciseEvent = { type: 'checked', ...base, correct: false, blanks: [{ blank: 1, option: 'a', correct: false }], attemptsUsed: 1, attemptsLeft: 2, mistakes };
+    expect(announce(event, en, set)).toBe(words);
   });
 });

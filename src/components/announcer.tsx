@@ -1,14 +1,19 @@
 /**
  * The exercise's voice for screen readers: turns the store's events into our own words in a polite
- * live region ("client_credentials placed in blank 1", "Blank 1 is wrong. Attempts: 2 left.").
+ * live region ("client_credentials placed in blank 1", "Blank 1 is wrong. Attempts: 2 left. Your
+ * choice: Using 'password'...").
  */
 import { useEffect, useState } from 'react';
+import type { ExerciseSet } from '../schema/exercise-schema.ts';
 import type { ExerciseEvent } from '../store/events.ts';
 import type { Strings } from '../i18n/table.ts';
 import { useExerciseStoreApi, useStrings } from '../hooks/exercise-context.tsx';
 
-/** What to say for an event, or null to stay quiet. Pure, so it is tested as a table. */
-export function announce(event: ExerciseEvent, strings: Strings): string | null {
+/**
+ * What to say for an event, or null to stay quiet. Pure, so it is tested as a table. With the set, a
+ * wrong check also speaks the mistakes it matched: the feedback that teaches, as the card shows it.
+ */
+export function announce(event: ExerciseEvent, strings: Strings, set?: Pick<ExerciseSet, 'tasks'>): string | null {
   switch (event.type) {
     case 'placed':
       if (event.option === null) return event.replaced ? strings.sayCleared(event.replaced, event.blank) : null;
@@ -18,12 +23,15 @@ export function announce(event: ExerciseEvent, strings: Strings): string | null 
       if (event.option !== null) return strings.saySelectedOption(event.option);
       return strings.sayDeselected;
     case 'checked':
-      return strings.sayChecked(
-        event.blanks.filter((b) => !b.correct).map((b) => b.blank),
-        event.attemptsLeft,
-        event.correct,
-        !event.correct && event.attemptsLeft === 0,
-      );
+      return [
+        strings.sayChecked(
+          event.blanks.filter((b) => !b.correct).map((b) => b.blank),
+          event.attemptsLeft,
+          event.correct,
+          !event.correct && event.attemptsLeft === 0,
+        ),
+        ...(set?.tasks[event.taskNumber - 1]?.mistakes ?? []).filter((_, i) => event.mistakes.includes(i)).map((m) => `${strings.yourChoice}: ${m.text}`),
+      ].join(' ');
     case 'check-refused':
       return strings.sayRefused(event.emptyBlanks);
     case 'hint':
@@ -42,7 +50,8 @@ export function Announcer() {
   useEffect(
     () =>
       store.subscribeEvents((event) => {
-        const text = announce(event, strings);
+        const { set, rules } = store.getState();
+        const text = announce(event, strings, rules.showMistakes ? set : undefined);
         // A trailing no-break space toggles so the same words twice are still announced twice. The set's
         // end follows the check that ended it: both are said, the check's verdict first.
         if (text) setMessage((previous) => (event.type === 'completed' ? `${previous} ${text}` : previous === text ? `${text}\u00a0` : text));

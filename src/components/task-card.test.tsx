@@ -1,13 +1,15 @@
 // A learner working through the seed set's tasks with clicks and keys, as a screen reader names things.
 import { act, screen, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
-import { renderSet } from '../test-support/fixtures.tsx';
+import { SEED_SET, renderSet } from '../test-support/fixtures.tsx';
 
 
 const task = (n: number) => screen.getByRole('region', { name: `Task ${n}` });
 const blank = (n: number, b = 1) => within(task(n)).getByRole('button', { name: new RegExp(`^Blank ${b}\\b`) });
 const option = (n: number, text: string) => within(task(n)).getByRole('button', { name: text });
 const button = (n: number, name: string) => within(task(n)).getByRole('button', { name });
+/** The Common mistakes disclosure of task n: the heading's button and what it shows. */
+const mistakesOf = (n: number) => within(task(n)).getByRole('heading', { name: 'Common mistakes' }).parentElement!;
 
 async function place(user: UserEvent, n: number, b: number, text: string) {
   await user.click(blank(n, b));
@@ -144,18 +146,21 @@ describe('checking', () => {
     expect(within(task(1)).queryByRole('alert')).toBeNull();
   });
 
-  it('a wrong check marks the blank wrong, uses an attempt and shows the matching mistake first', async () => {
+  it('a wrong check marks the blank wrong, uses an attempt and shows the mistake the answer made, and only that one', async () => {
     const { user } = renderSet();
     await placeAndCheck(user, 1, { 1: 'password' });
     expect(blank(1)).toHaveAccessibleName('Blank 1: password, wrong');
     expect(within(task(1)).getByText('Attempts: 2 left')).toBeVisible();
     expect(within(task(1)).getByText(/1 blank is wrong\. Attempts: 2 left\./)).toBeVisible();
+    expect(within(task(1)).getByText(/^Using 'password': the resource owner password grant/)).toHaveTextContent(/^Your choice: Using 'password'/);
+    expect(within(task(1)).queryByText(/Using '(refresh_token|authorization_code)'/)).toBeNull();
 
-    const mistakes = within(task(1)).getByRole('heading', { name: 'Common mistakes' }).parentElement!;
-    const items = within(mistakes).getAllByRole('listitem');
+    // The Common mistakes list, opened, holds the matched mistake alone: the other wrong options stay unnamed.
+    await user.click(button(1, 'Common mistakes'));
+    const items = within(mistakesOf(1)).getAllByRole('listitem');
+    expect(items).toHaveLength(1);
     expect(items[0]).toHaveTextContent("Your choice: Using 'password': the resource owner password grant");
-    expect(items).toHaveLength(4);
-    expect(items.slice(1).map((li) => li.textContent)).not.toContain(expect.stringContaining('Your choice'));
+    expect(within(mistakesOf(1)).getByText('All are shown once the task ends.')).toBeVisible();
     expect(within(task(1)).queryByRole('heading', { name: 'Explanation' })).toBeNull();
   });
 
@@ -166,8 +171,8 @@ describe('checking', () => {
     expect(blank(5, 2)).toHaveAccessibleName('Blank 2: your_client_secret, wrong');
     expect(blank(5, 3)).toHaveAccessibleName('Blank 3: your_client_id, wrong');
     expect(within(task(5)).getByText(/2 blanks are wrong\. Attempts: 2 left\./)).toBeVisible();
-    const mistakes = within(task(5)).getByRole('heading', { name: 'Common mistakes' }).parentElement!;
-    expect(within(mistakes).getAllByRole('listitem')[0]).toHaveTextContent('Your choice: Swapping client ID and secret values.');
+    expect(within(task(5)).getByText('Swapping client ID and secret values.')).toHaveTextContent('Your choice: Swapping client ID and secret values.');
+    expect(within(task(5)).queryByText('Using the wrong grant type.')).toBeNull();
   });
 
   it("a blank's wrong mark goes once it holds something else", async () => {
@@ -187,9 +192,14 @@ describe('checking', () => {
     expect(card.getByText(/grant_type=client_credentials asks the authorization server/)).toBeVisible();
     expect(blank(1)).toHaveAccessibleName('Blank 1: client_credentials, right');
     expect(blank(1)).toHaveAttribute('aria-disabled', 'true');
-    expect(button(1, 'Check')).toHaveAttribute('aria-disabled', 'true');
-    expect(button(1, 'Hint')).toHaveAttribute('aria-disabled', 'true');
-    expect(card.queryByRole('heading', { name: 'Common mistakes' })).toBeNull();
+    // An ended task says how it ended instead of showing attempts and dead buttons.
+    expect(card.getByText('Solved in 1 attempt')).toBeVisible();
+    expect(card.queryByText(/^Attempts:/)).toBeNull();
+    for (const name of ['Check', 'Hint', 'Reset']) expect(card.queryByRole('button', { name })).toBeNull();
+    // Its Common mistakes stay closed until opened; then all four show, and nothing counts as help any more.
+    expect(card.queryByRole('listitem')).toBeNull();
+    await user.click(button(1, 'Common mistakes'));
+    expect(within(mistakesOf(1)).getAllByRole('listitem')).toHaveLength(4);
     await user.click(option(1, 'password'));
     expect(blank(1)).toHaveAccessibleName('Blank 1: client_credentials, right');
   });
@@ -204,15 +214,21 @@ describe('checking', () => {
     const card = within(task(4));
     expect(blank(4)).toHaveAccessibleName('Blank 1: access_token, solution');
     expect(blank(4)).toHaveAttribute('aria-disabled', 'true');
-    expect(card.getByText('Attempts: 0 left')).toBeVisible();
+    expect(card.getByText('No attempts left')).toBeVisible();
+    expect(card.queryByText(/^Attempts:/)).toBeNull();
     expect(card.getByText('The solution is shown in the blanks.', { exact: false })).toBeVisible();
     expect(card.getByText(/Your choice: Blank 1: \] — wrong/)).toBeVisible();
     expect(card.getByText(/Not solved$/)).toBeVisible();
     expect(card.getByRole('heading', { name: 'Explanation' })).toBeVisible();
-    expect(button(4, 'Check')).toHaveAttribute('aria-disabled', 'true');
-    expect(button(4, 'Hint')).toHaveAttribute('aria-disabled', 'true');
-    expect(button(4, 'Reset')).toHaveAttribute('aria-disabled', 'true');
-    expect(card.queryByRole('button', { name: 'Clear blank 1' })).toBeNull();
+    for (const name of ['Check', 'Hint', 'Reset', 'Clear blank 1']) expect(card.queryByRole('button', { name })).toBeNull();
+    // The full list of mistakes, the learner's own first.
+    await user.click(button(4, 'Common mistakes'));
+    const items = within(mistakesOf(4)).getAllByRole('listitem');
+    expect(items.map((li) => li.textContent)).toEqual([
+      "Your choice: Choosing a bracket: the square brackets are already in the code, and the blank between the quotes is the key's name.",
+      'Using parentheses instead of square brackets.',
+      "Using the wrong key name like 'token'.",
+    ]);
     expect(option(4, 'token')).toHaveAttribute('aria-disabled', 'true');
 
     await user.click(blank(4));
@@ -246,5 +262,107 @@ describe('hints and reset', () => {
     for (const b of [1, 2, 3]) expect(blank(5, b)).toHaveAccessibleName(`Blank ${b}, empty`);
     expect(within(task(5)).getByText('Attempts: 2 left')).toBeVisible();
     expect(button(5, 'Reset')).toHaveAttribute('aria-disabled', 'true');
+  });
+});
+
+describe('fair attempts and feedback that belongs to its answer', () => {
+  it('a double click on Check spends one attempt; Check again unchanged is free, dimmed, and says why', async () => {
+    const { user } = renderSet();
+    await place(user, 1, 1, 'password');
+    await user.dblClick(button(1, 'Check'));
+    expect(within(task(1)).getByText('Attempts: 2 left')).toBeVisible();
+    expect(button(1, 'Check')).toHaveAttribute('aria-disabled', 'true');
+
+    await user.click(button(1, 'Check'));
+    expect(within(task(1)).getByText('Attempts: 2 left')).toBeVisible();
+    expect(within(task(1)).getByRole('alert')).toHaveTextContent('Already checked: change an answer first.');
+
+    await place(user, 1, 1, 'refresh_token');
+    expect(within(task(1)).queryByRole('alert')).toBeNull();
+    expect(button(1, 'Check')).not.toHaveAttribute('aria-disabled');
+    await user.click(button(1, 'Check'));
+    expect(within(task(1)).getByText('Attempts: 1 left')).toBeVisible();
+  });
+
+  it("after Reset the last check's message, marks and mistake go; the same answer placed again brings them back, still free", async () => {
+    const { user } = renderSet();
+    await placeAndCheck(user, 1, { 1: 'password' });
+    await user.click(button(1, 'Reset'));
+    const card = within(task(1));
+    expect(card.queryByText(/blank is wrong/)).toBeNull();
+    expect(card.queryByText(/Blank 1: password — wrong/)).toBeNull();
+    expect(card.queryByText(/^Using 'password'/)).toBeNull();
+
+    await place(user, 1, 1, 'password');
+    expect(card.getByText(/Blank 1: password — wrong/)).toBeVisible();
+    expect(button(1, 'Check')).toHaveAttribute('aria-disabled', 'true');
+    expect(card.getByText('Attempts: 2 left')).toBeVisible();
+  });
+
+  it('a changed answer hides the results list; the marks of the blanks still holding what was graded stay', async () => {
+    const { user } = renderSet();
+    await placeAndCheck(user, 5, { 1: 'client_credentials', 2: 'your_client_secret', 3: 'your_client_id' });
+    await place(user, 5, 2, 'authorization_code');
+    expect(within(task(5)).queryByText(/blanks are wrong/)).toBeNull();
+    expect(within(task(5)).queryByText(/Blank 2: your_client_secret — wrong/)).toBeNull();
+    expect(within(task(5)).queryByText(/Swapping client ID/)).toBeNull();
+    expect(blank(5, 1)).toHaveAccessibleName('Blank 1: client_credentials, right');
+    expect(blank(5, 2)).toHaveAccessibleName('Blank 2: authorization_code');
+  });
+
+  it('a task solved at the second attempt says so, and a Check that ends a task leaves focus on that outcome', async () => {
+    const { user } = renderSet();
+    await placeAndCheck(user, 2, { 1: 'text/plain' });
+    await place(user, 2, 1, 'application/x-www-form-urlencoded');
+    await tabTo(user, button(2, 'Check'));
+    await user.keyboard('{Enter}');
+    const outcome = within(task(2)).getByText('Solved in 2 attempts');
+    expect(outcome).toHaveFocus();
+    expect(within(task(2)).queryByRole('button', { name: 'Check' })).toBeNull();
+  });
+});
+
+describe('the Common mistakes disclosure', () => {
+  /** The seed's first task alone, its general mistake marked `always` by the author. */
+  const withAdvice = {
+    ...SEED_SET,
+    tasks: [{ ...SEED_SET.tasks[0]!, mistakes: SEED_SET.tasks[0]!.mistakes!.map((m) => (m.when ? m : { ...m, always: true })) }],
+  };
+  // The summary is a lazy chunk: it arrives a moment after the last task ends.
+  const summary = () => screen.findByRole('region', { name: 'Summary' });
+
+  it('is closed until opened, and before any check it names no wrong option', async () => {
+    const { user } = renderSet();
+    const toggle = button(1, 'Common mistakes');
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(within(mistakesOf(1)).queryByText(/All are shown/)).toBeNull();
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(within(mistakesOf(1)).queryByRole('listitem')).toBeNull();
+    expect(within(mistakesOf(1)).getByText('All are shown once the task ends.')).toBeVisible();
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  it('lists the mistakes the author marked `always`, and opening it for them counts as help, like a hint', async () => {
+    const { user } = renderSet(null, undefined, withAdvice);
+    await user.click(button(1, 'Common mistakes'));
+    expect(within(mistakesOf(1)).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Leaving the grant_type parameter empty.']);
+    await placeAndCheck(user, 1, { 1: 'client_credentials' });
+    expect(within(await summary()).getByText('1 hint used')).toBeVisible();
+  });
+
+  it('opened for nothing but the mistake a check already showed, it costs nothing', async () => {
+    const { user } = renderSet(null, undefined, { ...SEED_SET, tasks: [SEED_SET.tasks[0]!] });
+    await placeAndCheck(user, 1, { 1: 'password' });
+    await user.click(button(1, 'Common mistakes'));
+    await placeAndCheck(user, 1, { 1: 'client_credentials' });
+    expect(within(await summary()).getByText('0 hints used')).toBeVisible();
+  });
+
+  it('unopened, it costs nothing either', async () => {
+    const { user } = renderSet(null, undefined, withAdvice);
+    await placeAndCheck(user, 1, { 1: 'client_credentials' });
+    expect(within(await summary()).getByText('0 hints used')).toBeVisible();
   });
 });

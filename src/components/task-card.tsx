@@ -3,9 +3,9 @@
  * that follows (which blanks are wrong, the mistakes that match the learner's choices, hints, the
  * solution and the explanation). It shows the rules' outcomes; the rules live in the engine.
  */
-import { memo, useMemo, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Task } from '../schema/exercise-schema.ts';
-import { solutionOf, type CheckRecord, type TaskStatus } from '../engine/grading.ts';
+import { listedMistakes, solutionOf, type CheckRecord, type TaskStatus } from '../engine/grading.ts';
 import { TaskDnd } from '../dnd/task-dnd.tsx';
 import { useActions, useAttempts, useTaskOutcome } from '../hooks/use-task.ts';
 import { useExercise, useStrings } from '../hooks/exercise-context.tsx';
@@ -17,83 +17,109 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
   const progress = useTaskOutcome(task.id);
   const attempts = useAttempts(task.id);
   const notice = useExercise((s) => s.notices[task.id] ?? null);
-  const hintsAllowed = useExercise((s) => s.rules.hintsAllowed);
-  const showMistakes = useExercise((s) => s.rules.showMistakes);
-  const { check, hint, resetTask } = useActions();
-  const locked = progress.status !== 'active';
+  const { hintsAllowed, showMistakes } = useExercise((s) => s.rules);
+  const { check, hint, showMistakes: openMistakes, resetTask } = useActions();
+  const [mistakesOpen, setMistakesOpen] = useState(false);
+  const { status, lastCheck } = progress;
+  const locked = status !== 'active';
   const hints = task.hints ?? [];
-  const last = progress.lastCheck;
-  const wrongBlanks = last ? Object.entries(last.correct).filter(([, ok]) => !ok).map(([b]) => Number(b)) : [];
+  // Feedback belongs to the answer it graded: it shows while the blanks still hold that answer.
+  const graded = progress.checked ? lastCheck : null;
+  const wrongBlanks = graded ? Object.values(graded.correct).filter((ok) => !ok).length : 0;
+  const mistakes = listedMistakes(task, progress);
   const Heading = `h${headingLevel}` as const;
   const Sub = `h${headingLevel + 1}` as 'h3' | 'h4';
   const headingId = `cb-task-${task.id}-heading`;
+  /** A mistake the learner's answer made, marked as theirs. */
+  const mine = (text: string) => (
+    <p key={text} className="cb-mistake--matched">
+      <strong>{strings.yourChoice}: </strong>
+      {text}
+    </p>
+  );
 
-  // After a wrong check, the mistakes that match the learner's choices come first, highlighted.
-  const mistakes = useMemo(() => {
-    const all = (task.mistakes ?? []).map((m, index) => ({ text: m.text, matched: last?.matchedMistakes.includes(index) ?? false }));
-    return [...all.filter((m) => m.matched), ...all.filter((m) => !m.matched)];
-  }, [task.mistakes, last]);
-  const showMistakesPanel = showMistakes && last !== null && (progress.status === 'failed' || (progress.status === 'active' && wrongBlanks.length > 0));
+  // A Check that ends the task replaces the buttons with its outcome: focus follows it there, not to <body>.
+  const ended = useRef<HTMLParagraphElement>(null);
+  const checking = useRef(false);
+  useEffect(() => {
+    if (checking.current) ended.current?.focus();
+    checking.current = false;
+  });
 
   return (
-    <section className={`cb-task cb-task--${progress.status}`} aria-labelledby={headingId} id={`task-${task.id}`} data-task={task.id}>
+    <section className={`cb-task cb-task--${status}`} aria-labelledby={headingId} id={`task-${task.id}`} data-task={task.id}>
       <header className="cb-task-header">
         <Heading id={headingId} className="cb-task-title" tabIndex={-1}>
           {strings.taskHeading(number)}
         </Heading>
         <span className={`cb-difficulty cb-difficulty--${task.difficulty}`}>{strings.difficulty[task.difficulty]}</span>
-        {progress.status === 'solved' ? <span className="cb-badge cb-badge--solved">✓ {strings.statusSolved}</span> : null}
-        {progress.status === 'failed' ? <span className="cb-badge cb-badge--failed">✗ {strings.statusFailed}</span> : null}
+        {locked ? <span className={`cb-badge cb-badge--${status}`}>{status === 'solved' ? `✓ ${strings.statusSolved}` : `✗ ${strings.statusFailed}`}</span> : null}
       </header>
       <p className="cb-prompt">{task.prompt}</p>
 
-      <Workspace task={task} subject={subject} status={progress.status} />
+      <Workspace task={task} subject={subject} status={status} />
 
       <div className="cb-actions">
-        <p className="cb-attempts">{strings.attemptsLeft(attempts.left)}</p>
-        <div className="cb-buttons">
-          {/* aria-disabled, not disabled: a button that turns itself off keeps the keyboard focus. */}
-          <ActionButton primary off={locked} onPress={() => check(task.id)}>
-            {strings.check}
-          </ActionButton>
-          {hintsAllowed && hints.length > 0 ? (
-            <ActionButton off={locked || progress.hintsShown >= hints.length} onPress={() => hint(task.id)}>
-              {strings.hint}
-            </ActionButton>
-          ) : null}
-          <ActionButton off={locked || !progress.hasPlacements} onPress={() => resetTask(task.id)}>
-            {strings.reset}
-          </ActionButton>
-        </div>
+        {locked ? (
+          <p className="cb-attempts" tabIndex={-1} ref={ended}>
+            {status === 'solved' ? strings.solvedIn(attempts.max - attempts.left) : strings.failed}
+          </p>
+        ) : (
+          <>
+            <p className="cb-attempts">{strings.attemptsLeft(attempts.left)}</p>
+            <div className="cb-buttons">
+              {/* aria-disabled, not disabled: a button that turns itself off keeps the keyboard focus. A press
+                  still reaches the store, which refuses what the rules do not allow (Check says why). */}
+              <ActionButton
+                primary
+                off={progress.checked}
+                onPress={() => {
+                  checking.current = true;
+                  check(task.id);
+                }}
+              >
+                {strings.check}
+              </ActionButton>
+              {hintsAllowed && hints.length > 0 ? (
+                <ActionButton off={progress.hintsShown >= hints.length} onPress={() => hint(task.id)}>
+                  {strings.hint}
+                </ActionButton>
+              ) : null}
+              <ActionButton off={!progress.hasPlacements} onPress={() => resetTask(task.id)}>
+                {strings.reset}
+              </ActionButton>
+            </div>
+          </>
+        )}
       </div>
 
       <div className="cb-feedback">
-        {notice?.kind === 'incomplete' ? (
+        {notice ? (
           <p className="cb-message cb-message--warn" role="alert">
-            {strings.fillFirst(notice.empty)}
+            {notice.reason === 'incomplete' ? strings.fillFirst(notice.empty) : strings.checkedAlready}
           </p>
         ) : null}
-        {progress.status === 'solved' ? (
+        {status === 'solved' ? (
           <p className="cb-message cb-message--right">
             <span aria-hidden="true">✓ </span>
             {strings.correct}
           </p>
         ) : null}
-        {progress.status === 'active' && last && wrongBlanks.length > 0 ? (
+        {!locked && graded ? (
           <div className="cb-message cb-message--wrong">
             <p>
               <span aria-hidden="true">✗ </span>
-              {strings.notYet(wrongBlanks.length, attempts.left)}
+              {strings.notYet(wrongBlanks, attempts.left)}
             </p>
-            <Results check={last} />
+            <Results check={graded} />
+            {/* The mistake this answer makes is the check's own feedback, free like the marks. */}
+            {showMistakes && mistakes.map((m) => m.matched && mine(m.text))}
           </div>
         ) : null}
-        {progress.status === 'failed' ? (
+        {status === 'failed' ? (
           <div className="cb-message cb-message--failed">
-            <p>
-              <strong>{strings.failed}.</strong> {strings.solutionShown}
-            </p>
-            {last ? <Results check={last} prefix={`${strings.yourChoice}: `} /> : null}
+            <p>{strings.solutionShown}</p>
+            {lastCheck ? <Results check={lastCheck} prefix={`${strings.yourChoice}: `} /> : null}
           </div>
         ) : null}
 
@@ -107,17 +133,34 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
           </div>
         ) : null}
 
-        {showMistakesPanel && mistakes.length > 0 ? (
+        {/* A disclosure the learner opens on purpose (the accordion pattern: a heading holding the button). */}
+        {showMistakes && task.mistakes?.length ? (
           <div className="cb-mistakes">
-            <Sub className="cb-mistakes-title">{strings.mistakesHeading}</Sub>
-            <ul>
-              {mistakes.map((m) => (
-                <li key={m.text} className={m.matched ? 'cb-mistake cb-mistake--matched' : 'cb-mistake'}>
-                  {m.matched ? <strong>{strings.yourChoice}: </strong> : null}
-                  {m.text}
-                </li>
-              ))}
-            </ul>
+            <Sub>
+              <button
+                type="button"
+                className="cb-button cb-button--quiet"
+                aria-expanded={mistakesOpen}
+                onClick={() => {
+                  setMistakesOpen(!mistakesOpen);
+                  if (!mistakesOpen) openMistakes(task.id);
+                }}
+              >
+                {strings.mistakesHeading}
+              </button>
+            </Sub>
+            {mistakesOpen ? (
+              <>
+                {mistakes.length > 0 ? (
+                  <ul>
+                    {mistakes.map((m) => (
+                      <li key={m.text}>{m.matched ? mine(m.text) : m.text}</li>
+                    ))}
+                  </ul>
+                ) : null}
+                {!locked && mistakes.length < task.mistakes.length ? <p>{strings.mistakesLater}</p> : null}
+              </>
+            ) : null}
           </div>
         ) : null}
 
@@ -150,14 +193,7 @@ function Results({ check, prefix = '' }: { check: CheckRecord; prefix?: string }
 
 function ActionButton({ off, primary, onPress, children }: { off: boolean; primary?: boolean; onPress: () => void; children: ReactNode }) {
   return (
-    <button
-      type="button"
-      className={primary ? 'cb-button cb-button--primary' : 'cb-button'}
-      aria-disabled={off || undefined}
-      onClick={() => {
-        if (!off) onPress();
-      }}
-    >
+    <button type="button" className={primary ? 'cb-button cb-button--primary' : 'cb-button'} aria-disabled={off || undefined} onClick={onPress}>
       {children}
     </button>
   );

@@ -4,10 +4,13 @@ import type { Task } from '../schema/exercise-schema.ts';
 import {
   PRACTICE,
   FRESH_PROGRESS,
+  alreadyChecked,
   attemptsLeft,
   check,
   clear,
   feedbackFor,
+  helpUsed,
+  listedMistakes,
   matchMistakes,
   maxAttemptsFor,
   move,
@@ -15,6 +18,7 @@ import {
   readiness,
   resetPlacements,
   revealHint,
+  revealMistakes,
   solutionOf,
   type Change,
   type CheckOutcome,
@@ -195,6 +199,89 @@ describe('check', () => {
     const outcome = graded(check(task, progressWith(placements), 3));
     expect(outcome.progress.placements).toEqual(placements);
     expect(outcome.record.placements).toEqual(placements);
+  });
+});
+
+describe('checking the same answer again', () => {
+  const wrong: Placements = { 1: 'key', 2: 'data', 3: 'value' };
+  const once = graded(check(task, progressWith(wrong), 3)).progress;
+
+  it.each<[string, TaskProgress, CheckOutcome['kind'], number]>([
+    ['the answer just graded (a double click, or Check again) is refused and spends nothing', once, 'refused', 1],
+    ['one blank changed is graded', ok(place(task, once, 1, '"key"')), 'graded', 2],
+    ['changed and changed back is the graded answer again: refused', ok(place(task, ok(place(task, once, 1, 'items')), 1, 'key')), 'refused', 1],
+    ['the same options moved between blanks is a new answer', ok(move(task, once, 2, 3)), 'graded', 2],
+  ])('%s', (_name, progress, kind, attemptsUsed) => {
+    const outcome = check(task, progress, 3);
+    expect(outcome.kind).toBe(kind);
+    if (outcome.kind === 'refused') expect(outcome).toEqual({ kind: 'refused', reason: 'unchanged' });
+    expect(outcome.kind === 'graded' ? outcome.progress.attemptsUsed : progress.attemptsUsed).toBe(attemptsUsed);
+  });
+
+  it.each<[string, TaskProgress, boolean]>([
+    ['nothing checked yet', progressWith(wrong), false],
+    ['the graded answer', once, true],
+    ['after Reset', resetPlacements(once), false],
+    ['a blank emptied', ok(clear(task, once, 2)), false],
+    ['another option in a blank', ok(place(task, once, 2, 'value')), false],
+  ])('alreadyChecked: %s', (_name, progress, expected) => {
+    expect(alreadyChecked(progress)).toBe(expected);
+  });
+});
+
+describe('listedMistakes and revealMistakes', () => {
+  const advised = makeTask({
+    mistakes: [
+      { text: 'The bare name is a variable, not the key.', when: { '1': 'key' } },
+      { text: 'Both wrong together.', when: { '1': 'items', '3': ['value', 'data'] } },
+      { text: 'General advice, listed early.', always: true },
+      { text: 'General advice, kept for the end.' },
+    ],
+  });
+  const lastCheckOf = (placements: Placements, extra: Partial<TaskProgress> = {}) => graded(check(advised, progressWith(placements, extra), 3)).progress;
+  const texts = (progress: TaskProgress) => listedMistakes(advised, progress).map((m) => `${m.matched ? '* ' : ''}${m.text}`);
+
+  it.each<[string, TaskProgress, string[]]>([
+    ['an open task never checked: only the `always` advice', FRESH_PROGRESS, ['General advice, listed early.']],
+    [
+      'after a wrong check: the matched mistake first, then the `always` advice; no other wrong option is named',
+      lastCheckOf({ 1: 'key', 2: 'data', 3: 'value' }),
+      ['* The bare name is a variable, not the key.', 'General advice, listed early.'],
+    ],
+    [
+      'once the task ends: every mistake, the learner\'s first',
+      lastCheckOf({ 1: 'key', 2: 'data', 3: 'value' }, { attemptsUsed: 2 }),
+      ['* The bare name is a variable, not the key.', 'Both wrong together.', 'General advice, listed early.', 'General advice, kept for the end.'],
+    ],
+    [
+      'solved: every mistake, none marked',
+      lastCheckOf(full),
+      ['The bare name is a variable, not the key.', 'Both wrong together.', 'General advice, listed early.', 'General advice, kept for the end.'],
+    ],
+  ])('%s', (_name, progress, expected) => {
+    expect(texts(progress)).toEqual(expected);
+  });
+
+  it('without `always`, an open task lists nothing before a check', () => {
+    expect(listedMistakes(task, FRESH_PROGRESS)).toEqual([]);
+  });
+
+  it.each<[string, Task, TaskProgress, boolean]>([
+    ['advice no check gave counts as help', advised, FRESH_PROGRESS, true],
+    ['only what the check already showed does not', task, lastCheckOf({ 1: 'key', 2: 'data', 3: 'value' }), false],
+    ['nothing listed does not', task, FRESH_PROGRESS, false],
+    ['an ended task does not', advised, progressWith(full, { status: 'solved' }), false],
+  ])('revealMistakes: %s', (_name, t, progress, counts) => {
+    const after = revealMistakes(t, progress);
+    expect(after.mistakesShown === true).toBe(counts);
+    if (!counts) expect(after).toBe(progress);
+  });
+
+  it('counts once, however often the list is opened, and helpUsed adds it to the hints', () => {
+    const opened = revealMistakes(advised, progressWith({}, { hintsShown: 2 }));
+    expect(revealMistakes(advised, opened)).toBe(opened);
+    expect(helpUsed(opened)).toBe(3);
+    expect(helpUsed(progressWith({}, { hintsShown: 2 }))).toBe(2);
   });
 });
 
@@ -380,6 +467,22 @@ describe('grading properties', () => {
             expect(outcome.solved).toBe(Object.values(outcome.record.correct).every(Boolean));
           }
           progress = apply(t, progress, command, max);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('checking twice without a change never uses more attempts than checking once', () => {
+    fc.assert(
+      fc.property(scenario, ([t, commands, max]) => {
+        let progress = FRESH_PROGRESS;
+        for (const command of commands) {
+          progress = apply(t, progress, command, max);
+          const once = apply(t, progress, { kind: 'check' }, max);
+          const twice = apply(t, once, { kind: 'check' }, max);
+          expect(twice).toBe(once);
+          expect(twice.attemptsUsed).toBeLessThanOrEqual(progress.attemptsUsed + 1);
         }
       }),
       { numRuns: 300 },

@@ -5,7 +5,7 @@
  * returns a new progress value and never throws for a learner's action: an action the rules refuse comes
  * back as a value with a reason, so the UI can say why.
  */
-import type { Task } from '../schema/exercise-schema.ts';
+import type { Mistake, Task } from '../schema/exercise-schema.ts';
 import { blanksOf, parseTemplate } from './template.ts';
 
 /** The rules a mode sets. Practice is the first; an exam or review mode is another value of this. */
@@ -40,6 +40,8 @@ export interface TaskProgress {
   readonly hintsShown: number;
   readonly status: TaskStatus;
   readonly lastCheck: CheckRecord | null;
+  /** The learner opened the Common mistakes list while it held advice no check had given: help, like a hint. */
+  readonly mistakesShown?: boolean;
 }
 
 export const FRESH_PROGRESS: TaskProgress = {
@@ -149,7 +151,7 @@ export function readiness(task: Task, progress: TaskProgress): Readiness {
 
 export type CheckOutcome =
   | { readonly kind: 'refused'; readonly reason: 'incomplete'; readonly empty: readonly number[] }
-  | { readonly kind: 'refused'; readonly reason: 'locked' }
+  | { readonly kind: 'refused'; readonly reason: 'locked' | 'unchanged' }
   | {
       readonly kind: 'graded';
       readonly progress: TaskProgress;
@@ -158,9 +160,13 @@ export type CheckOutcome =
       readonly attemptsLeft: number;
     };
 
-/** Grades the placements. Uses one attempt; an incomplete or locked task is refused and uses none. */
+/**
+ * Grades the placements. Uses one attempt; an incomplete or locked task is refused and uses none, and so
+ * is the answer the last check graded (a second click, or Check again without a change, tells nothing new).
+ */
 export function check(task: Task, progress: TaskProgress, maxAttempts: number): CheckOutcome {
   if (progress.status !== 'active' || progress.attemptsUsed >= maxAttempts) return { kind: 'refused', reason: 'locked' };
+  if (alreadyChecked(progress)) return { kind: 'refused', reason: 'unchanged' };
   const ready = readiness(task, progress);
   if (!ready.ready) return { kind: 'refused', reason: 'incomplete', empty: ready.empty };
   const correct: Record<number, boolean> = {};
@@ -198,6 +204,41 @@ export function matchMistakes(task: Task, placements: Placements): number[] {
   });
   return matched;
 }
+
+/** Whether the blanks hold exactly what the last check graded, so its feedback still applies as a whole. */
+export function alreadyChecked({ placements, lastCheck }: TaskProgress): boolean {
+  // Blank numbers are integer keys, which every object lists in ascending order: equal text, equal placements.
+  return !!lastCheck && JSON.stringify(lastCheck.placements) === JSON.stringify(placements);
+}
+
+/** A line of the Common mistakes list; `matched` when the last check made this mistake. */
+export type ListedMistake = Mistake & { readonly matched: boolean };
+
+/**
+ * The Common mistakes list, matched ones first. While the task is open it holds only what cannot give the
+ * answer away: the mistakes the last check matched and those the author marked `always`. Once the task
+ * ends, all of them.
+ */
+export function listedMistakes(task: Task, { status, lastCheck }: Pick<TaskProgress, 'status' | 'lastCheck'>): ListedMistake[] {
+  return (task.mistakes ?? [])
+    .map((m, i) => ({ ...m, matched: !!lastCheck?.matchedMistakes.includes(i) }))
+    .filter((m) => status !== 'active' || m.matched || m.always)
+    .sort((a, b) => +b.matched - +a.matched);
+}
+
+/**
+ * Opening the Common mistakes list of an open task counts as help, like a hint, when it shows advice no
+ * check gave (a mistake marked `always`); a matched mistake was the check's own feedback. Unchanged
+ * progress comes back when it does not count.
+ */
+export function revealMistakes(task: Task, progress: TaskProgress): TaskProgress {
+  return progress.status === 'active' && !progress.mistakesShown && listedMistakes(task, progress).some((m) => !m.matched)
+    ? { ...progress, mistakesShown: true }
+    : progress;
+}
+
+/** The help a score counts: hints shown, and one more for the Common mistakes list opened for advice. */
+export const helpUsed = (progress: TaskProgress): number => progress.hintsShown + (progress.mistakesShown ? 1 : 0);
 
 /** Whether a blank's current option is the one the last check graded (so its right/wrong mark still applies). */
 export function feedbackFor(progress: TaskProgress, blank: number): boolean | undefined {

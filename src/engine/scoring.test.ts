@@ -39,6 +39,11 @@ describe('scoreSet', () => {
     expect(score).toEqual({ total: 4, solved: 1, failed: 1, open: 2, attemptsUsed: 5, hintsUsed: 3, complete: false, scaled: 0.25 });
   });
 
+  it('counts a Common mistakes list opened for its advice as help used, with the hints', () => {
+    const score = scoreSet(set, { a: { ...progress('solved', 1, 1), mistakesShown: true }, b: { ...progress('active', 0), mistakesShown: true } });
+    expect(score.hintsUsed).toBe(3);
+  });
+
   it('is complete once every task is solved or failed', () => {
     const score = scoreSet(set, { a: progress('solved', 1), b: progress('solved', 2), c: progress('failed', 3), d: progress('solved', 1) });
     expect(score.complete).toBe(true);

@@ -1,6 +1,6 @@
 /** Scoring a whole set, and the seeded shuffle that later modes use to vary option order. */
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
-import { FRESH_PROGRESS, type TaskProgress } from './grading.ts';
+import { FRESH_PROGRESS, helpUsed, type TaskProgress } from './grading.ts';
 
 export interface SetScore {
   readonly total: number;
@@ -9,6 +9,7 @@ export interface SetScore {
   /** Tasks neither solved nor failed. */
   readonly open: number;
   readonly attemptsUsed: number;
+  /** Hints shown, with each Common mistakes list opened for its advice (helpUsed). */
   readonly hintsUsed: number;
   /** Every task solved or failed. */
   readonly complete: boolean;
@@ -26,7 +27,7 @@ export function scoreSet(set: ExerciseSet, progress: Readonly<Record<string, Tas
     if (p.status === 'solved') solved += 1;
     if (p.status === 'failed') failed += 1;
     attemptsUsed += p.attemptsUsed;
-    hintsUsed += p.hintsShown;
+    hintsUsed += helpUsed(p);
   }
   const total = set.tasks.length;
   return {

@@ -1,6 +1,6 @@
 /** Narrow hooks over one task: components never reach into the store's shape themselves. */
 import { useShallow } from 'zustand/react/shallow';
-import { FRESH_PROGRESS, feedbackFor, type TaskProgress } from '../engine/grading.ts';
+import { FRESH_PROGRESS, alreadyChecked, feedbackFor, type TaskProgress } from '../engine/grading.ts';
 import { scoreSet, type SetScore } from '../engine/scoring.ts';
 import { taskLimits, type ExerciseState } from '../store/exercise-store.ts';
 import { useExercise, useExerciseStoreApi } from './exercise-context.tsx';
@@ -9,13 +9,16 @@ import { useExercise, useExerciseStoreApi } from './exercise-context.tsx';
 export interface TaskOutcome extends Pick<TaskProgress, 'status' | 'lastCheck' | 'hintsShown'> {
   /** Whether any blank holds an option (Reset has something to clear). */
   readonly hasPlacements: boolean;
+  /** Whether the blanks hold what the last check graded: its feedback applies, and Check has nothing new to grade. */
+  readonly checked: boolean;
 }
 
 export function useTaskOutcome(taskId: string): TaskOutcome {
   return useExercise(
     useShallow((s: ExerciseState) => {
-      const { status, lastCheck, hintsShown, placements } = s.progress[taskId] ?? FRESH_PROGRESS;
-      return { status, lastCheck, hintsShown, hasPlacements: Object.keys(placements).length > 0 };
+      const progress = s.progress[taskId] ?? FRESH_PROGRESS;
+      const { status, lastCheck, hintsShown, placements } = progress;
+      return { status, lastCheck, hintsShown, hasPlacements: Object.keys(placements).length > 0, checked: alreadyChecked(progress) };
     }),
   );
 }
@@ -83,7 +86,7 @@ export function useOption(taskId: string, option: string, reusable: boolean): Op
 
 export type Actions = Pick<
   ExerciseState,
-  'place' | 'move' | 'clear' | 'selectBlank' | 'selectOption' | 'cancelSelection' | 'check' | 'hint' | 'resetTask' | 'resetSet' | 'dismissStorageNotice'
+  'place' | 'move' | 'clear' | 'selectBlank' | 'selectOption' | 'cancelSelection' | 'check' | 'hint' | 'showMistakes' | 'resetTask' | 'resetSet' | 'dismissStorageNotice'
 >;
 
 /**

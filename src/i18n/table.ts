@@ -27,6 +27,9 @@ export interface Strings {
   readonly hintOf: (n: number, total: number) => string;
   readonly mistakesHeading: string;
   readonly yourChoice: string;
+  readonly mistakesLater: string;
+  readonly checkedAlready: string;
+  readonly solvedIn: (attempts: number) => string;
   readonly fillFirst: (blanks: readonly number[]) => string;
   readonly correct: string;
   readonly notYet: (wrong: number, attemptsLeft: number) => string;

@@ -58,7 +58,7 @@ describe('parseExerciseShape', () => {
         task(d).mistakes = [{ text: 'x', wehn: {} }];
         return d;
       },
-      { code: 'unknown-key', path: ['tasks', 0, 'mistakes', 0, 'wehn'], atKey: true, message: 'Unknown key "wehn" in a mistake (allowed: text, when)' },
+      { code: 'unknown-key', path: ['tasks', 0, 'mistakes', 0, 'wehn'], atKey: true, message: 'Unknown key "wehn" in a mistake (allowed: text, when, always)' },
     ],
     [
       'a missing key, at the object that lacks it',

@@ -71,8 +71,10 @@ export const MistakeSchema = v.strictObject(
     text: nonEmpty('A mistake\'s text'),
     /** The learner's choices that make this mistake: blank number -> the wrong option(s). */
     when: v.optional(blankRecord(optionChoice('when'), 'when')),
+    /** List it while the task is open, though no check matched it: advice that cannot give the answer away. */
+    always: v.optional(v.boolean('always must be true or false')),
   },
-  objectMessage('a mistake', 'text, when'),
+  objectMessage('a mistake', 'text, when, always'),
 );
 
 export const TaskSchema = v.strictObject(

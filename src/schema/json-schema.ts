@@ -63,11 +63,19 @@ export const FORMAT_DOCS: Readonly<Record<string, Doc>> = {
   },
   'tasks[].hints': { description: 'Hints revealed one at a time, from a gentle nudge to nearly the answer.' },
   'tasks[].hints[]': { description: 'One hint. Say what to look at rather than what to pick.' },
-  'tasks[].mistakes': { description: 'Common mistakes and what to say about them. Those whose "when" matches the learner\'s choices are shown first after a wrong check.' },
+  'tasks[].mistakes': {
+    description:
+      'Common mistakes and what to say about them. After a wrong check the learner sees the ones whose "when" matched; the whole list shows once the task ends (so it cannot give the answer away before).',
+  },
   'tasks[].mistakes[]': { title: 'Mistake', description: 'One common mistake: what to tell the learner, and the choices that make it.' },
   'tasks[].mistakes[].text': { description: 'What the learner got wrong and why, in a sentence or two.' },
   'tasks[].mistakes[].when': {
     description: 'The choices that make this mistake: blank number -> a wrong option (or a list of them). Every entry must hold. Without "when" the mistake is general advice.',
+  },
+  'tasks[].mistakes[].always': {
+    description:
+      'true lists this mistake in the task\'s "Common mistakes" while the task is still open, though no check matched it: for general advice (usually a mistake without "when") that does not give the answer away. Opening the list then counts as help, like a hint. Without it, the mistake shows when its "when" matches, or once the task ends.',
+    default: false,
   },
   'tasks[].explanation': { description: 'Why the right answer is right, shown once the task is solved or its attempts run out.' },
   'tasks[].maxAttempts': { description: 'Checks allowed for this task (1 to 10), instead of the set\'s.' },

@@ -127,7 +127,7 @@ describe('events', () => {
     actions.check('requests-post');
     expect(events).toEqual([expect.objectContaining({ type: 'check-refused', taskId: 'requests-post', taskNumber: 5, emptyBlanks: [1, 2, 3] })]);
     expect(left(store, 'requests-post')).toBe(3);
-    expect(store.getState().notices['requests-post']).toEqual({ kind: 'incomplete', empty: [1, 2, 3] });
+    expect(store.getState().notices['requests-post']).toEqual({ kind: 'refused', reason: 'incomplete', empty: [1, 2, 3] });
 
     actions.place('requests-post', 2, 'your_client_id');
     expect(store.getState().notices['requests-post']).toBeNull();
@@ -188,6 +188,38 @@ describe('events', () => {
     actions.resetTask('grant-type');
     expect(events).toEqual([]);
     expect(progressOf(store, 'grant-type')?.placements).toEqual({ 1: 'authorization_code' });
+  });
+
+  it('Check twice on the same answer grades it once: the second is free, reports nothing and leaves a notice', () => {
+    const { store, actions, events } = setup();
+    wrongCheck(store, 'password');
+    events.length = 0;
+    actions.check('grant-type');
+    expect(events).toEqual([]);
+    expect(left(store, 'grant-type')).toBe(2);
+    expect(store.getState().notices['grant-type']).toEqual({ kind: 'refused', reason: 'unchanged' });
+    actions.place('grant-type', 1, 'refresh_token');
+    expect(store.getState().notices['grant-type']).toBeNull();
+  });
+
+  it('opening Common mistakes for advice is saved as help used and reported with the outcome; for nothing, it is not', () => {
+    const advised: ExerciseSet = {
+      ...SET,
+      tasks: SET.tasks.map((t) => ({ ...t, mistakes: t.mistakes?.map((m) => (m.when ? m : { ...m, always: true })) })),
+    };
+    const storage = memoryStorage();
+    const store = createExerciseStore({ set: advised, storage });
+    const events: ExerciseEvent[] = [];
+    store.subscribeEvents((event) => events.push(event));
+    store.getState().showMistakes('grant-type');
+    store.getState().showMistakes('requests-post'); // no advice marked `always` there
+    expect(progressOf(store, 'grant-type')?.mistakesShown).toBe(true);
+    expect(progressOf(store, 'requests-post')).toBeUndefined();
+    expect(progressOf(createExerciseStore({ set: advised, storage }), 'grant-type')?.mistakesShown).toBe(true);
+    store.getState().hint('grant-type');
+    store.getState().place('grant-type', 1, 'client_credentials');
+    store.getState().check('grant-type');
+    expect(events.at(-1)).toMatchObject({ type: 'solved', hintsUsed: 2 });
   });
 
   it('hints come one at a time, numbered, and stop at the last', () => {
@@ -350,6 +382,7 @@ describe('persistence', () => {
     ['negative attempts', JSON.stringify({ tasks: { 'grant-type': { placements: {}, attemptsUsed: -1, hintsShown: 0, status: 'active', lastCheck: null } } })],
     ['an unknown status', JSON.stringify({ tasks: { 'grant-type': { placements: {}, attemptsUsed: 0, hintsShown: 0, status: 'won', lastCheck: null } } })],
     ['a blank numbered 0', JSON.stringify({ tasks: { 'grant-type': { placements: { 0: 'x' }, attemptsUsed: 0, hintsShown: 0, status: 'active', lastCheck: null } } })],
+    ['mistakesShown not a boolean', JSON.stringify({ tasks: { 'grant-type': { placements: {}, attemptsUsed: 0, hintsShown: 0, mistakesShown: 'yes', status: 'active', lastCheck: null } } })],
   ])('corrupted data (%s) starts afresh with a "corrupt" notice, and the next action saves clean data', (_what, raw) => {
     const storage = memoryStorage();
     storage.setItem(storageKeyFor(SET), raw);

@@ -13,12 +13,15 @@ import {
   attemptsLeft,
   check as gradeCheck,
   clear as clearBlank,
+  helpUsed,
   maxAttemptsFor,
   move as moveBetween,
   place as placeOption,
   resetPlacements,
   revealHint,
+  revealMistakes,
   type Change,
+  type CheckOutcome,
   type Rules,
   type TaskProgress,
 } from '../engine/grading.ts';
@@ -48,8 +51,8 @@ export type Selection =
 /** A note about saved progress, shown once and quietly. */
 export type StorageNotice = 'corrupt' | 'unavailable' | null;
 
-/** Why the last Check on a task was refused, until the learner changes something. */
-export type TaskNotice = { readonly kind: 'incomplete'; readonly empty: readonly number[] } | null;
+/** Why the last Check on a task was refused (the engine's own refusal), until the learner changes something. */
+export type TaskNotice = Exclude<CheckOutcome, { kind: 'graded' } | { reason: 'locked' }> | null;
 
 export interface ExerciseState {
   readonly set: ExerciseSet;
@@ -69,6 +72,8 @@ export interface ExerciseState {
   cancelSelection(): void;
   check(taskId: string): void;
   hint(taskId: string): void;
+  /** The learner opened the task's Common mistakes list (help, when it holds advice no check gave). */
+  showMistakes(taskId: string): void;
   resetTask(taskId: string): void;
   /** Starts these tasks afresh (the ones an element shows), every task of the set when none are named. */
   resetSet(taskIds?: readonly string[]): void;
@@ -279,10 +284,9 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
         const before = progressOf(taskId);
         const outcome = gradeCheck(entry.task, before, maxFor(entry.task));
         if (outcome.kind === 'refused') {
-          if (outcome.reason === 'incomplete') {
-            setState({ notices: { ...getState().notices, [taskId]: { kind: 'incomplete', empty: outcome.empty } } });
-            emit({ type: 'check-refused', ...base(taskId), emptyBlanks: outcome.empty });
-          }
+          // Incomplete, or the answer was graded already (a double click, or Check again unchanged): free, and said so.
+          if (outcome.reason !== 'locked') setState({ notices: { ...getState().notices, [taskId]: outcome } });
+          if (outcome.reason === 'incomplete') emit({ type: 'check-refused', ...base(taskId), emptyBlanks: outcome.empty });
           return;
         }
         const { progress } = outcome;
@@ -305,7 +309,7 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
             type: progress.status,
             ...base(taskId),
             attemptsUsed: progress.attemptsUsed,
-            hintsUsed: progress.hintsShown,
+            hintsUsed: helpUsed(progress),
             response: progress.placements,
           });
           const score = scoreSet(set, getState().progress);
@@ -320,6 +324,13 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
         if (!outcome.ok) return;
         commit(taskId, outcome.progress);
         emit({ type: 'hint', ...base(taskId), hint: outcome.index + 1, hints: entry.task.hints?.length ?? 0, text: outcome.hint });
+      },
+
+      showMistakes: (taskId) => {
+        const entry = lookup(taskId);
+        const before = progressOf(taskId);
+        const next = entry ? revealMistakes(entry.task, before) : before;
+        if (next !== before) commit(taskId, next);
       },
 
       resetTask: (taskId) => {

@@ -20,11 +20,12 @@ export const SEED_SET = loaded.set;
 /**
  * The seed set on a page, with one store made the way the site makes it (components may not import the
  * store module, so the page goes through useExerciseInstance). `storage: null` keeps it in memory;
- * `taskIds` shows only those tasks, as an embed's `task` does.
+ * `taskIds` shows only those tasks, as an embed's `task` does; `set` replaces the seed set (a variant of
+ * it, say).
  */
-export function renderSet(storage: KeyValueStorage | null = memoryStorage(), taskIds?: readonly string[]) {
+export function renderSet(storage: KeyValueStorage | null = memoryStorage(), taskIds?: readonly string[], set = SEED_SET) {
   function Page() {
-    const store = useExerciseInstance(SEED_SET, { storage });
+    const store = useExerciseInstance(set, { storage });
     return (
       <ExerciseProvider store={store}>
         <SetView taskIds={taskIds} />
