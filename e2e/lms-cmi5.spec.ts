@@ -35,7 +35,8 @@ let zipBytes = 0;
 const statements: Json[] = [];
 const unauthorised: string[] = [];
 const states = new Map<string, string>();
-let tokensHanded = 0;
+/** Tokens handed out per launch (each launch has its own fetch URL). */
+const tokensHanded = new Map<string, number>();
 
 test.beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'codeblanks-cmi5-'));
@@ -45,10 +46,11 @@ test.beforeAll(async () => {
       response.writeHead(status, { 'content-type': 'application/json', 'X-Experience-API-Version': '1.0.3' });
       response.end(json === undefined ? '' : JSON.stringify(json));
     };
-    if (url.pathname === '/fetch' && request.method === 'POST') {
-      tokensHanded += 1;
-      // cmi5: the fetch URL gives the token once; a second request gets an error.
-      return (reply(200, tokensHanded === 1 ? { 'auth-token': TOKEN } : { 'error-code': '1', 'error-text': 'already used' }), true);
+    if (url.pathname.startsWith('/fetch/') && request.method === 'POST') {
+      const handed = (tokensHanded.get(url.pathname) ?? 0) + 1;
+      tokensHanded.set(url.pathname, handed);
+      // cmi5: a launch's fetch URL gives the token once; a second request gets an error.
+      return (reply(200, handed === 1 ? { 'auth-token': TOKEN } : { 'error-code': '1', 'error-text': 'already used' }), true);
     }
     if (!url.pathname.startsWith('/xapi/')) return false;
     if (request.headers.authorization !== `Basic ${TOKEN}` || request.headers['x-experience-api-version'] !== '1.0.3') {
@@ -89,8 +91,8 @@ test.afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const launchUrl = () =>
-  `${lms.origin}${contentPath('cmi5')}?${new URLSearchParams({ endpoint: `${lms.origin}/xapi/`, fetch: `${lms.origin}/fetch`, actor: JSON.stringify(actor), registration: REGISTRATION, activityId: AU })}`;
+const launchUrl = (launch: number) =>
+  `${lms.origin}${contentPath('cmi5')}?${new URLSearchParams({ endpoint: `${lms.origin}/xapi/`, fetch: `${lms.origin}/fetch/${launch}`, actor: JSON.stringify(actor), registration: REGISTRATION, activityId: AU })}`;
 
 const task = (page: Page, n: number) => page.getByRole('region', { name: `Task ${n}` });
 async function answer(page: Page, n: number, options: readonly string[], status: 'Solved' | 'Not solved') {
@@ -103,9 +105,9 @@ async function answer(page: Page, n: number, options: readonly string[], status:
 }
 const verbs = () => statements.map((s) => String(s.verb.id).split('/').pop());
 
-test('cmi5: launch, token, launch data, then initialized, answered, completed, passed, terminated in order, each valid xAPI with cmi5 context', { tag: tags.desktop }, async ({ page }) => {
+test('cmi5: launch, token, launch data, then initialized, answered, completed, passed, terminated in order, each valid xAPI with cmi5 context; a relaunch resumes from the LRS', { tag: tags.desktop }, async ({ page, browser }) => {
   expect(zipBytes).toBeLessThanOrEqual(120 * 1024);
-  await page.goto(launchUrl());
+  await page.goto(launchUrl(1));
   await expect(page.getByRole('heading', { name: 'Client credentials flow in Rest API' })).toBeVisible();
   await expect.poll(verbs).toEqual(['initialized']);
 
@@ -119,7 +121,7 @@ test('cmi5: launch, token, launch data, then initialized, answered, completed, p
   await page.goto('about:blank'); // the learner leaves: terminated
   await expect.poll(verbs).toEqual(['initialized', 'answered', 'answered', 'answered', 'answered', 'answered', 'completed', 'passed', 'terminated']);
 
-  expect(tokensHanded).toBe(1);
+  expect([...tokensHanded.values()]).toEqual([1]);
   expect(unauthorised).toEqual([]);
   for (const statement of statements) {
     expect(validateStatement(statement), JSON.stringify(statement)).toEqual([]);
@@ -152,4 +154,23 @@ test('cmi5: launch, token, launch data, then initialized, answered, completed, p
   expect([...times].sort((a, b) => a - b)).toEqual(times);
   // Progress sits in the LRS's State API, for a launch on another computer.
   expect(JSON.parse(states.get('https://codeblanks.dev/xapi/state/progress') ?? '{}')).toMatchObject({ sent: ['completed', 'passed'] });
+
+  // A second launch in the same registration, on a browser without the first one's storage: the
+  // progress comes back from the LRS, and completed and passed are not sent again.
+  const before = statements.length;
+  const elsewhere = await browser.newContext(); // another computer: nothing in its storage
+  const second = await elsewhere.newPage();
+  const errors: string[] = [];
+  second.on('console', (message) => (message.type() === 'error' ? errors.push(message.text()) : undefined));
+  await second.goto(launchUrl(2));
+  await expect(task(second, 1).getByText(/^\W*Solved$/).first()).toBeVisible();
+  await expect(task(second, 3).getByText(/^\W*Not solved$/).first()).toBeVisible();
+  await second.getByRole('button', { name: 'Reset progress' }).click();
+  await second.getByRole('button', { name: 'Yes, start afresh' }).click();
+  await answer(second, 1, ['client_credentials'], 'Solved');
+  await second.goto('about:blank');
+  await elsewhere.close();
+  expect(errors).toEqual([]);
+  await expect.poll(() => statements.slice(before).map((s) => String(s.verb.id).split('/').pop())).toEqual(['initialized', 'answered', 'terminated']);
+  for (const statement of statements) expect(validateStatement(statement)).toEqual([]);
 });
