@@ -215,7 +215,9 @@ test('one task, by element, iframe or mount(), shows just the task, named by its
   ];
   for (const [scope, heading] of cases) {
     await expect(scope.getByRole('article', { name: 'Client credentials flow in Rest API' })).toBeVisible();
-    await expect(scope.getByRole('heading')).toHaveText([heading]);
+    // The task's own heading and nothing above it (below it, a task may have its "Common mistakes").
+    await expect(scope.getByRole('heading', { name: /^(Task|Tâche) \d$/ })).toHaveText([heading]);
+    await expect(scope.getByRole('heading', { name: 'Client credentials flow in Rest API' })).toHaveCount(0);
     await expect(scope.getByText(/Practice|Entraînement|~10/)).toHaveCount(0);
   }
   await expectNoAxeViolations(page, { include: '#ex-grant' });

@@ -45,7 +45,8 @@ test('the task that finishes the set stays in view with focus on it; the end is 
   await expect(task(page, 4).getByText(/^✓ Correct$/)).toBeInViewport();
   await expect(offer).toBeInViewport();
   await expect(summary).not.toBeInViewport();
-  await expect(check).toBeFocused();
+  // The Check that ended the task gave way to its outcome line, which holds the focus.
+  await expect(task(page, 4).getByText('Solved in 1 attempt')).toBeFocused();
   await expect(task(page, 4).locator('xpath=following-sibling::*[1]')).toContainText('Set finished: 5 of 5 tasks solved.');
   await expect(page.locator('[data-announcer]')).toHaveText('Correct! Task solved. Set finished: 5 of 5 tasks solved.');
   await expectNoAxeViolations(page);
@@ -120,10 +121,14 @@ test('in dark mode an active Check is a vivid fill, unlike the pale one of a dis
     await page.goto(SET_URL);
     await fill(page, 1);
     await task(page, 1).getByRole('button', { name: 'Check' }).click();
-    await expect(task(page, 1).getByRole('button', { name: 'Check' })).toBeDisabled();
+    // A wrong answer, checked: Check stays, disabled until the answer changes (a solved task has none).
+    await task(page, 2).getByRole('button', { name: 'Blank 1, empty', exact: true }).click();
+    await task(page, 2).getByRole('button', { name: 'text/plain', exact: true }).click();
+    await task(page, 2).getByRole('button', { name: 'Check' }).click();
+    await expect(task(page, 2).getByRole('button', { name: 'Check' })).toBeDisabled();
     looks[scheme] = {
-      active: await task(page, 2).getByRole('button', { name: 'Check' }).evaluate(drawnFill),
-      disabled: await task(page, 1).getByRole('button', { name: 'Check' }).evaluate(drawnFill),
+      active: await task(page, 3).getByRole('button', { name: 'Check' }).evaluate(drawnFill),
+      disabled: await task(page, 2).getByRole('button', { name: 'Check' }).evaluate(drawnFill),
     };
     await expectNoAxeViolations(page);
     await page.goto('/');
