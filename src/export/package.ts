@@ -26,10 +26,20 @@ let runtime: Promise<readonly Chunk[]> | undefined;
 
 /** The runtime's chunks, built once per process. */
 async function runtimeChunks(): Promise<readonly Chunk[]> {
-  runtime ??= build({ configFile: `${ROOT}vite.lms.config.ts`, root: ROOT, logLevel: 'warn' }).then((result) => {
-    const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];
-    return outputs.flatMap((o) => o.output).filter((o): o is Chunk => o.type === 'chunk');
-  });
+  runtime ??= (async () => {
+    // A production build whoever calls (vitest sets NODE_ENV=test, which gives React's JSX its dev runtime).
+    const env = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      const result = await build({ configFile: `${ROOT}vite.lms.config.ts`, root: ROOT, mode: 'production', logLevel: 'warn' });
+      const outputs = (Array.isArray(result) ? result : [result]) as Rollup.RollupOutput[];
+      return outputs.flatMap((o) => o.output).filter((o): o is Chunk => o.type === 'chunk');
+    } finally {
+      // (Assigning undefined would store the string "undefined".)
+      if (env === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = env;
+    }
+  })();
   return runtime;
 }
 
