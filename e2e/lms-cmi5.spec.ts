@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import validation from '@learninglocker/xapi-validation';
 import type { Page } from '@playwright/test';
-import { test, expect, tags } from './helpers';
+import { test, expect, expectNoAxeViolations, tags } from './helpers';
 import { contentPath, exportPackage, startLms, type LmsServer } from './lms/lms-server';
 
 const SET = 'oauth2-client-credentials';
@@ -108,8 +108,9 @@ const verbs = () => statements.map((s) => String(s.verb.id).split('/').pop());
 test('cmi5: launch, token, launch data, then initialized, answered, completed, passed, terminated in order, each valid xAPI with cmi5 context; a relaunch resumes from the LRS', { tag: tags.desktop }, async ({ page, browser }) => {
   expect(zipBytes).toBeLessThanOrEqual(120 * 1024);
   await page.goto(launchUrl(1));
-  await expect(page.getByRole('heading', { name: 'Client credentials flow in Rest API' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Client credentials flow in Rest API' })).toBeVisible();
   await expect.poll(verbs).toEqual(['initialized']);
+  await expectNoAxeViolations(page); // the package's own page around the exercise
 
   await answer(page, 1, ['client_credentials'], 'Solved');
   await answer(page, 2, ['application/x-www-form-urlencoded'], 'Solved');

@@ -86,7 +86,7 @@ for (const version of ['12', '2004'] as const) {
   test(`SCORM ${v12 ? '1.2' : '2004'}: each result reaches the LMS with its commit, and a relaunch resumes from suspend_data`, { tag: tags.desktop }, async ({ page }) => {
     await page.goto(`${lms.origin}/lms/${version}`);
     const frame = sco(page);
-    await expect(frame.getByRole('heading', { name: 'Client credentials flow in Rest API' })).toBeVisible();
+    await expect(frame.getByRole('heading', { level: 2, name: 'Client credentials flow in Rest API' })).toBeVisible();
 
     await place(frame, 1, 1, 'client_credentials');
     await check(frame, 1, 'Solved');

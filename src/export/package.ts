@@ -102,6 +102,7 @@ export function withAttempts(set: ExerciseSet, attempts: number | undefined): Ex
 const json = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c');
 const esc = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
+/** The page an LMS opens. The exercise titles itself at level 2, so the page's own h1 names the set for screen readers. */
 export function indexHtml(config: PackageConfig, script: string): string {
   return `<!doctype html>
 <html lang="en">
@@ -110,10 +111,13 @@ export function indexHtml(config: PackageConfig, script: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
 <title>${esc(config.set.title)}</title>
-<style>body{margin:0;padding:1rem;font-family:system-ui,sans-serif}</style>
+<style>body{margin:0;padding:1rem;font-family:system-ui,sans-serif}.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}</style>
 </head>
 <body>
-<main id="codeblanks"></main>
+<main>
+<h1 class="sr">${esc(config.set.title)}</h1>
+<div id="codeblanks"></div>
+</main>
 <script type="application/json" id="${CONFIG_ID}">${json(config)}</script>
 <script type="module" src="${script}"></script>
 </body>

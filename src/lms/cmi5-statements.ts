@@ -69,6 +69,7 @@ export function auStatement(launch: Launch, name: Exclude<Cmi5Verb, 'answered'>,
 
 /** `answered` for one task: a fill-in interaction whose response is the learner's options in blank order. */
 export function answeredStatement(launch: Launch, set: ExerciseSet, task: Task, answer: readonly string[], key: readonly string[], success: boolean, time: Date): Json {
+  const shared = context(launch, []);
   return {
     actor: launch.actor,
     verb: verb('answered'),
@@ -84,7 +85,7 @@ export function answeredStatement(launch: Launch, set: ExerciseSet, task: Task, 
       },
     },
     result: { response: answer.join('[,]'), success },
-    context: { ...context(launch, []), contextActivities: { ...(context(launch, []).contextActivities as Json), parent: [{ objectType: 'Activity', id: launch.activityId }] } },
+    context: { ...shared, contextActivities: { ...(shared.contextActivities as Json), parent: [{ objectType: 'Activity', id: launch.activityId }] } },
     timestamp: time.toISOString(),
   };
 }

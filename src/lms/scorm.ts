@@ -18,6 +18,7 @@ interface Api12 {
   LMSSetValue(element: string, value: string): string;
   LMSCommit(arg: ''): string;
   LMSFinish(arg: ''): string;
+  LMSGetLastError(): string;
 }
 interface Api2004 {
   Initialize(arg: ''): string;
@@ -25,6 +26,7 @@ interface Api2004 {
   SetValue(element: string, value: string): string;
   Commit(arg: ''): string;
   Terminate(arg: ''): string;
+  GetLastError(): string;
 }
 
 /** The four calls, the same for both versions. */
@@ -45,12 +47,17 @@ function connect(version: ScormVersion): Session | null {
       return '';
     }
   };
+  // A value the LMS refuses is said once in the console, with SCORM's error code, for whoever runs the LMS.
+  const refused = (element: string, value: string, code: string) => console.error(`codeblanks: the LMS refused ${element} = ${JSON.stringify(value)} (SCORM error ${code})`);
   if (version === '1.2') {
     const api = findApi<Api12>(win, 'API');
     if (!api || call('LMSInitialize', () => api.LMSInitialize('')) !== 'true') return null;
     return {
       get: (element) => call('LMSGetValue', () => api.LMSGetValue(element)),
-      set: (pairs) => pairs.forEach(([element, value]) => call('LMSSetValue', () => api.LMSSetValue(element, value))),
+      set: (pairs) =>
+        pairs.forEach(([element, value]) => {
+          if (call('LMSSetValue', () => api.LMSSetValue(element, value)) !== 'true') refused(element, value, call('LMSGetLastError', () => api.LMSGetLastError()));
+        }),
       commit: () => void call('LMSCommit', () => api.LMSCommit('')),
       finish: () => void call('LMSFinish', () => api.LMSFinish('')),
     };
@@ -94,7 +101,7 @@ export function startScorm(
   });
 
   // The first launch declares one interaction per task; a resumed one finds them there.
-  if (Number.parseInt(session.get('cmi.interactions._count'), 10) > 0 === false) session.set(interactionSetup(set, version));
+  if (!(Number.parseInt(session.get('cmi.interactions._count'), 10) > 0)) session.set(interactionSetup(set, version));
   const status = session.get(version === '1.2' ? 'cmi.core.lesson_status' : 'cmi.completion_status');
   if (status === 'not attempted' || status === 'unknown' || status === '') {
     session.set([[version === '1.2' ? 'cmi.core.lesson_status' : 'cmi.completion_status', 'incomplete']]);
@@ -127,8 +134,9 @@ export function startScorm(
 
   let finished = false;
   addEventListener('pagehide', (event) => {
-    // A page kept in the back-forward cache may come back; the session ends only when it cannot.
-    if (finished || event.persisted) return;
+    if (finished) return;
+    // A page kept in the back-forward cache may come back: its session stays open, its data committed.
+    if (event.persisted) return session.commit();
     finished = true;
     session.set([sessionTime(version, Date.now() - started)]);
     session.finish();
