@@ -36,7 +36,15 @@ export default tseslint.config(
             layer('./src/components', ['./src/app', './src/embed', './src/cli'], 'Components never import a front door.'),
             layer('./src/dnd', ['./src/app', './src/embed', './src/cli'], 'The dnd layer never imports a front door.'),
             layer('./src/app', ['./src/embed', './src/cli'], 'The site and the embed never import each other.'),
-            layer('./src/embed', ['./src/app', './src/cli'], 'The site and the embed never import each other.'),
+            layer('./src/embed', ['./src/app', './src/cli', './src/lms'], 'The site and the embed never import each other, nor the LMS packages\' runtime.'),
+            layer('./src/app', ['./src/lms'], 'The site never imports the LMS packages\' runtime.'),
+            layer('./src/lms', ['./src/app', './src/cli', './src/import', './src/export'], 'The LMS runtime is a front door beside the embed (it may use mount()); it never imports the site or the tools.'),
+            layer(
+              ['./src/schema', './src/engine', './src/store', './src/hooks', './src/components', './src/dnd', './src/app', './src/embed', './src/lms'],
+              ['./src/export'],
+              "The learner's page never imports the exporters (src/export): only the CLI does.",
+            ),
+            layer('./src/export', ['./src/store', './src/hooks', './src/dnd', './src/components', './src/app', './src/embed', './src/cli'], 'Exporters use the schema, the engine and the LMS runtime\'s shared config only.'),
             layer(
               ['./src/schema', './src/engine', './src/store', './src/hooks', './src/components', './src/dnd', './src/app', './src/embed'],
               ['./src/import'],
@@ -62,7 +70,7 @@ export default tseslint.config(
   },
   {
     // React, the DOM and dnd-kit stay out of the pure layers.
-    files: ['src/schema/**', 'src/engine/**', 'src/store/**', 'src/cli/**', 'src/import/**'],
+    files: ['src/schema/**', 'src/engine/**', 'src/store/**', 'src/cli/**', 'src/import/**', 'src/export/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@dnd-kit/*'], message: 'Pure layers import no React and no dnd-kit.' }] }],
     },
@@ -83,7 +91,7 @@ export default tseslint.config(
   {
     // Only src/dnd talks to @dnd-kit; the importers' zip and XML readers stay off the learner's page.
     files: ['src/**'],
-    ignores: ['src/dnd/**', 'src/schema/**', 'src/engine/**', 'src/store/**', 'src/cli/**', 'src/import/**'],
+    ignores: ['src/dnd/**', 'src/schema/**', 'src/engine/**', 'src/store/**', 'src/cli/**', 'src/import/**', 'src/export/**'],
     rules: {
       'no-restricted-imports': [
         'error',

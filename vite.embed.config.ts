@@ -21,7 +21,7 @@ function framePage(): Plugin {
 }
 
 /** Re-roots the inlined stylesheet for a shadow root at build time (src/embed/shadow-css.ts says how). */
-function shadowCss(): Plugin {
+export function shadowCss(): Plugin {
   const prefix = 'export default ';
   return {
     name: 'codeblanks-shadow-css',

@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { PRACTICE } from '../engine/grading.ts';
 import { createExerciseStore, followOtherTabs, type ExerciseStore } from '../store/exercise-store.ts';
-import { browserStorage } from '../store/persistence.ts';
+import { browserStorage, type KeyValueStorage } from '../store/persistence.ts';
 import { ExerciseProvider } from '../hooks/exercise-context.tsx';
 import { SetView } from '../components/set-view.tsx';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
@@ -37,6 +37,11 @@ export interface MountOptions extends SettingsInput {
   /** Every event the element also dispatches as `codeblanks:<type>`. */
   readonly onEvent?: (event: HostEvent) => void;
   readonly xapi?: XapiOptions;
+  /**
+   * Where progress is saved: the page's localStorage by default; null keeps it in memory. A SCORM
+   * package passes one backed by the LMS's cmi.suspend_data.
+   */
+  readonly storage?: KeyValueStorage | null;
 }
 
 /** What mount() returns. */
@@ -148,7 +153,7 @@ export function mountSettings(element: Element, result: SettingsResult, extras: 
       const [xapi] = await Promise.all([xapiModule, loadLanguages(set.tasks.filter((t) => !taskIds || taskIds.includes(t.id)).map((t) => t.language))]);
       if (!alive) return;
 
-      const own = createExerciseStore({ set, rules: PRACTICE, storage: browserStorage(), storageKey: settings.storageKey });
+      const own = createExerciseStore({ set, rules: PRACTICE, storage: extras.storage === undefined ? browserStorage() : extras.storage, storageKey: settings.storageKey });
       store = own;
       own.tidyStorage();
       report = () => embedProgress(set, own.getState().progress, taskIds);

@@ -1,0 +1,70 @@
+// @vitest-environment node
+// Builds the LMS runtime (vite.lms.config.ts, in memory) once and packages the seed set in each format.
+import { readFileSync } from 'node:fs';
+import { strFromU8 } from 'fflate';
+import type { ExerciseSet } from '../schema/exercise-schema.ts';
+import { CONFIG_ID, type PackageConfig } from '../lms/config.ts';
+import { packageFiles, withAttempts, zipPackage } from './package.ts';
+
+const set = JSON.parse(readFileSync(new URL('../../exercises/oauth2-client-credentials.json', import.meta.url), 'utf8')) as ExerciseSet;
+const formats = ['scorm12', 'scorm2004', 'cmi5'] as const;
+
+describe('LMS packages of the seed set', { timeout: 120_000 }, () => {
+  const built = Promise.all(formats.map(async (format) => [format, await packageFiles(set, { format, mode: 'practice', mastery: 0.8 })] as const));
+
+  it('carry the grammars of the set\'s languages only (http, python), no French table, cmi5\'s client only in cmi5', async () => {
+    for (const [format, files] of await built) {
+      const names = Object.keys(files);
+      const grammars = names.filter((n) => /^(bash|css|http|java|javascript|json|markup|python|sql|typescript)-/.test(n)).map((n) => n.split('-')[0]);
+      // A grammar other grammars import comes as a facade chunk and the grammar's own: both are python.
+      expect([...new Set(grammars)].sort()).toEqual(['http', 'python']);
+      expect(names.some((n) => n.startsWith('grammars-'))).toBe(false); // the table of names: not needed here
+      expect(names.some((n) => n.startsWith('fr-'))).toBe(false);
+      expect(names.some((n) => n.startsWith('cmi5-'))).toBe(format === 'cmi5');
+      expect(names).toContain(format === 'cmi5' ? 'cmi5.xml' : 'imsmanifest.xml');
+    }
+  });
+
+  it('use relative URLs only: every import names a file of the package or a grammar it does not need', async () => {
+    for (const [, files] of await built) {
+      const names = new Set(Object.keys(files));
+      const html = strFromU8(files['index.html'] as Uint8Array);
+      expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+      for (const [name, bytes] of Object.entries(files)) {
+        if (!name.endsWith('.js')) continue;
+        const code = strFromU8(bytes);
+        expect(code).not.toMatch(/import\s*\(?\s*["'`]https?:/);
+        for (const [, target] of code.matchAll(/(?:from|import\()\s*["'`]\.\/([^"'`]+)["'`]/g)) {
+          if (!names.has(target as string)) expect(target).toMatch(/^(bash|css|java|javascript|json|markup|sql|typescript|grammars|fr|cmi5|xapi|frame)-/);
+        }
+      }
+    }
+  });
+
+  it('hold the set and the package settings in index.html, and stay within 120 KB zipped', async () => {
+    for (const [format, files] of await built) {
+      const html = strFromU8(files['index.html'] as Uint8Array);
+      const json = new RegExp(`<script type="application/json" id="${CONFIG_ID}">(.*?)</script>`, 's').exec(html)?.[1] ?? '';
+      const config = JSON.parse(json) as PackageConfig;
+      expect(config).toEqual({ format, mode: 'practice', mastery: 0.8, set });
+      const size = zipPackage(files).length;
+      console.info(`${format}: ${(size / 1024).toFixed(1)} KB zipped`);
+      expect(size).toBeLessThanOrEqual(120 * 1024);
+    }
+  });
+
+  it('carry the table of names and the grammar when a set names its language by an alias', async () => {
+    const aliased = { ...set, tasks: set.tasks.map((t) => ({ ...t, language: 'py' })) };
+    const names = Object.keys(await packageFiles(aliased, { format: 'scorm12', mode: 'practice', mastery: 0.8 }));
+    expect(names.some((n) => n.startsWith('grammars-'))).toBe(true);
+    expect(names.some((n) => n.startsWith('python-'))).toBe(true);
+    expect(names.some((n) => n.startsWith('http-'))).toBe(false);
+  });
+
+  it('apply the package\'s attempts to every task', () => {
+    const one = withAttempts({ ...set, tasks: set.tasks.map((t, i) => (i === 0 ? { ...t, maxAttempts: 5 } : t)) }, 1);
+    expect(one.maxAttempts).toBe(1);
+    expect(one.tasks.every((t) => t.maxAttempts === undefined)).toBe(true);
+    expect(withAttempts(set, undefined)).toBe(set);
+  });
+});

@@ -1,0 +1,55 @@
+// @vitest-environment node
+import { readFileSync } from 'node:fs';
+import type { ExerciseSet } from '../schema/exercise-schema.ts';
+import type { SetScore } from '../engine/scoring.ts';
+import { interactionResult, interactionSetup, scoreData, sessionTime } from './scorm-data.ts';
+
+const set = JSON.parse(readFileSync(new URL('../../exercises/oauth2-client-credentials.json', import.meta.url), 'utf8')) as ExerciseSet;
+const score = (solved: number, failed: number, total = 5): SetScore => ({
+  total,
+  solved,
+  failed,
+  open: total - solved - failed,
+  attemptsUsed: 0,
+  hintsUsed: 0,
+  complete: solved + failed === total,
+  scaled: solved / total,
+});
+const asObject = (pairs: readonly (readonly [string, string])[]) => Object.fromEntries(pairs);
+
+describe('SCORM data', () => {
+  it('declares one fill-in interaction per task, in the set order, with the answer key as its pattern', () => {
+    const setup = asObject(interactionSetup(set, '2004'));
+    expect(setup['cmi.interactions.0.id']).toBe('grant-type');
+    expect(setup['cmi.interactions.4.id']).toBe('requests-post');
+    expect(setup['cmi.interactions.4.type']).toBe('fill-in');
+    expect(setup['cmi.interactions.4.correct_responses.0.pattern']).toBe('client_credentials[,]your_client_id[,]your_client_secret');
+    expect(setup['cmi.interactions.0.description']).toBe(set.tasks[0]?.prompt);
+    expect(Object.keys(asObject(interactionSetup(set, '1.2'))).some((k) => k.endsWith('description'))).toBe(false);
+  });
+
+  it.each([
+    ['1.2', true, { 'cmi.interactions.2.student_response': 'a[,]b', 'cmi.interactions.2.result': 'correct' }],
+    ['1.2', false, { 'cmi.interactions.2.student_response': 'a[,]b', 'cmi.interactions.2.result': 'wrong' }],
+    ['2004', true, { 'cmi.interactions.2.learner_response': 'a[,]b', 'cmi.interactions.2.result': 'correct' }],
+    ['2004', false, { 'cmi.interactions.2.learner_response': 'a[,]b', 'cmi.interactions.2.result': 'incorrect' }],
+  ] as const)('SCORM %s, a result that is right: %s', (version, correct, expected) => {
+    expect(asObject(interactionResult(set, version, 'client-id-value', ['a', 'b'], correct))).toEqual(expected);
+  });
+
+  it.each([
+    ['1.2', score(2, 1), { 'cmi.core.score.raw': '40', 'cmi.core.score.max': '100', 'cmi.core.lesson_status': 'incomplete', 'cmi.core.exit': 'suspend' }],
+    ['1.2', score(4, 1), { 'cmi.core.score.raw': '80', 'cmi.core.lesson_status': 'passed', 'cmi.core.exit': '' }],
+    ['1.2', score(3, 2), { 'cmi.core.score.raw': '60', 'cmi.core.lesson_status': 'failed', 'cmi.core.exit': '' }],
+    ['2004', score(2, 1), { 'cmi.score.raw': '2', 'cmi.score.max': '5', 'cmi.score.scaled': '0.4', 'cmi.progress_measure': '0.6', 'cmi.completion_status': 'incomplete', 'cmi.success_status': 'unknown', 'cmi.exit': 'suspend' }],
+    ['2004', score(4, 1), { 'cmi.score.scaled': '0.8', 'cmi.completion_status': 'completed', 'cmi.success_status': 'passed', 'cmi.exit': 'normal' }],
+    ['2004', score(1, 2, 3), { 'cmi.score.scaled': '0.3333', 'cmi.progress_measure': '1', 'cmi.success_status': 'failed' }],
+  ] as const)('SCORM %s reports %o with mastery 0.8', (version, given, expected) => {
+    expect(asObject(scoreData(version, given, 0.8))).toMatchObject(expected);
+  });
+
+  it('writes the session time as each version wants it', () => {
+    expect(sessionTime('1.2', 3723_450)).toEqual(['cmi.core.session_time', '01:02:03.45']);
+    expect(sessionTime('2004', 3723_450)).toEqual(['cmi.session_time', 'PT3723.45S']);
+  });
+});

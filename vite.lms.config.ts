@@ -1,0 +1,32 @@
+// The runtime of exported LMS packages (`npm run export`): src/lms/index.ts and its lazy chunks (each
+// grammar, the French table, cmi5). The exporter runs this build in memory and copies into each zip
+// only the chunks its set needs; nothing is written to dist/. Same styles and Prism core as the embed.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { shadowCss } from './vite.embed.config.ts';
+
+export default defineConfig({
+  plugins: [react(), shadowCss()],
+  resolve: {
+    alias: {
+      'codeblanks-prism-core': fileURLToPath(new URL('./node_modules/refractor/lib/prism-core.js', import.meta.url)),
+    },
+  },
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  publicDir: false,
+  logLevel: 'warn',
+  build: {
+    target: 'es2022',
+    cssTarget: ['chrome123', 'edge123', 'firefox120', 'safari17.5'],
+    outDir: 'dist/lms',
+    write: false,
+    copyPublicDir: false,
+    cssMinify: true,
+    lib: { entry: 'src/lms/index.ts', formats: ['es'], fileName: () => 'codeblanks.js' },
+    rolldownOptions: {
+      preserveEntrySignatures: 'allow-extension',
+      output: { chunkFileNames: '[name]-[hash].js', minify: true, comments: false },
+    },
+  },
+});
