@@ -134,7 +134,7 @@ test.describe('on a 390 px phone', { tag: tags.phone }, () => {
           await option(page, n, answer).tap();
           await expect(blank(page, n, Number(b))).toHaveAccessibleName(`Blank ${b}: ${answer}`);
         }
-        await task(page, n).getByRole('button', { name: 'Check' }).tap();
+        await task(page, n).getByRole('button', { name: 'Check', exact: true }).tap();
         await correct(page, n);
         expect(await layoutFaults(page), `${set.id} task ${n} solved`).toEqual([]);
       }
