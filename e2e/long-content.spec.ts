@@ -1,6 +1,7 @@
 // Long lines, long options and long tasks, on a 390 px phone and a desktop: every blank stays inside its
 // code box with nothing scrolled sideways, a long option never widens the page, and a drag keeps its chip
 // under the pointer however the page scrolls.
+import { readdirSync } from 'node:fs';
 import type { Page, Route } from '@playwright/test';
 import { test, expect, tags, centre, expectNoAxeViolations } from './helpers';
 
@@ -40,6 +41,9 @@ function layoutFaults(page: Page): Promise<string[]> {
     return faults;
   });
 }
+
+/** Every bundled set's file, read when the tests are declared (the build serves each at /exercises/<file>). */
+const BUNDLED_FILES = readdirSync('exercises').filter((f) => f.endsWith('.json') && f !== 'schema.json').sort();
 
 async function bundledSets(page: Page): Promise<SetFile[]> {
   const index = (await (await page.request.get('/exercises/index.json')).json()) as { file: string; problems?: unknown }[];
@@ -120,26 +124,29 @@ const longTaskSet = {
 test.describe('on a 390 px phone', { tag: tags.phone }, () => {
   test.use(PHONE);
 
-  test('every bundled set played by touch keeps every blank inside its code box, with nothing scrolled sideways', async ({ page }) => {
-    test.setTimeout(180_000);
-    for (const set of await bundledSets(page)) {
-      await page.goto(`/?set=${set.id}`);
-      await expect(task(page, 1)).toBeVisible();
-      expect(await layoutFaults(page), `${set.id} as loaded`).toEqual([]);
-      for (const [i, t] of set.tasks.entries()) {
-        const n = i + 1;
-        for (const [b, answer] of Object.entries(t.answers)) {
-          await blank(page, n, Number(b)).tap();
-          expect(await layoutFaults(page), `${set.id} task ${n}, blank ${b} tapped`).toEqual([]);
-          await option(page, n, answer).tap();
-          await expect(blank(page, n, Number(b))).toHaveAccessibleName(`Blank ${b}: ${answer}`);
+  // One test per bundled set (the build serves every file of exercises/): each fails on its own, and
+  // more sets spread over the workers instead of lengthening one test.
+  for (const file of BUNDLED_FILES) {
+    test(`${file} played by touch keeps every blank inside its code box, with nothing scrolled sideways`, async ({ page }) => {
+        test.setTimeout(90_000);
+        const set = (await (await page.request.get(`/exercises/${file}`)).json()) as SetFile;
+        await page.goto(`/?set=${set.id}`);
+        await expect(task(page, 1)).toBeVisible();
+        expect(await layoutFaults(page), `${set.id} as loaded`).toEqual([]);
+        for (const [i, t] of set.tasks.entries()) {
+          const n = i + 1;
+          for (const [b, answer] of Object.entries(t.answers)) {
+            await blank(page, n, Number(b)).tap();
+            expect(await layoutFaults(page), `${set.id} task ${n}, blank ${b} tapped`).toEqual([]);
+            await option(page, n, answer).tap();
+            await expect(blank(page, n, Number(b))).toHaveAccessibleName(`Blank ${b}: ${answer}`);
+          }
+          await task(page, n).getByRole('button', { name: 'Check', exact: true }).tap();
+          await correct(page, n);
+          expect(await layoutFaults(page), `${set.id} task ${n} solved`).toEqual([]);
         }
-        await task(page, n).getByRole('button', { name: 'Check', exact: true }).tap();
-        await correct(page, n);
-        expect(await layoutFaults(page), `${set.id} task ${n} solved`).toEqual([]);
-      }
-    }
-  });
+    });
+  }
 
   test('a finger drags an option straight into the last blank of a long line: every blank is on screen to aim at', async ({ page }) => {
     await page.goto('/?set=oauth2-client-credentials');
