@@ -128,23 +128,23 @@ test.describe('on a 390 px phone', { tag: tags.phone }, () => {
   // more sets spread over the workers instead of lengthening one test.
   for (const file of BUNDLED_FILES) {
     test(`${file} played by touch keeps every blank inside its code box, with nothing scrolled sideways`, async ({ page }) => {
-        test.setTimeout(90_000);
-        const set = (await (await page.request.get(`/exercises/${file}`)).json()) as SetFile;
-        await page.goto(`/?set=${set.id}`);
-        await expect(task(page, 1)).toBeVisible();
-        expect(await layoutFaults(page), `${set.id} as loaded`).toEqual([]);
-        for (const [i, t] of set.tasks.entries()) {
-          const n = i + 1;
-          for (const [b, answer] of Object.entries(t.answers)) {
-            await blank(page, n, Number(b)).tap();
-            expect(await layoutFaults(page), `${set.id} task ${n}, blank ${b} tapped`).toEqual([]);
-            await option(page, n, answer).tap();
-            await expect(blank(page, n, Number(b))).toHaveAccessibleName(`Blank ${b}: ${answer}`);
-          }
-          await task(page, n).getByRole('button', { name: 'Check', exact: true }).tap();
-          await correct(page, n);
-          expect(await layoutFaults(page), `${set.id} task ${n} solved`).toEqual([]);
+      test.setTimeout(90_000);
+      const set = (await (await page.request.get(`/exercises/${file}`)).json()) as SetFile;
+      await page.goto(`/?set=${set.id}`);
+      await expect(task(page, 1)).toBeVisible();
+      expect(await layoutFaults(page), `${set.id} as loaded`).toEqual([]);
+      for (const [i, t] of set.tasks.entries()) {
+        const n = i + 1;
+        for (const [b, answer] of Object.entries(t.answers)) {
+          await blank(page, n, Number(b)).tap();
+          expect(await layoutFaults(page), `${set.id} task ${n}, blank ${b} tapped`).toEqual([]);
+          await option(page, n, answer).tap();
+          await expect(blank(page, n, Number(b))).toHaveAccessibleName(`Blank ${b}: ${answer}`);
         }
+        await task(page, n).getByRole('button', { name: 'Check', exact: true }).tap();
+        await correct(page, n);
+        expect(await layoutFaults(page), `${set.id} task ${n} solved`).toEqual([]);
+      }
     });
   }
 
