@@ -96,7 +96,7 @@ export function saveReport(dir: string, file: string): { level: 'info' | 'warn' 
   if (!fs.existsSync(path.join(dir, file))) return { level: 'info', message: `${shown} removed` };
   const { sources, checks } = checkFolder(dir);
   const problems = checks[sources.findIndex((s) => s.path === file)]?.problems ?? [];
-  if (problems.length === 0) return { level: 'info', message: `${shown} reloaded` };
+  if (problems.length === 0) return { level: 'info', message: `${shown} updated` };
   const errors = problems.filter((p) => p.severity === 'error').length;
   return {
     level: errors > 0 ? 'error' : 'warn',

@@ -28,7 +28,13 @@ export function SetPage({ id, hash }: { id: string; hash: string }) {
     load();
     // Under `npm start`, the set is fetched again when its file is saved (live-reload.ts).
     if (import.meta.hot) {
-      const stop = onExerciseSaved(import.meta.hot, (file) => file === `${id}.json` && void load());
+      const stop = onExerciseSaved(import.meta.hot, (file) => {
+        if (file !== `${id}.json`) return;
+        // A set with new content is drawn anew, and Chromium scrolls the page when the element that has
+        // focus is taken away: let focus go first, so the author's scroll position stays.
+        (document.activeElement as HTMLElement | null)?.blur();
+        void load();
+      });
       return () => {
         live = false;
         stop();
