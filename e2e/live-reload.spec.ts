@@ -158,6 +158,25 @@ test.describe('live editing under npm start', { tag: tags.desktop }, () => {
     expect(await windowMark(page)).toBe('still here');
   });
 
+  test('Vite still hot-updates the site\'s own code, and saves still show after it', async ({ page }) => {
+    const name = 'typescript-type-annotations.json';
+    const set = JSON.parse(read(name)) as { tasks: { prompt: string }[] };
+    await page.goto(`${BASE}/?set=typescript-type-annotations`);
+    await expect(page.getByText(set.tasks[0]!.prompt)).toBeVisible({ timeout: 20_000 });
+    await markWindow(page);
+
+    // As if the set page's source had been saved (unchanged, so the checkout is left alone): Vite sends
+    // its own update, and React Fast Refresh swaps the module in.
+    const updated = page.waitForEvent('console', (message) => message.text().includes('hot updated: /src/app/set-page.tsx'));
+    server.watcher.emit('change', path.join(ROOT, 'src/app/set-page.tsx'));
+    await updated;
+
+    set.tasks[0]!.prompt = 'Annotate the parameter, after a hot update.';
+    save(name, `${JSON.stringify(set, null, 2)}\n`);
+    await expect(page.getByText('Annotate the parameter, after a hot update.')).toBeVisible(LIVE);
+    expect(await windowMark(page)).toBe('still here');
+  });
+
   test('a new file appears in the open catalogue, and a removed one goes', async ({ page }) => {
     await page.goto(`${BASE}/`);
     await expect(page.getByRole('link', { name: /Indexing and slicing in Python/ })).toBeVisible({ timeout: 20_000 });

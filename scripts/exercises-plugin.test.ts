@@ -10,8 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, createLogger, createServer, type InlineConfig } from 'vite';
 import type { CatalogueEntry } from '../src/app/bundled-sets.ts';
-import { EXERCISES_EVENT } from '../src/app/live-reload.ts';
-import { exercisesPlugin } from './exercises-plugin.ts';
+import { EXERCISES_EVENT as HEARD } from '../src/app/live-reload.ts';
+import { EXERCISES_EVENT, exercisesPlugin } from './exercises-plugin.ts';
 
 const seed = fileURLToPath(new URL('../exercises/oauth2-client-credentials.json', import.meta.url));
 const brokenFixture = fileURLToPath(new URL('../src/cli/fixtures/broken/answer-not-an-option.json', import.meta.url));
@@ -88,6 +88,10 @@ describe('the dev server', { timeout: 30_000 }, () => {
 });
 
 describe('live editing in the dev server', { timeout: 30_000 }, () => {
+  it('sends the event the site listens for', () => {
+    expect(EXERCISES_EVENT).toBe(HEARD);
+  });
+
   /** Saves a sentinel file and waits until it is announced: any earlier save's events have come by then. */
   async function flush(sent: string[]) {
     const before = sent.filter((f) => f === 'sentinel.json').length;

@@ -20,7 +20,6 @@ import type { CatalogueEntry } from '../src/app/bundled-sets.ts';
 import { checkFiles } from '../src/cli/check-file.ts';
 import { formatProblem } from '../src/cli/report.ts';
 import { validateFiles } from '../src/cli/solutions.ts';
-import { EXERCISES_EVENT } from '../src/app/live-reload.ts';
 
 /**
  * The catalogue, checked as `npm run validate` checks (all but the parse of solutions, which the build
@@ -85,6 +84,13 @@ function servedForm(file: string): string {
     return text;
   }
 }
+
+/**
+ * The custom HMR event sent when an exercise file is saved, added or removed; its data is `{ file }`.
+ * src/app/live-reload.ts listens for it under the same name (not imported from there: a module the
+ * config imports is one Vite restarts the server for, and that one is the site's).
+ */
+export const EXERCISES_EVENT = 'codeblanks:exercises';
 
 /**
  * What the terminal says about a saved (or added, or removed) file: one message, at the level of its

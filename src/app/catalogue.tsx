@@ -17,7 +17,7 @@ export function Catalogue() {
         .catch((error: unknown) => setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) }));
     void load();
     // Under `npm start`, a saved, added or removed file shows here at once (live-reload.ts).
-    if (import.meta.hot) return onExerciseSaved(import.meta.hot, () => void load());
+    if (import.meta.hot) return onExerciseSaved(() => void load());
   }, []);
   return (
     <div className="catalogue">

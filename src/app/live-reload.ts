@@ -3,12 +3,11 @@
  * Live editing under `npm start`: the dev server announces each saved, added or removed exercise file
  * (scripts/exercises-plugin.ts, watchExercises) and the open catalogue and set pages fetch it again, in
  * place, without a page reload, so the author keeps the scroll position and the learner's progress.
- * Every call sits under `if (import.meta.hot)`, which a build replaces with `false`: none of this reaches
+ * Every use sits under `if (import.meta.hot)`, which a build replaces with `false`: none of this reaches
  * a learner.
  */
-import type { ViteHotContext } from 'vite/types/hot.d.ts';
 
-/** The custom HMR event's name; its data is `{ file }`, the file's name in exercises/. */
+/** The custom HMR event's name, as scripts/exercises-plugin.ts sends it; its data is `{ file }`, the file's name in exercises/. */
 export const EXERCISES_EVENT = 'codeblanks:exercises';
 
 declare module 'vite/types/customEvent.d.ts' {
@@ -20,12 +19,19 @@ declare module 'vite/types/customEvent.d.ts' {
 /** How many saves this page has followed: a set shown again does not scroll back to the address's #task. */
 export const liveSession = { saves: 0 };
 
-/** Calls `listener` with the file's name at each save; returns the function that stops listening. */
-export function onExerciseSaved(hot: ViteHotContext, listener: (file: string) => void): () => void {
-  const on = ({ file }: { readonly file: string }) => {
+// One listener for the page, passed on as a window event. Not one per component: Vite drops a module's
+// listeners when that module is edited, and React Fast Refresh does not always run the component's
+// effect again to put them back, so after an edit to set-page.tsx saves went unheard.
+if (import.meta.hot) {
+  import.meta.hot.on(EXERCISES_EVENT, ({ file }) => {
     liveSession.saves++;
-    listener(file);
-  };
-  hot.on(EXERCISES_EVENT, on);
-  return () => hot.off(EXERCISES_EVENT, on);
+    window.dispatchEvent(new CustomEvent(EXERCISES_EVENT, { detail: file }));
+  });
+}
+
+/** Calls `listener` with the file's name at each save; returns the function that stops listening. */
+export function onExerciseSaved(listener: (file: string) => void): () => void {
+  const on = (event: Event) => listener((event as CustomEvent<string>).detail);
+  window.addEventListener(EXERCISES_EVENT, on);
+  return () => window.removeEventListener(EXERCISES_EVENT, on);
 }

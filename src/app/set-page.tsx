@@ -28,7 +28,7 @@ export function SetPage({ id, hash }: { id: string; hash: string }) {
     load();
     // Under `npm start`, the set is fetched again when its file is saved (live-reload.ts).
     if (import.meta.hot) {
-      const stop = onExerciseSaved(import.meta.hot, (file) => {
+      const stop = onExerciseSaved((file) => {
         if (file !== `${id}.json`) return;
         // A set with new content is drawn anew, and Chromium scrolls the page when the element that has
         // focus is taken away: let focus go first, so the author's scroll position stays.
