@@ -3,8 +3,8 @@
  * Live editing under `npm start`: the dev server announces each saved, added or removed exercise file
  * (scripts/exercises-plugin.ts, watchExercises) and the open catalogue and set pages fetch it again, in
  * place, without a page reload, so the author keeps the scroll position and the learner's progress.
- * Every use sits under `if (import.meta.hot)`, which a build replaces with `false`: none of this reaches
- * a learner.
+ * Every use sits under `if (import.meta.hot)`, which a build replaces with `undefined` and drops with
+ * the code it guards: none of this reaches a learner (the set page's size is unchanged).
  */
 
 /** The custom HMR event's name, as scripts/exercises-plugin.ts sends it; its data is `{ file }`, the file's name in exercises/. */
