@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { browserStorage } from '../store/persistence.ts';
 import { summariseSaved } from '../store/saved-summary.ts';
 import { fetchCatalogue, type CatalogueEntry } from './bundled-sets.ts';
+import { onExerciseSaved } from './live-reload.ts';
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; entries: CatalogueEntry[] };
 
@@ -10,9 +11,13 @@ export function Catalogue() {
   const [state, setState] = useState<State>({ kind: 'loading' });
   useEffect(() => {
     document.title = 'codeblanks: practise code by filling in blanks';
-    fetchCatalogue()
-      .then((entries) => setState({ kind: 'ready', entries }))
-      .catch((error: unknown) => setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) }));
+    const load = () =>
+      fetchCatalogue()
+        .then((entries) => setState({ kind: 'ready', entries }))
+        .catch((error: unknown) => setState({ kind: 'error', message: error instanceof Error ? error.message : String(error) }));
+    void load();
+    // Under `npm start`, a saved, added or removed file shows here at once (live-reload.ts).
+    if (import.meta.hot) return onExerciseSaved(() => void load());
   }, []);
   return (
     <div className="catalogue">
@@ -64,7 +69,7 @@ function BrokenCard({ entry }: { entry: CatalogueEntry }) {
       <ul className="catalogue-problems">
         {entry.problems?.map((p) => <li key={p}>{p}</li>)}
       </ul>
-      <span className="catalogue-meta">Fix it in the file named above, then reload.</span>
+      <span className="catalogue-meta">Fix it in the file named above, then save it.</span>
     </div>
   );
 }

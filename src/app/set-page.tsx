@@ -8,6 +8,7 @@ import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { loadLanguages } from '../components/code/highlight.ts';
 import { en, forPointer } from '../i18n/strings.ts';
 import { fetchBundledSet, type BundledSet } from './bundled-sets.ts';
+import { liveSession, onExerciseSaved } from './live-reload.ts';
 
 // Read once, when the page loads: a touch screen's instructions say "tap".
 const strings = forPointer(en);
@@ -16,13 +17,29 @@ export function SetPage({ id, hash }: { id: string; hash: string }) {
   const [result, setResult] = useState<BundledSet | null>(null);
   useEffect(() => {
     let live = true;
-    fetchBundledSet(id).then((r) => {
-      // The code shows at once and takes its colours when its grammars arrive: the text and its layout
-      // do not change, so nothing shifts, and the first paint does not wait for another round trip.
-      if (r.ok) void loadLanguages(r.set.tasks.map((t) => t.language));
-      // A transition: React renders the set in slices, so the page keeps answering input meanwhile.
-      if (live) startTransition(() => setResult(r));
-    });
+    const load = () =>
+      fetchBundledSet(id).then((r) => {
+        // The code shows at once and takes its colours when its grammars arrive: the text and its layout
+        // do not change, so nothing shifts, and the first paint does not wait for another round trip.
+        if (r.ok) void loadLanguages(r.set.tasks.map((t) => t.language));
+        // A transition: React renders the set in slices, so the page keeps answering input meanwhile.
+        if (live) startTransition(() => setResult(r));
+      });
+    load();
+    // Under `npm start`, the set is fetched again when its file is saved (live-reload.ts).
+    if (import.meta.hot) {
+      const stop = onExerciseSaved((file) => {
+        if (file !== `${id}.json`) return;
+        // A set with new content is drawn anew, and Chromium scrolls the page when the element that has
+        // focus is taken away: let focus go first, so the author's scroll position stays.
+        (document.activeElement as HTMLElement | null)?.blur();
+        void load();
+      });
+      return () => {
+        live = false;
+        stop();
+      };
+    }
     return () => {
       live = false;
     };
@@ -32,7 +49,13 @@ export function SetPage({ id, hash }: { id: string; hash: string }) {
   if (!result.ok) return <Problem title={result.title} problems={result.problems} />;
   return (
     <ErrorBoundary fallback={<p role="alert">This exercise set could not be shown.</p>}>
-      <LoadedSet key={result.set.id} set={result.set} hash={hash} />
+      {/* A set saved with new content under `npm start` gets a new store, which finds the progress of
+          every task whose content did not change (saved progress is keyed by each task's content). */}
+      <LoadedSet
+        key={import.meta.hot ? JSON.stringify(result.set) : result.set.id}
+        set={result.set}
+        hash={import.meta.hot && liveSession.saves ? '' : hash}
+      />
     </ErrorBoundary>
   );
 }
