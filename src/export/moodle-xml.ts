@@ -49,7 +49,8 @@ function question(task: Task): { xml: string; notes: string[] } {
     '    <penalty>0</penalty>',
     '    <hidden>0</hidden>',
     '    <shuffleanswers>0</shuffleanswers>',
-    ...task.options.map((option) => `    <dragbox>${htmlText(option)}<group>1</group>${infinite}</dragbox>`),
+    // A choice's text is HTML to Moodle (it allows <sub>, <b>...): an option such as &Vec<String> is escaped as text first.
+    ...task.options.map((option) => `    <dragbox>${htmlText(htmlEscape(option))}<group>1</group>${infinite}</dragbox>`),
     ...(task.hints ?? []).map((hint) => `    <hint format="html">${htmlText(paragraph(hint))}</hint>`),
     '  </question>',
   ];

@@ -273,8 +273,9 @@ function tidyProse(text: string): string {
     .trim();
 }
 
+/** Code keeps its indentation as written, tabs included (Go indents with tabs; the page shows them 4 wide). */
 function tidyCode(text: string): string {
-  const lines = text.replace(/\r\n?/g, '\n').replace(/\t/g, '    ').split('\n').map((line) => line.trimEnd());
+  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((line) => line.trimEnd());
   while (lines.length > 0 && lines[0] === '') lines.shift();
   while (lines.length > 0 && lines.at(-1) === '') lines.pop();
   return lines.join('\n');
