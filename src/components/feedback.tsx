@@ -7,9 +7,12 @@
 import type { ReactNode } from 'react';
 import type { CheckRecord, ListedMistake } from '../engine/grading.ts';
 import type { TaskOutcome } from '../hooks/use-task.ts';
-import { useStrings } from '../hooks/exercise-context.tsx';
+import type { Strings } from '../i18n/table.ts';
 
+// The card hands down its strings: this chunk importing the context's hook made the embed's build split
+// React and the hooks out of its entry into chunks of their own (1.5 KB gzip more to load).
 export interface FeedbackProps {
+  readonly strings: Strings;
   readonly progress: TaskOutcome;
   /** The last check, while the blanks still hold the answer it graded. */
   readonly graded: CheckRecord | null;
@@ -21,8 +24,7 @@ export interface FeedbackProps {
 }
 
 /** The outcome, the marks and the mistake the answer made. */
-export function Feedback({ progress, graded, left, mistakes, mine }: FeedbackProps) {
-  const strings = useStrings();
+export function Feedback({ strings, progress, graded, left, mistakes, mine }: FeedbackProps) {
   const { status, lastCheck } = progress;
   return (
     <>
@@ -38,7 +40,7 @@ export function Feedback({ progress, graded, left, mistakes, mine }: FeedbackPro
             <span aria-hidden="true">✗ </span>
             {strings.notYet(Object.values(graded.correct).filter((ok) => !ok).length, left)}
           </p>
-          <Results check={graded} />
+          <Results strings={strings} check={graded} />
           {/* The mistake this answer makes is the check's own feedback, free like the marks. */}
           {mistakes?.map((m) => m.matched && mine(m.text))}
         </div>
@@ -46,7 +48,7 @@ export function Feedback({ progress, graded, left, mistakes, mine }: FeedbackPro
       {status === 'failed' ? (
         <div className="cb-message cb-message--failed">
           <p>{strings.solutionShown}</p>
-          {lastCheck ? <Results check={lastCheck} prefix={`${strings.yourChoice}: `} /> : null}
+          {lastCheck ? <Results strings={strings} check={lastCheck} prefix={`${strings.yourChoice}: `} /> : null}
         </div>
       ) : null}
     </>
@@ -54,8 +56,7 @@ export function Feedback({ progress, graded, left, mistakes, mine }: FeedbackPro
 }
 
 /** The explanation, once the task ends: after the hints and the common mistakes. */
-export function Explanation({ text, Sub }: { text: string; Sub: 'h3' | 'h4' }) {
-  const strings = useStrings();
+export function Explanation({ strings, text, Sub }: { strings: Strings; text: string; Sub: 'h3' | 'h4' }) {
   return (
     <div className="cb-explanation">
       <Sub>{strings.explanation}</Sub>
@@ -65,8 +66,7 @@ export function Explanation({ text, Sub }: { text: string; Sub: 'h3' | 'h4' }) {
 }
 
 /** Each blank of the last check, right or wrong, by icon and word as well as colour. */
-function Results({ check, prefix = '' }: { check: CheckRecord; prefix?: string }) {
-  const strings = useStrings();
+function Results({ strings, check, prefix = '' }: { strings: Strings; check: CheckRecord; prefix?: string }) {
   return (
     <ul className="cb-results">
       {Object.entries(check.correct).map(([blank, ok]) => (

@@ -128,7 +128,7 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
           </p>
         ) : null}
         {feedback ? (
-          <feedback.Feedback progress={progress} graded={graded} left={attempts.left} mistakes={showMistakes ? mistakes : null} mine={mine} />
+          <feedback.Feedback strings={strings} progress={progress} graded={graded} left={attempts.left} mistakes={showMistakes ? mistakes : null} mine={mine} />
         ) : null}
 
         {progress.hintsShown > 0 ? (
@@ -172,7 +172,7 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
           </div>
         ) : null}
 
-        {locked && task.explanation && feedback ? <feedback.Explanation text={task.explanation} Sub={Sub} /> : null}
+        {locked && task.explanation && feedback ? <feedback.Explanation strings={strings} text={task.explanation} Sub={Sub} /> : null}
       </div>
     </section>
   );
