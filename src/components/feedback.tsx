@@ -9,6 +9,9 @@ import type { CheckRecord, ListedMistake } from '../engine/grading.ts';
 import type { TaskOutcome } from '../hooks/use-task.ts';
 import type { Strings } from '../i18n/table.ts';
 
+// The live region's words share this chunk: both follow the learner's first action.
+export { announce } from './announce.ts';
+
 // The card hands down its strings: this chunk importing the context's hook made the embed's build split
 // React and the hooks out of its entry into chunks of their own (1.5 KB gzip more to load).
 export interface FeedbackProps {

@@ -14,7 +14,7 @@ import { OptionBank } from './option-bank.tsx';
 import type * as FeedbackModule from './feedback.tsx';
 
 let feedbackModule: typeof FeedbackModule | undefined;
-let feedbackLoading: Promise<unknown> | undefined;
+let feedbackLoading: Promise<typeof FeedbackModule | undefined> | undefined;
 const feedbackWaiting = new Set<() => void>();
 
 /**
@@ -23,11 +23,12 @@ const feedbackWaiting = new Set<() => void>();
  * shown (the site's and the embed's front doors), so the feedback is there when it is due and nothing
  * shifts while it loads. Resolves, never rejects; a failed load is tried again at the next call.
  */
-export function loadFeedback(): Promise<unknown> {
+export function loadFeedback(): Promise<typeof FeedbackModule | undefined> {
   return (feedbackLoading ??= import('./feedback.tsx').then(
     (module) => {
       feedbackModule = module;
       feedbackWaiting.forEach((listener) => listener());
+      return module;
     },
     () => (feedbackLoading = undefined),
   ));
