@@ -1,11 +1,36 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 import { exercisesPlugin } from './scripts/exercises-plugin.ts';
+
+/**
+ * Vite wraps every import() in its preload helper, which preloads the chunk's dependencies and fires
+ * `vite:preloadError` when one fails. With `modulePreload: false` and no stylesheet in any lazy chunk it
+ * is handed no dependencies, ever: it only calls the import, for 0.4 KB gzip on every page. This is the
+ * helper reduced to that call. The build fails if a lazy chunk ever needs a stylesheet it would load.
+ */
+function noPreloadHelper(): Plugin {
+  const id = '\0vite/preload-helper.js';
+  return {
+    name: 'codeblanks-no-preload-helper',
+    enforce: 'pre',
+    load(source) {
+      return source === id ? 'export const __vitePreload = (load) => load();' : null;
+    },
+    writeBundle(_, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type === 'chunk' && chunk.code.includes('__vite__mapDeps')) {
+          this.error(`${chunk.fileName} preloads dependencies (a lazy chunk's stylesheet?), which the reduced helper would not load`);
+        }
+      }
+    },
+  };
+}
 
 // The site: index.html (catalogue and set pages). The exercise files are served beside it.
 export default defineConfig({
-  plugins: [react(), exercisesPlugin()],
+  plugins: [react(), exercisesPlugin(), noPreloadHelper()],
   resolve: {
     alias: {
       // refractor's slim Prism core, without the 10 KB of HTML helpers its main entry adds (see highlight.ts).

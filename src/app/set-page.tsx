@@ -4,6 +4,8 @@ import type { ExerciseSet } from '../schema/exercise-schema.ts';
 import { ExerciseProvider } from '../hooks/exercise-context.tsx';
 import { useExerciseInstance } from '../hooks/use-exercise-instance.ts';
 import { SetView } from '../components/set-view.tsx';
+import { loadFeedback } from '../components/task-card.tsx';
+import { browserStorage } from '../store/persistence.ts';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { loadLanguages } from '../components/code/highlight.ts';
 import { en, forPointer } from '../i18n/strings.ts';
@@ -17,8 +19,10 @@ export function SetPage({ id, hash }: { id: string; hash: string }) {
   const [result, setResult] = useState<BundledSet | null>(null);
   useEffect(() => {
     let live = true;
+    // Saved progress may show feedback at once: with anything saved in this browser its code loads
+    // beside the set, so nothing shifts after (a first visit has nothing saved and fetches none of it).
     const load = () =>
-      fetchBundledSet(id).then((r) => {
+      Promise.all([fetchBundledSet(id), browserStorage()?.length && loadFeedback()]).then(([r]) => {
         // The code shows at once and takes its colours when its grammars arrive: the text and its layout
         // do not change, so nothing shifts, and the first paint does not wait for another round trip.
         if (r.ok) void loadLanguages(r.set.tasks.map((t) => t.language));

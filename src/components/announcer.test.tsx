@@ -1,10 +1,11 @@
 // What a screen reader hears: our own words in one polite live region, never dnd-kit's ids.
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { en } from '../i18n/strings.ts';
 import type { ExerciseEvent } from '../store/events.ts';
-import { announce } from './announcer.tsx';
+import { announce } from './announce.ts';
 import { renderSet } from '../test-support/fixtures.tsx';
+import { loadFeedback } from './task-card.tsx';
 
 
 /**
@@ -16,6 +17,12 @@ function liveRegion(): HTMLElement {
   expect(regions).toHaveLength(1);
   return regions[0]!;
 }
+// The words are in the chunk the first action loads (announce.ts, with feedback.tsx). Imported here once,
+// up front: under vitest a first import compiles the module, slower than a test's timeout on a busy machine.
+beforeAll(async () => {
+  await loadFeedback();
+}, 30_000);
+
 /** The words, without the no-break space that makes a repeat announce again. */
 const said = () => liveRegion().textContent?.replace(/\u00a0$/, '');
 
@@ -39,7 +46,8 @@ describe('the live region', () => {
   it('says what was selected and where it was placed', async () => {
     const { user } = renderSet();
     await user.click(blank(1));
-    expect(said()).toBe('Blank 1 selected. Choose an option.');
+    // The words follow the event once their chunk has answered (a promise, even when it is in).
+    await waitFor(() => expect(said()).toBe('Blank 1 selected. Choose an option.'));
     await user.click(option(1, 'client_credentials'));
     expect(said()).toBe('client_credentials placed in blank 1');
     await user.click(option(1, 'password'));

@@ -8,7 +8,7 @@ import { useActions, useScore } from '../hooks/use-task.ts';
 import { useExercise, useExerciseStoreApi, useStrings } from '../hooks/exercise-context.tsx';
 import { Announcer } from './announcer.tsx';
 import { ErrorBoundary } from './error-boundary.tsx';
-import { TaskCard } from './task-card.tsx';
+import { loadFeedback, TaskCard } from './task-card.tsx';
 
 // The summary and the notice that offers it show once, when the set ends: their code loads then.
 const summary = () => import('./summary.tsx');
@@ -87,6 +87,8 @@ function useFinishedAt(): string | null {
   useEffect(() => {
     let last: string | null = null;
     return store.subscribeEvents((event) => {
+      // The learner's first placement or selection: what a check shows starts loading, well before Check.
+      void loadFeedback();
       if (event.type === 'solved' || event.type === 'failed') last = event.taskId;
       if (event.type === 'completed') setAt(last);
     });

@@ -3,14 +3,41 @@
  * that follows (which blanks are wrong, the mistakes that match the learner's choices, hints, the
  * solution and the explanation). It shows the rules' outcomes; the rules live in the engine.
  */
-import { memo, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Task } from '../schema/exercise-schema.ts';
-import { listedMistakes, solutionOf, type CheckRecord, type TaskStatus } from '../engine/grading.ts';
+import { listedMistakes, solutionOf, type TaskStatus } from '../engine/grading.ts';
 import { TaskDnd } from '../dnd/task-dnd.tsx';
 import { useActions, useAttempts, useTaskOutcome } from '../hooks/use-task.ts';
 import { useExercise, useStrings } from '../hooks/exercise-context.tsx';
 import { CodeView } from './code-view.tsx';
 import { OptionBank } from './option-bank.tsx';
+import type * as FeedbackModule from './feedback.tsx';
+
+let feedbackModule: typeof FeedbackModule | undefined;
+let feedbackLoading: Promise<typeof FeedbackModule | undefined> | undefined;
+const feedbackWaiting = new Set<() => void>();
+
+/**
+ * Loads what a task shows only after a check (feedback.tsx, a chunk of its own). Called as soon as a
+ * check could come (the learner's first placement or selection: SetView) and before saved progress is
+ * shown (the site's and the embed's front doors), so the feedback is there when it is due and nothing
+ * shifts while it loads. Resolves, never rejects; a failed load is tried again at the next call.
+ */
+export function loadFeedback(): Promise<typeof FeedbackModule | undefined> {
+  return (feedbackLoading ??= import('./feedback.tsx').then(
+    (module) => {
+      feedbackModule = module;
+      feedbackWaiting.forEach((listener) => listener());
+      return module;
+    },
+    () => (feedbackLoading = undefined),
+  ));
+}
+
+const onFeedback = (listener: () => void) => {
+  feedbackWaiting.add(listener);
+  return () => feedbackWaiting.delete(listener);
+};
 
 export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Task; number: number; subject: string; headingLevel?: 2 | 3 }) {
   const strings = useStrings();
@@ -25,7 +52,6 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
   const hints = task.hints ?? [];
   // Feedback belongs to the answer it graded: it shows while the blanks still hold that answer.
   const graded = progress.checked ? lastCheck : null;
-  const wrongBlanks = graded ? Object.values(graded.correct).filter((ok) => !ok).length : 0;
   const mistakes = listedMistakes(task, progress);
   const Heading = `h${headingLevel}` as const;
   const Sub = `h${headingLevel + 1}` as 'h3' | 'h4';
@@ -41,9 +67,12 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
   // A Check that ends the task replaces the buttons with its outcome: focus follows it there, not to <body>.
   const ended = useRef<HTMLParagraphElement>(null);
   const checking = useRef(false);
+  const feedback = useSyncExternalStore(onFeedback, () => feedbackModule);
   useEffect(() => {
     if (checking.current) ended.current?.focus();
     checking.current = false;
+    // Feedback that came without a placement here (another tab's progress) is due now.
+    if (locked || graded) void loadFeedback();
   });
 
   return (
@@ -99,28 +128,8 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
             {notice.reason === 'incomplete' ? strings.fillFirst(notice.empty) : strings.checkedAlready}
           </p>
         ) : null}
-        {status === 'solved' ? (
-          <p className="cb-message cb-message--right">
-            <span aria-hidden="true">✓ </span>
-            {strings.correct}
-          </p>
-        ) : null}
-        {!locked && graded ? (
-          <div className="cb-message cb-message--wrong">
-            <p>
-              <span aria-hidden="true">✗ </span>
-              {strings.notYet(wrongBlanks, attempts.left)}
-            </p>
-            <Results check={graded} />
-            {/* The mistake this answer makes is the check's own feedback, free like the marks. */}
-            {showMistakes && mistakes.map((m) => m.matched && mine(m.text))}
-          </div>
-        ) : null}
-        {status === 'failed' ? (
-          <div className="cb-message cb-message--failed">
-            <p>{strings.solutionShown}</p>
-            {lastCheck ? <Results check={lastCheck} prefix={`${strings.yourChoice}: `} /> : null}
-          </div>
+        {feedback ? (
+          <feedback.Feedback strings={strings} progress={progress} graded={graded} left={attempts.left} mistakes={showMistakes ? mistakes : null} mine={mine} />
         ) : null}
 
         {progress.hintsShown > 0 ? (
@@ -164,30 +173,9 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
           </div>
         ) : null}
 
-        {locked && task.explanation ? (
-          <div className="cb-explanation">
-            <Sub>{strings.explanation}</Sub>
-            <p>{task.explanation}</p>
-          </div>
-        ) : null}
+        {locked && task.explanation && feedback ? <feedback.Explanation strings={strings} text={task.explanation} Sub={Sub} /> : null}
       </div>
     </section>
-  );
-}
-
-/** Each blank of the last check, right or wrong, by icon and word as well as colour. */
-function Results({ check, prefix = '' }: { check: CheckRecord; prefix?: string }) {
-  const strings = useStrings();
-  return (
-    <ul className="cb-results">
-      {Object.entries(check.correct).map(([blank, ok]) => (
-        <li key={blank} className={ok ? 'cb-result--right' : 'cb-result--wrong'}>
-          <span aria-hidden="true">{ok ? '✓' : '✗'} </span>
-          {prefix}
-          {strings.blankFilled(Number(blank), check.placements[Number(blank)] ?? '')} — {ok ? strings.blankRight : strings.blankWrong}
-        </li>
-      ))}
-    </ul>
   );
 }
 

@@ -11,6 +11,7 @@ import { createExerciseStore, followOtherTabs, type ExerciseStore } from '../sto
 import { browserStorage, type KeyValueStorage } from '../store/persistence.ts';
 import { ExerciseProvider } from '../hooks/exercise-context.tsx';
 import { SetView } from '../components/set-view.tsx';
+import { loadFeedback } from '../components/task-card.tsx';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { loadLanguages } from '../components/code/highlight.ts';
 import { forPointer, loadStrings } from '../i18n/strings.ts';
@@ -150,10 +151,16 @@ export function mountSettings(element: Element, result: SettingsResult, extras: 
       if (!picked.ok) return fail(picked.message);
       const { taskIds } = picked;
       shown = taskIds;
-      const [xapi] = await Promise.all([xapiModule, loadLanguages(set.tasks.filter((t) => !taskIds || taskIds.includes(t.id)).map((t) => t.language))]);
+      // Creating the store only reads storage. Saved progress may show feedback at once: its code loads
+      // with the grammars, so nothing shifts after.
+      const own = createExerciseStore({ set, rules: PRACTICE, storage: extras.storage === undefined ? browserStorage() : extras.storage, storageKey: settings.storageKey });
+      const [xapi] = await Promise.all([
+        xapiModule,
+        loadLanguages(set.tasks.filter((t) => !taskIds || taskIds.includes(t.id)).map((t) => t.language)),
+        Object.keys(own.getState().progress).length && loadFeedback(),
+      ]);
       if (!alive) return;
 
-      const own = createExerciseStore({ set, rules: PRACTICE, storage: extras.storage === undefined ? browserStorage() : extras.storage, storageKey: settings.storageKey });
       store = own;
       own.tidyStorage();
       report = () => embedProgress(set, own.getState().progress, taskIds);

@@ -86,7 +86,6 @@ function isRecord(x: unknown): x is SavedTask {
     isPlacements(x.placements) &&
     isCount(x.attemptsUsed) &&
     isCount(x.hintsShown) &&
-    (x.mistakesShown === undefined || typeof x.mistakesShown === 'boolean') &&
     (x.status === 'active' || x.status === 'solved' || x.status === 'failed') &&
     (last === null ||
       (isObject(last) &&

@@ -1,0 +1,84 @@
+/**
+ * What a task shows only after a check: the outcome (right, not yet, no attempts left), each blank's
+ * mark, the mistake the answer made, and the explanation once the task ends. A chunk of its own: a plain
+ * page load does not fetch it; the learner's first placement or selection does (task-card.tsx's
+ * loadFeedback), before they can press Check, and a page with saved progress fetches it with the set.
+ */
+import type { ReactNode } from 'react';
+import type { CheckRecord, ListedMistake } from '../engine/grading.ts';
+import type { TaskOutcome } from '../hooks/use-task.ts';
+import type { Strings } from '../i18n/table.ts';
+
+// The live region's words share this chunk: both follow the learner's first action.
+export { announce } from './announce.ts';
+
+// The card hands down its strings: this chunk importing the context's hook made the embed's build split
+// React and the hooks out of its entry into chunks of their own (1.5 KB gzip more to load).
+export interface FeedbackProps {
+  readonly strings: Strings;
+  readonly progress: TaskOutcome;
+  /** The last check, while the blanks still hold the answer it graded. */
+  readonly graded: CheckRecord | null;
+  readonly left: number;
+  /** The mistakes listed for the task (listedMistakes), null when the rules show none. */
+  readonly mistakes: readonly ListedMistake[] | null;
+  /** A mistake the learner's answer made, marked as theirs (as the Common mistakes list shows it). */
+  readonly mine: (text: string) => ReactNode;
+}
+
+/** The outcome, the marks and the mistake the answer made. */
+export function Feedback({ strings, progress, graded, left, mistakes, mine }: FeedbackProps) {
+  const { status, lastCheck } = progress;
+  return (
+    <>
+      {status === 'solved' ? (
+        <p className="cb-message cb-message--right">
+          <span aria-hidden="true">✓ </span>
+          {strings.correct}
+        </p>
+      ) : null}
+      {status === 'active' && graded ? (
+        <div className="cb-message cb-message--wrong">
+          <p>
+            <span aria-hidden="true">✗ </span>
+            {strings.notYet(Object.values(graded.correct).filter((ok) => !ok).length, left)}
+          </p>
+          <Results strings={strings} check={graded} />
+          {/* The mistake this answer makes is the check's own feedback, free like the marks. */}
+          {mistakes?.map((m) => m.matched && mine(m.text))}
+        </div>
+      ) : null}
+      {status === 'failed' ? (
+        <div className="cb-message cb-message--failed">
+          <p>{strings.solutionShown}</p>
+          {lastCheck ? <Results strings={strings} check={lastCheck} prefix={`${strings.yourChoice}: `} /> : null}
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/** The explanation, once the task ends: after the hints and the common mistakes. */
+export function Explanation({ strings, text, Sub }: { strings: Strings; text: string; Sub: 'h3' | 'h4' }) {
+  return (
+    <div className="cb-explanation">
+      <Sub>{strings.explanation}</Sub>
+      <p>{text}</p>
+    </div>
+  );
+}
+
+/** Each blank of the last check, right or wrong, by icon and word as well as colour. */
+function Results({ strings, check, prefix = '' }: { strings: Strings; check: CheckRecord; prefix?: string }) {
+  return (
+    <ul className="cb-results">
+      {Object.entries(check.correct).map(([blank, ok]) => (
+        <li key={blank} className={ok ? 'cb-result--right' : 'cb-result--wrong'}>
+          <span aria-hidden="true">{ok ? '✓' : '✗'} </span>
+          {prefix}
+          {strings.blankFilled(Number(blank), check.placements[Number(blank)] ?? '')} — {ok ? strings.blankRight : strings.blankWrong}
+        </li>
+      ))}
+    </ul>
+  );
+}
