@@ -2,10 +2,15 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { exercisesPlugin } from './scripts/exercises-plugin.ts';
+import { studioSavePlugin } from './scripts/studio-save-plugin.ts';
 
-// The site: index.html (catalogue and set pages). The exercise files are served beside it.
+// The exercise files: exercises/, or another folder for a test that saves from the studio.
+const exercisesDir = process.env.CODEBLANKS_EXERCISES_DIR ?? fileURLToPath(new URL('./exercises', import.meta.url));
+
+// The site: index.html (catalogue, set pages, the studio at /author). The exercise files are served
+// beside it; under `npm start` the studio can also write them back (studioSavePlugin, dev only).
 export default defineConfig({
-  plugins: [react(), exercisesPlugin()],
+  plugins: [react(), exercisesPlugin(exercisesDir), studioSavePlugin(exercisesDir)],
   resolve: {
     alias: {
       // refractor's slim Prism core, without the 10 KB of HTML helpers its main entry adds (see highlight.ts).
