@@ -29,21 +29,24 @@ export default tseslint.config(
         'error',
         {
           zones: [
-            layer('./src/schema', ['./src/engine', './src/store', './src/hooks', './src/dnd', './src/components', './src/app', './src/embed', './src/cli'], 'The schema is the bottom layer.'),
-            layer('./src/engine', ['./src/store', './src/hooks', './src/dnd', './src/components', './src/app', './src/embed', './src/cli'], 'The engine is pure: it knows only the schema.'),
-            layer('./src/store', ['./src/hooks', './src/dnd', './src/components', './src/app', './src/embed', './src/cli'], 'The store has no React.'),
-            layer('./src/hooks', ['./src/dnd', './src/components', './src/app', './src/embed', './src/cli'], 'Hooks sit below the UI.'),
-            layer('./src/components', ['./src/app', './src/embed', './src/cli'], 'Components never import a front door.'),
-            layer('./src/dnd', ['./src/app', './src/embed', './src/cli'], 'The dnd layer never imports a front door.'),
+            layer('./src/schema', ['./src/studio', './src/engine', './src/store', './src/hooks', './src/dnd', './src/components', './src/app', './src/embed', './src/cli'], 'The schema is the bottom layer.'),
+            layer('./src/engine', ['./src/studio', './src/store', './src/hooks', './src/dnd', './src/components', './src/app', './src/embed', './src/cli'], 'The engine is pure: it knows only the schema.'),
+            layer('./src/store', ['./src/studio', './src/hooks', './src/dnd', './src/components', './src/app', './src/embed', './src/cli'], 'The store has no React.'),
+            layer('./src/hooks', ['./src/studio', './src/dnd', './src/components', './src/app', './src/embed', './src/cli'], 'Hooks sit below the UI.'),
+            layer('./src/components', ['./src/studio', './src/app', './src/embed', './src/cli'], 'Components never import a front door.'),
+            layer('./src/dnd', ['./src/studio', './src/app', './src/embed', './src/cli'], 'The dnd layer never imports a front door.'),
             layer('./src/app', ['./src/embed', './src/cli'], 'The site and the embed never import each other.'),
-            layer('./src/embed', ['./src/app', './src/cli'], 'The site and the embed never import each other.'),
+            layer('./src/embed', ['./src/app', './src/cli', './src/studio'], 'The site and the embed never import each other.'),
+            // The studio uses everything below it and the validator (src/cli/check-file.ts, pure); only the
+            // site's router imports it, lazily, so the learner's pages never load it.
+            layer('./src/studio', ['./src/app', './src/embed'], 'The studio is a page of the site: the site imports it, never the other way.'),
             layer(
               ['./src/schema', './src/engine', './src/store', './src/hooks', './src/components', './src/dnd', './src/app', './src/embed'],
               ['./src/import'],
               "The learner's page never imports the importers (src/import): only the CLI and the studio do.",
             ),
             layer('./src/import', ['./src/store', './src/hooks', './src/dnd', './src/components', './src/app', './src/embed', './src/cli'], 'Importers are pure converters over the schema and engine; only the CLI (and the studio) call them.'),
-            layer('./src/cli', ['./src/store', './src/hooks', './src/dnd', './src/components', './src/app', './src/embed'], 'The validator uses the schema and engine only.'),
+            layer('./src/cli', ['./src/studio', './src/store', './src/hooks', './src/dnd', './src/components', './src/app', './src/embed'], 'The validator uses the schema and engine only.'),
             layer('./src/components', ['./src/store/exercise-store.ts'], 'Components read state through hooks, never the store module.'),
           ],
         },

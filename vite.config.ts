@@ -10,7 +10,22 @@ const exercisesDir = process.env.CODEBLANKS_EXERCISES_DIR ?? fileURLToPath(new U
 // The site: index.html (catalogue, set pages, the studio at /author). The exercise files are served
 // beside it; under `npm start` the studio can also write them back (studioSavePlugin, dev only).
 export default defineConfig({
-  plugins: [react(), exercisesPlugin(exercisesDir), studioSavePlugin(exercisesDir)],
+  plugins: [
+    react(),
+    exercisesPlugin(exercisesDir),
+    studioSavePlugin(exercisesDir),
+    {
+      // The studio's schema help renders its descriptions as plain text: see src/studio/plain-markdown.ts.
+      name: 'codeblanks-plain-schema-markdown',
+      enforce: 'pre',
+      resolveId(source, importer) {
+        if (importer?.includes('codemirror-json-schema') && /\/utils\/markdown(\.js)?$/.test(source)) {
+          return fileURLToPath(new URL('./src/studio/plain-markdown.ts', import.meta.url));
+        }
+        return null;
+      },
+    },
+  ],
   resolve: {
     alias: {
       // refractor's slim Prism core, without the 10 KB of HTML helpers its main entry adds (see highlight.ts).
