@@ -62,7 +62,10 @@ export function BlankTools({
         id={`${id}-code`}
         ref={code}
         className="studio-code"
-        readOnly
+        // Not readOnly: Chromium moves no caret in a read-only textarea, so Shift+arrows would select
+        // nothing. The value is controlled and onChange keeps none of an edit: React puts the code back.
+        aria-readonly="true"
+        onChange={() => undefined}
         spellCheck={false}
         value={lines.join('\n')}
         rows={Math.min(Math.max(lines.length, 3), 16)}

@@ -11,9 +11,14 @@ import { linter, type Diagnostic } from '@codemirror/lint';
 import { undo, redo } from '@codemirror/commands';
 import { json, jsonLanguage } from '@codemirror/lang-json';
 import { jsonCompletion, jsonSchemaHover, stateExtensions } from 'codemirror-json-schema';
+import { disableErrorLogging } from 'best-effort-json-parser';
 import schema from '../../exercises/schema.json';
 import type { Problem } from '../cli/check-file.ts';
 import type { TextChange } from './document.ts';
+
+// codemirror-json-schema reads the half-typed JSON with this parser, which logs every unfinished value
+// as a console error while the author types; our validator reports the real problems in place.
+disableErrorLogging();
 
 /** What the studio can do to the editor from outside it. */
 export interface EditorHandle {
@@ -64,6 +69,9 @@ export function JsonEditor({
         hoverTooltip(jsonSchemaHover()),
         stateExtensions(schema as Parameters<typeof stateExtensions>[0]),
         linter((v) => latest.current.check(v.state.doc.toString()).map((p) => toDiagnostic(v, p)), { delay: 250 }),
+        // Long lines wrap and the editor grows with its text: a scrolling box would be one more thing
+        // to reach by keyboard (and axe asks for it), and the page scrolls anyway.
+        EditorView.lineWrapping,
         EditorView.contentAttributes.of({ 'aria-label': label }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) latest.current.onChange(update.state.doc.toString());
