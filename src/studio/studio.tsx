@@ -106,39 +106,15 @@ export function Studio() {
       {opened ? (
         <div className="studio-work">
           <div className="studio-column">
-            <section aria-labelledby="studio-json-title">
-              <h2 id="studio-json-title">{opened.fileName}</h2>
-              <div className="cb-buttons">
-                <button type="button" className="cb-button" onClick={() => editor.current?.undo()}>
-                  Undo
-                </button>
-                <button type="button" className="cb-button" onClick={() => editor.current?.redo()}>
-                  Redo
-                </button>
-              </div>
-              <JsonEditor
-                key={opened.key}
-                initial={opened.text}
-                label={`JSON of ${opened.fileName}`}
-                check={check}
-                onChange={setText}
-                handle={(h) => {
-                  editor.current = h;
-                }}
-              />
-              <h3>Problems</h3>
-              {problems.length === 0 ? (
-                <p className="studio-note">No problems: the validator accepts this set.</p>
-              ) : (
-                <ul className="studio-problems" aria-label="Problems">
-                  {problems.map((p, i) => (
-                    <li key={i} className={`studio-problem--${p.severity}`}>
-                      {p.severity === 'error' ? 'Error' : 'Warning'} at line {p.line}, column {p.column}: {p.message}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
+            {/* The editor's own history: typing and every button below undo alike. */}
+            <div className="cb-buttons">
+              <button type="button" className="cb-button" onClick={() => editor.current?.undo()}>
+                Undo
+              </button>
+              <button type="button" className="cb-button" onClick={() => editor.current?.redo()}>
+                Redo
+              </button>
+            </div>
             {names.length > 0 ? (
               <div className="studio-row">
                 <label htmlFor="studio-task">Task</label>
@@ -153,8 +129,33 @@ export function Studio() {
             ) : null}
             {task ? <BlankTools task={task} taskName={names[index] ?? `task ${index + 1}`} onEdit={onTaskEdit} /> : null}
             <SaveBar key={opened.key} fileName={fileName} text={text} hash={opened.hash} onStatus={setStatus} />
+            <section aria-labelledby="studio-json-title">
+              <h2 id="studio-json-title">{opened.fileName}</h2>
+              <h3>Problems</h3>
+              {problems.length === 0 ? (
+                <p className="studio-note">No problems: the validator accepts this set.</p>
+              ) : (
+                <ul className="studio-problems" aria-label="Problems">
+                  {problems.map((p, i) => (
+                    <li key={i} className={`studio-problem--${p.severity}`}>
+                      {p.severity === 'error' ? 'Error' : 'Warning'} at line {p.line}, column {p.column}: {p.message}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <JsonEditor
+                key={opened.key}
+                initial={opened.text}
+                label={`JSON of ${opened.fileName}`}
+                check={check}
+                onChange={setText}
+                handle={(h) => {
+                  editor.current = h;
+                }}
+              />
+            </section>
           </div>
-          <div className="studio-column">
+          <div className="studio-column studio-column--preview">
             <div className="cb-buttons">
               <button type="button" className="cb-button" aria-pressed={phone} onClick={() => setPhone(!phone)}>
                 Phone width (390 px)
