@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { exercisesPlugin } from './scripts/exercises-plugin.ts';
+import { studioSavePlugin } from './scripts/studio-save-plugin.ts';
 
 /**
  * Vite wraps every import() in its preload helper, which preloads the chunk's dependencies and fires
@@ -28,9 +29,29 @@ function noPreloadHelper(): Plugin {
   };
 }
 
-// The site: index.html (catalogue and set pages). The exercise files are served beside it.
+// The exercise files: exercises/, or another folder for a test that saves from the studio.
+const exercisesDir = process.env.CODEBLANKS_EXERCISES_DIR ?? fileURLToPath(new URL('./exercises', import.meta.url));
+
+// The site: index.html (catalogue, set pages, the studio at /author). The exercise files are served
+// beside it; under `npm start` the studio can also write them back (studioSavePlugin, dev only).
 export default defineConfig({
-  plugins: [react(), exercisesPlugin(), noPreloadHelper()],
+  plugins: [
+    react(),
+    exercisesPlugin(exercisesDir),
+    studioSavePlugin(exercisesDir),
+    {
+      // The studio's schema help renders its descriptions as plain text: see src/studio/plain-markdown.ts.
+      name: 'codeblanks-plain-schema-markdown',
+      enforce: 'pre',
+      resolveId(source, importer) {
+        if (importer?.includes('codemirror-json-schema') && /\/utils\/markdown(\.js)?$/.test(source)) {
+          return fileURLToPath(new URL('./src/studio/plain-markdown.ts', import.meta.url));
+        }
+        return null;
+      },
+    },
+    noPreloadHelper(),
+  ],
   resolve: {
     alias: {
       // refractor's slim Prism core, without the 10 KB of HTML helpers its main entry adds (see highlight.ts).

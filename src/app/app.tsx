@@ -5,15 +5,16 @@
 import { lazy, Suspense } from 'react';
 import { Problem, SetPage } from './set-page.tsx';
 
-// The catalogue is its own chunk so a set page, the heavier one, carries nothing of it.
-const Catalogue = lazy(() => import('./catalogue.tsx').then((m) => ({ default: m.Catalogue })));
+// The catalogue is its own chunk so a set page, the heavier one, carries nothing of it; the studio
+// (/author) is reached through that chunk, so this entry, which every learner loads, hardly grows.
+const FrontPage = lazy(() => import('./catalogue.tsx').then((m) => ({ default: m.FrontPage })));
 
 export function App({ location }: { location: Pick<Location, 'pathname' | 'search' | 'hash'> }) {
   const setId = new URLSearchParams(location.search).get('set');
   // The site lives at the root (the build's base, as its asset URLs say). A server that answers every
   // path with this page (a preview server, a host's SPA fallback) would otherwise show the catalogue
   // anywhere, or fetch its data relative to a path where none is and fail on the HTML it gets back.
-  const found = /^\/(index\.html)?$/.test(location.pathname);
+  const found = /^\/(index\.html|author)?$/.test(location.pathname);
   return (
     <div className="cb-root site">
       <header className="site-header">
@@ -31,7 +32,7 @@ export function App({ location }: { location: Pick<Location, 'pathname' | 'searc
           <SetPage id={setId} hash={location.hash} />
         ) : (
           <Suspense fallback={<p aria-busy="true">Loading…</p>}>
-            <Catalogue />
+            <FrontPage path={location.pathname} />
           </Suspense>
         )}
       </main>

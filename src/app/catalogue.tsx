@@ -1,9 +1,23 @@
 /** Every set in exercises/: title, subject, tasks, minutes and the learner's progress; a broken file says why. */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { browserStorage } from '../store/persistence.ts';
 import { summariseSaved } from '../store/saved-summary.ts';
 import { fetchCatalogue, type CatalogueEntry } from './bundled-sets.ts';
 import { onExerciseSaved } from './live-reload.ts';
+
+// The authoring studio, with CodeMirror: a chunk of its own, fetched only at /author.
+const Studio = lazy(() => import('../studio/studio.tsx').then((m) => ({ default: m.Studio })));
+
+/** The site's pages other than a set's: the catalogue at `/`, the studio at `/author`. */
+export function FrontPage({ path }: { path: string }) {
+  return path === '/author' ? (
+    <Suspense fallback={<p aria-busy="true">Loading…</p>}>
+      <Studio />
+    </Suspense>
+  ) : (
+    <Catalogue />
+  );
+}
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; entries: CatalogueEntry[] };
 
@@ -23,6 +37,9 @@ export function Catalogue() {
     <div className="catalogue">
       <h1>Exercise sets</h1>
       <p className="catalogue-intro">Pick a set. Drag, tap or type options into the blanks, then check your answer.</p>
+      <p className="catalogue-intro">
+        Teaching? <a href="author">Write a set in the studio</a>: paste code and select what should be a blank.
+      </p>
       {state.kind === 'loading' ? <p aria-busy="true">Loading…</p> : null}
       {state.kind === 'error' ? (
         <p className="cb-message cb-message--error" role="alert">
