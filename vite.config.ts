@@ -60,7 +60,7 @@ export default defineConfig({
   resolve: {
     alias: {
       // refractor's slim Prism core, without the 10 KB of HTML helpers its main entry adds (see highlight.ts).
-      'codeblanks-prism-core': fileURLToPath(new URL('./node_modules/refractor/lib/prism-core.js', import.meta.url)),
+      'codeblanks-prism-core': fileURLToPath(new URL('./src/components/code/prism-core.js', import.meta.url)),
     },
   },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },

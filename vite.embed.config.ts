@@ -39,7 +39,7 @@ export default defineConfig({
   resolve: {
     alias: {
       // The same slim Prism core as the site (see vite.config.ts and src/components/code/highlight.ts).
-      'codeblanks-prism-core': fileURLToPath(new URL('./node_modules/refractor/lib/prism-core.js', import.meta.url)),
+      'codeblanks-prism-core': fileURLToPath(new URL('./src/components/code/prism-core.js', import.meta.url)),
     },
   },
   // Library mode leaves process.env alone; React needs to know this is production.

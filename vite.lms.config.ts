@@ -10,7 +10,7 @@ export default defineConfig({
   plugins: [react(), shadowCss()],
   resolve: {
     alias: {
-      'codeblanks-prism-core': fileURLToPath(new URL('./node_modules/refractor/lib/prism-core.js', import.meta.url)),
+      'codeblanks-prism-core': fileURLToPath(new URL('./src/components/code/prism-core.js', import.meta.url)),
     },
   },
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
