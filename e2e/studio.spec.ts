@@ -1,7 +1,7 @@
 // The authoring studio at /author: start from pasted code, make blanks by selecting code (by keyboard
 // too), add distractors, see the learner's preview change (and at phone width), undo, and save under the
 // dev server into an exercises folder, where the file is a valid set. The save tests run a real Vite dev
-// server (port 5208) over a temporary copy of nothing: CODEBLANKS_EXERCISES_DIR points it at a temp folder.
+// server (port 5300 + the worker's index) over a temporary copy of nothing: CODEBLANKS_EXERCISES_DIR points it at a temp folder.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,7 +10,8 @@ import { createServer, type ViteDevServer } from 'vite';
 import { test, expect, expectNoAxeViolations } from './helpers';
 import { loadExerciseSet } from '../src/engine/load-set.ts';
 
-const DEV = 'http://127.0.0.1:5208';
+// One dev server per Playwright worker (both projects run at once): 5300 + the worker's parallel index.
+let DEV = '';
 
 const PASTED = ['def total(prices):', '    result = 0', '    for p in prices:', '        result += p', '    return result'].join('\n');
 
@@ -72,10 +73,14 @@ test.describe('the studio under the dev server', () => {
   let server: ViteDevServer;
   let dir = '';
 
-  test.beforeAll(async () => {
+  // Playwright reads the first argument's pattern to know which fixtures a hook needs: none here.
+  // eslint-disable-next-line no-empty-pattern
+  test.beforeAll(async ({}, workerInfo) => {
     dir = mkdtempSync(path.join(tmpdir(), 'codeblanks-studio-'));
     process.env.CODEBLANKS_EXERCISES_DIR = dir;
-    server = await createServer({ configFile: path.resolve('vite.config.ts'), logLevel: 'silent', server: { port: 5208, strictPort: true, host: '127.0.0.1' } });
+    const port = 5300 + workerInfo.parallelIndex;
+    DEV = `http://127.0.0.1:${port}`;
+    server = await createServer({ configFile: path.resolve('vite.config.ts'), logLevel: 'silent', server: { port, strictPort: true, host: '127.0.0.1' } });
     await server.listen();
   });
   test.afterAll(async () => {
