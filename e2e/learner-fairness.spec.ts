@@ -69,6 +69,13 @@ test.describe('fair attempts', () => {
     await expect(list.getByText('All are shown once the task ends.')).toHaveCount(0);
   });
 
+  test('Hint pressed before anything else shows the hint (its words come with the feedback chunk Hint loads)', async ({ page }) => {
+    await page.goto(SET_URL);
+    await button(page, 1, 'Hint').click();
+    await expect(task(page, 1).locator('.cb-hint')).toHaveText(['Hint 1 of 2: The grant type names the flow you are using.']);
+    await expectNoAxeViolations(page);
+  });
+
   test('opening Common mistakes for advice the author marked "always" counts as help in the summary', async ({ page }) => {
     // The seed's first task alone, its general mistake marked `always`, served in place of the seed set.
     const seed = JSON.parse(readFileSync(new URL('../exercises/oauth2-client-credentials.json', import.meta.url), 'utf8'));

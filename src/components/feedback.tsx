@@ -1,10 +1,11 @@
 /**
- * What a task shows only after a check: the outcome (right, not yet, no attempts left), each blank's
- * mark, the mistake the answer made, and the explanation once the task ends. A chunk of its own: a plain
- * page load does not fetch it; the learner's first placement or selection does (task-card.tsx's
- * loadFeedback), before they can press Check, and a page with saved progress fetches it with the set.
+ * What a task shows only after a check or on request: the outcome (right, not yet, no attempts left),
+ * each blank's mark, the mistake the answer made, the explanation once the task ends, the hints shown and
+ * the opened Common mistakes list. A chunk of its own: a plain page load does not fetch it; the learner's
+ * first placement or selection does (task-card.tsx's loadFeedback), before they can press Check, and so
+ * do Hint and opening Common mistakes (either can come first); a page with saved progress fetches it with
+ * the set.
  */
-import type { ReactNode } from 'react';
 import type { CheckRecord, ListedMistake } from '../engine/grading.ts';
 import type { TaskOutcome } from '../hooks/use-task.ts';
 import type { Strings } from '../i18n/table.ts';
@@ -22,12 +23,10 @@ export interface FeedbackProps {
   readonly left: number;
   /** The mistakes listed for the task (listedMistakes), null when the rules show none. */
   readonly mistakes: readonly ListedMistake[] | null;
-  /** A mistake the learner's answer made, marked as theirs (as the Common mistakes list shows it). */
-  readonly mine: (text: string) => ReactNode;
 }
 
 /** The outcome, the marks and the mistake the answer made. */
-export function Feedback({ strings, progress, graded, left, mistakes, mine }: FeedbackProps) {
+export function Feedback({ strings, progress, graded, left, mistakes }: FeedbackProps) {
   const { status, lastCheck } = progress;
   return (
     <>
@@ -45,7 +44,7 @@ export function Feedback({ strings, progress, graded, left, mistakes, mine }: Fe
           </p>
           <Results strings={strings} check={graded} />
           {/* The mistake this answer makes is the check's own feedback, free like the marks. */}
-          {mistakes?.map((m) => m.matched && mine(m.text))}
+          {mistakes?.map((m) => m.matched && mine(strings, m.text))}
         </div>
       ) : null}
       {status === 'failed' ? (
@@ -65,6 +64,45 @@ export function Explanation({ strings, text, Sub }: { strings: Strings; text: st
       <Sub>{strings.explanation}</Sub>
       <p>{text}</p>
     </div>
+  );
+}
+
+/** The hints shown so far, numbered. */
+export function Hints({ strings, hints, shown }: { strings: Strings; hints: readonly string[]; shown: number }) {
+  return (
+    <div className="cb-hints">
+      {hints.slice(0, shown).map((text, i) => (
+        <p key={i} className="cb-hint">
+          <strong>{strings.hintOf(i + 1, hints.length)}:</strong> {text}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+/** The opened Common mistakes list (the disclosure's button stays with the card), and whether more may come. */
+export function Mistakes({ strings, mistakes, later }: { strings: Strings; mistakes: readonly ListedMistake[]; later: boolean }) {
+  return (
+    <>
+      {mistakes.length > 0 ? (
+        <ul>
+          {mistakes.map((m) => (
+            <li key={m.text}>{m.matched ? mine(strings, m.text) : m.text}</li>
+          ))}
+        </ul>
+      ) : null}
+      {later ? <p>{strings.mistakesLater}</p> : null}
+    </>
+  );
+}
+
+/** A mistake the learner's answer made, marked as theirs. */
+function mine(strings: Strings, text: string) {
+  return (
+    <p key={text} className="cb-mistake--matched">
+      <strong>{strings.yourChoice}: </strong>
+      {text}
+    </p>
   );
 }
 

@@ -18,8 +18,9 @@ let feedbackLoading: Promise<typeof FeedbackModule | undefined> | undefined;
 const feedbackWaiting = new Set<() => void>();
 
 /**
- * Loads what a task shows only after a check (feedback.tsx, a chunk of its own). Called as soon as a
- * check could come (the learner's first placement or selection: SetView) and before saved progress is
+ * Loads what a task shows only after a check or on request (feedback.tsx, a chunk of its own: the
+ * outcome, the hints, the Common mistakes list). Called as soon as a check could come (the learner's
+ * first placement or selection: SetView), at Hint and at opening Common mistakes, and before saved progress is
  * shown (the site's and the embed's front doors), so the feedback is there when it is due and nothing
  * shifts while it loads. Resolves, never rejects; a failed load is tried again at the next call.
  */
@@ -56,14 +57,6 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
   const Heading = `h${headingLevel}` as const;
   const Sub = `h${headingLevel + 1}` as 'h3' | 'h4';
   const headingId = `cb-task-${task.id}-heading`;
-  /** A mistake the learner's answer made, marked as theirs. */
-  const mine = (text: string) => (
-    <p key={text} className="cb-mistake--matched">
-      <strong>{strings.yourChoice}: </strong>
-      {text}
-    </p>
-  );
-
   // A Check that ends the task replaces the buttons with its outcome: focus follows it there, not to <body>.
   const ended = useRef<HTMLParagraphElement>(null);
   const checking = useRef(false);
@@ -71,8 +64,8 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
   useEffect(() => {
     if (checking.current) ended.current?.focus();
     checking.current = false;
-    // Feedback that came without a placement here (another tab's progress) is due now.
-    if (locked || graded) void loadFeedback();
+    // Feedback or hints that came without a placement here (another tab's progress) are due now.
+    if (locked || graded || progress.hintsShown) void loadFeedback();
   });
 
   return (
@@ -110,7 +103,12 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
                 {strings.check}
               </ActionButton>
               {hintsAllowed && hints.length > 0 ? (
-                <ActionButton off={progress.hintsShown >= hints.length} onPress={() => hint(task.id)}>
+                <ActionButton off={progress.hintsShown >= hints.length} onPress={() => {
+                    // A hint can come before any placement: its words are in the feedback's chunk.
+                    void loadFeedback();
+                    hint(task.id);
+                  }}
+                >
                   {strings.hint}
                 </ActionButton>
               ) : null}
@@ -129,18 +127,10 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
           </p>
         ) : null}
         {feedback ? (
-          <feedback.Feedback strings={strings} progress={progress} graded={graded} left={attempts.left} mistakes={showMistakes ? mistakes : null} mine={mine} />
+          <feedback.Feedback strings={strings} progress={progress} graded={graded} left={attempts.left} mistakes={showMistakes ? mistakes : null} />
         ) : null}
 
-        {progress.hintsShown > 0 ? (
-          <div className="cb-hints">
-            {hints.slice(0, progress.hintsShown).map((text, i) => (
-              <p key={i} className="cb-hint">
-                <strong>{strings.hintOf(i + 1, hints.length)}:</strong> {text}
-              </p>
-            ))}
-          </div>
-        ) : null}
+        {progress.hintsShown > 0 && feedback ? <feedback.Hints strings={strings} hints={hints} shown={progress.hintsShown} /> : null}
 
         {/* A disclosure the learner opens on purpose (the accordion pattern: a heading holding the button). */}
         {showMistakes && task.mistakes?.length ? (
@@ -152,23 +142,18 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
                 aria-expanded={mistakesOpen}
                 onClick={() => {
                   setMistakesOpen(!mistakesOpen);
-                  if (!mistakesOpen) openMistakes(task.id);
+                  if (!mistakesOpen) {
+                    // What the list shows is in the feedback's chunk (it may be the learner's first action).
+                    void loadFeedback();
+                    openMistakes(task.id);
+                  }
                 }}
               >
                 {strings.mistakesHeading}
               </button>
             </Sub>
-            {mistakesOpen ? (
-              <>
-                {mistakes.length > 0 ? (
-                  <ul>
-                    {mistakes.map((m) => (
-                      <li key={m.text}>{m.matched ? mine(m.text) : m.text}</li>
-                    ))}
-                  </ul>
-                ) : null}
-                {!locked && mistakes.length < task.mistakes.length ? <p>{strings.mistakesLater}</p> : null}
-              </>
+            {mistakesOpen && feedback ? (
+              <feedback.Mistakes strings={strings} mistakes={mistakes} later={!locked && mistakes.length < task.mistakes.length} />
             ) : null}
           </div>
         ) : null}
