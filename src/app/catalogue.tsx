@@ -4,6 +4,8 @@ import { browserStorage } from '../store/persistence.ts';
 import { summariseSaved } from '../store/saved-summary.ts';
 import { fetchCatalogue, type CatalogueEntry } from './bundled-sets.ts';
 import { onExerciseSaved } from './live-reload.ts';
+// The catalogue's own look, in its own chunk: see catalogue.css.
+import css from './catalogue.css?inline';
 
 // The authoring studio, with CodeMirror: a chunk of its own, fetched only at /author.
 const Studio = lazy(() => import('../studio/studio.tsx').then((m) => ({ default: m.Studio })));
@@ -35,6 +37,7 @@ export function Catalogue() {
   }, []);
   return (
     <div className="catalogue">
+      <style>{css}</style>
       <h1>Exercise sets</h1>
       <p className="catalogue-intro">Pick a set. Drag, tap or type options into the blanks, then check your answer.</p>
       <p className="catalogue-intro">
