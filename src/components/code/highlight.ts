@@ -23,12 +23,14 @@ export type Syntax = ((prism: unknown) => void) & { displayName: string; aliases
 const LOADERS: Readonly<Record<string, () => Promise<{ default: Syntax }>>> = {
   bash: () => import('./facades/bash.ts'),
   css: () => import('./facades/css.ts'),
+  go: () => import('refractor/go'),
   http: () => import('refractor/http'),
   java: () => import('./facades/java.ts'),
   javascript: () => import('./facades/javascript.ts'),
   json: () => import('./facades/json.ts'),
   markup: () => import('./facades/markup.ts'),
   python: () => import('./facades/python.ts'),
+  rust: () => import('refractor/rust'),
   sql: () => import('./facades/sql.ts'),
   typescript: () => import('./facades/typescript.ts'),
 };
