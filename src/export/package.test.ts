@@ -35,7 +35,7 @@ describe('LMS packages of the seed set', { timeout: 120_000 }, () => {
         const code = strFromU8(bytes);
         expect(code).not.toMatch(/import\s*\(?\s*["'`]https?:/);
         for (const [, target] of code.matchAll(/(?:from|import\()\s*["'`]\.\/([^"'`]+)["'`]/g)) {
-          if (!names.has(target as string)) expect(target).toMatch(/^(bash|css|java|javascript|json|markup|sql|typescript|grammars|fr|cmi5|xapi|frame)-/);
+          if (!names.has(target as string)) expect(target).toMatch(/^(bash|css|go|java|javascript|json|markup|rust|sql|typescript|grammars|fr|cmi5|xapi|frame)-/);
         }
       }
     }
