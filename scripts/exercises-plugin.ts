@@ -138,8 +138,8 @@ export function watchExercises(server: Pick<ViteDevServer, 'watcher' | 'ws'>, fo
 
 const SETTLE_MS = 30;
 
-/** `dir` defaults to CODEBLANKS_EXERCISES_DIR (the browser tests' copy of the folder), else exercises/. */
-export function exercisesPlugin(dir = path.resolve(process.env.CODEBLANKS_EXERCISES_DIR ?? 'exercises')): Plugin {
+/** `dir`: exercises/ unless vite.config.ts passes another (it reads CODEBLANKS_EXERCISES_DIR, the browser tests' copy). */
+export function exercisesPlugin(dir = path.resolve('exercises')): Plugin {
   let command: 'build' | 'serve' = 'serve';
   return {
     name: 'codeblanks-exercises',
