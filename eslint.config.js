@@ -35,6 +35,9 @@ export default tseslint.config(
             layer('./src/hooks', ['./src/studio', './src/dnd', './src/components', './src/app', './src/embed', './src/cli'], 'Hooks sit below the UI.'),
             layer('./src/components', ['./src/studio', './src/app', './src/embed', './src/cli'], 'Components never import a front door.'),
             layer('./src/dnd', ['./src/studio', './src/app', './src/embed', './src/cli'], 'The dnd layer never imports a front door.'),
+            // A mode's view sits beside the components it reuses; the front doors load it through src/modes/registry.ts.
+            layer('./src/modes', ['./src/studio', './src/app', './src/embed', './src/cli', './src/lms'], 'A mode never imports a front door.'),
+            layer(['./src/schema', './src/engine', './src/store', './src/hooks', './src/components', './src/dnd'], ['./src/modes'], 'Only the front doors load modes (src/modes/registry.ts).'),
             layer('./src/app', ['./src/embed', './src/cli'], 'The site and the embed never import each other.'),
             layer('./src/embed', ['./src/app', './src/cli', './src/lms', './src/studio'], 'The site and the embed never import each other, nor the LMS packages\' runtime.'),
             layer('./src/app', ['./src/lms'], 'The site never imports the LMS packages\' runtime.'),

@@ -10,7 +10,8 @@ import { Problem, SetPage } from './set-page.tsx';
 const FrontPage = lazy(() => import('./catalogue.tsx').then((m) => ({ default: m.FrontPage })));
 
 export function App({ location }: { location: Pick<Location, 'pathname' | 'search' | 'hash'> }) {
-  const setId = new URLSearchParams(location.search).get('set');
+  const query = new URLSearchParams(location.search);
+  const setId = query.get('set');
   // The site lives at the root (the build's base, as its asset URLs say). A server that answers every
   // path with this page (a preview server, a host's SPA fallback) would otherwise show the catalogue
   // anywhere, or fetch its data relative to a path where none is and fail on the HTML it gets back.
@@ -29,7 +30,7 @@ export function App({ location }: { location: Pick<Location, 'pathname' | 'searc
         {!found ? (
           <Problem title="There is no page at this address" />
         ) : setId ? (
-          <SetPage id={setId} hash={location.hash} />
+          <SetPage id={setId} hash={location.hash} mode={query.get('mode')} />
         ) : (
           <Suspense fallback={<p aria-busy="true">Loading…</p>}>
             <FrontPage path={location.pathname} />

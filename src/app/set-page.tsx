@@ -1,11 +1,15 @@
 /** A set's page: loads a bundled set and renders it; a set that failed validation says why, in place. */
 import { startTransition, useEffect, useState } from 'react';
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
+import { MODES, modeAvailable, type ModeId } from '../engine/modes.ts';
+import { ModeViewProvider } from '../components/mode-view.tsx';
+import { BUILT_MODES, loadMode, type ModeModule } from '../modes/registry.ts';
+import { ModePicker } from './mode-picker.tsx';
 import { ExerciseProvider } from '../hooks/exercise-context.tsx';
 import { useExerciseInstance } from '../hooks/use-exercise-instance.ts';
 import { SetView } from '../components/set-view.tsx';
 import { loadFeedback } from '../components/task-card.tsx';
-import { browserStorage } from '../store/persistence.ts';
+import { browserStorage, lastModeKey, read, write } from '../store/persistence.ts';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { loadLanguages } from '../components/code/highlight.ts';
 import { en, forPointer } from '../i18n/strings.ts';
@@ -15,19 +19,31 @@ import { liveSession, onExerciseSaved } from './live-reload.ts';
 // Read once, when the page loads: a touch screen's instructions say "tap".
 const strings = forPointer(en);
 
-export function SetPage({ id, hash }: { id: string; hash: string }) {
-  const [result, setResult] = useState<BundledSet | null>(null);
+const isBuilt = (mode: string | null | undefined): mode is ModeId => BUILT_MODES.includes(mode as ModeId);
+
+type Loaded = BundledSet & { readonly module?: ModeModule };
+
+/**
+ * A set in one learning mode: the one the address names (`&mode=`), else the last one used on this set,
+ * else practice.
+ */
+export function SetPage({ id, hash, mode: asked }: { id: string; hash: string; mode: string | null }) {
+  const remembered = read(browserStorage(), lastModeKey(id));
+  const mode: ModeId | null = asked === null ? (isBuilt(remembered) ? remembered : 'practice') : isBuilt(asked) ? asked : null;
+  const [result, setResult] = useState<Loaded | null>(null);
   useEffect(() => {
     let live = true;
+    if (!mode) return;
     // Saved progress may show feedback at once: with anything saved in this browser its code loads
     // beside the set, so nothing shifts after (a first visit has nothing saved and fetches none of it).
+    // The mode's own chunk comes in the same round trip.
     const load = () =>
-      Promise.all([fetchBundledSet(id), browserStorage()?.length && loadFeedback()]).then(([r]) => {
+      Promise.all([fetchBundledSet(id), loadMode(mode).catch(() => undefined), browserStorage()?.length && loadFeedback()]).then(([r, module]) => {
         // The code shows at once and takes its colours when its grammars arrive: the text and its layout
         // do not change, so nothing shifts, and the first paint does not wait for another round trip.
         if (r.ok) void loadLanguages(r.set.tasks.map((t) => t.language));
         // A transition: React renders the set in slices, so the page keeps answering input meanwhile.
-        if (live) startTransition(() => setResult(r));
+        if (live) startTransition(() => setResult({ ...r, module }));
       });
     load();
     // Under `npm start`, the set is fetched again when its file is saved (live-reload.ts).
@@ -47,44 +63,54 @@ export function SetPage({ id, hash }: { id: string; hash: string }) {
     return () => {
       live = false;
     };
-  }, [id]);
+  }, [id, mode]);
 
+  const practice = `?set=${encodeURIComponent(id)}&mode=practice`;
+  if (!mode) return <Problem title={`There is no learning style called “${asked}”`} problems={[`The styles are: ${BUILT_MODES.join(', ')}.`]} back={practice} />;
   if (!result) return <p aria-busy="true">Loading…</p>;
   if (!result.ok) return <Problem title={result.title} problems={result.problems} />;
+  if (!result.module) return <Problem title="This learning style could not be loaded" problems={['Check your connection, then reload the page.']} back={practice} />;
+  if (!modeAvailable(MODES[mode], result.set)) return <Problem title="This set has no task for this learning style" problems={['Line order needs code of three lines or more.']} back={practice} />;
   return (
     <ErrorBoundary fallback={<p role="alert">This exercise set could not be shown.</p>}>
       {/* A set saved with new content under `npm start` gets a new store, which finds the progress of
           every task whose content did not change (saved progress is keyed by each task's content). */}
       <LoadedSet
-        key={import.meta.hot ? JSON.stringify(result.set) : result.set.id}
+        key={(import.meta.hot ? JSON.stringify(result.set) : result.set.id) + mode}
         set={result.set}
+        mode={mode}
+        module={result.module}
         hash={import.meta.hot && liveSession.saves ? '' : hash}
       />
     </ErrorBoundary>
   );
 }
 
-function LoadedSet({ set, hash }: { set: ExerciseSet; hash: string }) {
-  const store = useExerciseInstance(set);
+function LoadedSet({ set, hash, mode, module }: { set: ExerciseSet; hash: string; mode: ModeId; module: ModeModule }) {
+  const store = useExerciseInstance(set, { rules: MODES[mode], interaction: module.interaction });
   useEffect(() => {
+    // The style the learner last used on this set is where they come back to.
+    write(browserStorage(), lastModeKey(set.id), mode);
     document.title = `${set.title} · codeblanks`;
     performance.mark('codeblanks:set-rendered');
     // The content arrived after the browser looked for the #task anchor: scroll to it now.
     const target = hash ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
     target?.scrollIntoView();
-  }, [set, hash]);
+  }, [set, hash, mode]);
   return (
     <ExerciseProvider store={store} strings={strings}>
-      <nav className="site-breadcrumb" aria-label="Breadcrumb">
-        <a href="./">All exercise sets</a>
-      </nav>
-      <SetView />
+      <ModeViewProvider value={module.view}>
+        <nav className="site-breadcrumb" aria-label="Breadcrumb">
+          <a href="./">All exercise sets</a>
+        </nav>
+        <SetView picker={<ModePicker set={set} current={mode} />} />
+      </ModeViewProvider>
     </ExerciseProvider>
   );
 }
 
 /** A page that cannot be shown (an unknown address or set, a set that failed validation) and the way back. */
-export function Problem({ title, problems = [] }: { title: string; problems?: readonly string[] }) {
+export function Problem({ title, problems = [], back }: { title: string; problems?: readonly string[]; back?: string }) {
   return (
     <div className="cb-message cb-message--error set-error" role="alert">
       <h1>{title}</h1>
@@ -96,6 +122,11 @@ export function Problem({ title, problems = [] }: { title: string; problems?: re
         </ul>
       ) : null}
       <p>
+        {back ? (
+          <>
+            <a href={back}>Practise this set</a> ·{' '}
+          </>
+        ) : null}
         <a href="/">Back to all exercise sets</a>
       </p>
     </div>

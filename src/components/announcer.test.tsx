@@ -135,7 +135,7 @@ describe('the live region', () => {
 });
 
 describe('announce', () => {
-  const base = { setId: 's', taskId: 't', taskNumber: 1, time: 0 };
+  const base = { setId: 's', mode: 'practice', taskId: 't', taskNumber: 1, time: 0 };
   it.each<[string, ExerciseEvent, string | null]>([
     ['placed', { type: 'placed', ...base, blank: 2, option: 'x', from: null, replaced: null }, 'x placed in blank 2'],
     ['placed over another', { type: 'placed', ...base, blank: 2, option: 'x', from: null, replaced: 'y' }, 'x placed in blank 2'],
@@ -148,7 +148,7 @@ describe('announce', () => {
     ],
     ['refused, two blanks', { type: 'check-refused', ...base, emptyBlanks: [1, 2] }, 'Not checked: fill blanks 1 and 2 first.'],
     ['solved (the check said it)', { type: 'solved', ...base, attemptsUsed: 1, hintsUsed: 0, response: {} }, null],
-    ['set completed', { type: 'completed', setId: 's', time: 0, score: { total: 5, solved: 4, failed: 1, open: 0, attemptsUsed: 9, hintsUsed: 0, complete: true, scaled: 0.8 } }, 'Set finished: 4 of 5 tasks solved.'],
+    ['set completed', { type: 'completed', setId: 's', mode: 'practice', time: 0, score: { total: 5, solved: 4, failed: 1, open: 0, attemptsUsed: 9, hintsUsed: 0, complete: true, scaled: 0.8 } }, 'Set finished: 4 of 5 tasks solved.'],
   ])('%s', (_name, event, words) => {
     expect(announce(event, en)).toBe(words);
   });

@@ -14,7 +14,9 @@ export function Announcer() {
   useEffect(
     () =>
       store.subscribeEvents((event) => {
-        const { set, rules } = store.getState();
+        const { set, rules, round } = store.getState();
+        // An exam's checks keep their outcome to themselves until it is submitted (its view says what is due).
+        if (rules.feedback === 'submit' && !round?.submittedAt && event.type !== 'placed' && event.type !== 'check-refused') return;
         // The words come with the feedback's chunk (announce.ts): in at the first event, in order after it.
         void loadFeedback().then((loaded) => {
           const text = loaded?.announce(event, strings, rules.showMistakes ? set : undefined);

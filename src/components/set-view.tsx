@@ -3,8 +3,9 @@
  * error boundary, the summary once every task is solved or failed, and "Reset progress". The site and
  * the embed both render this inside an <ExerciseProvider>.
  */
-import { Fragment, lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
-import { useActions, useScore } from '../hooks/use-task.ts';
+import { Fragment, lazy, Suspense, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useModeView } from './mode-view.tsx';
+import { useActions, useRevealed, useScore } from '../hooks/use-task.ts';
 import { useExercise, useExerciseStoreApi, useStrings } from '../hooks/exercise-context.tsx';
 import { Announcer } from './announcer.tsx';
 import { ErrorBoundary } from './error-boundary.tsx';
@@ -20,9 +21,11 @@ export interface SetViewProps {
   readonly taskIds?: readonly string[];
   /** The set's title as the page's h1 (the site) or an h2 inside someone else's page (the embed). */
   readonly titleLevel?: 1 | 2;
+  /** The choice of learning style, under the set's header (the site's; an embed's mode is its page author's). */
+  readonly picker?: ReactNode;
 }
 
-export function SetView({ taskIds, titleLevel = 1 }: SetViewProps) {
+export function SetView({ taskIds, titleLevel = 1, picker }: SetViewProps) {
   const strings = useStrings();
   const set = useExercise((s) => s.set);
   const score = useScore();
@@ -31,6 +34,9 @@ export function SetView({ taskIds, titleLevel = 1 }: SetViewProps) {
   const Title = `h${titleLevel}` as const;
   const taskLevel = (titleLevel + 1) as 2 | 3;
   const finishedAt = useFinishedAt();
+  const Shell = useModeView().Shell ?? Fragment;
+  // An exam keeps its score to itself until it is submitted: no tally, no summary before then.
+  const revealed = useRevealed();
 
   // A single task (an embed's `task`) is one step of someone else's page: the set's header, bigger than
   // that page's own headings and the same for every task, would only repeat itself; the set's title
@@ -45,33 +51,39 @@ export function SetView({ taskIds, titleLevel = 1 }: SetViewProps) {
             {set.estimatedMinutes ? <span>{strings.minutes(set.estimatedMinutes)}</span> : null}
             <span>{strings.practice(set.tasks.length)}</span>
           </p>
-          <div className="cb-progress">
-            <progress max={score.total} value={score.solved} aria-label={strings.solvedOf(score.solved, score.total)} />
-            <span>{strings.solvedOf(score.solved, score.total)}</span>
-          </div>
+          {revealed ? (
+            <div className="cb-progress">
+              <progress max={score.total} value={score.solved} aria-label={strings.solvedOf(score.solved, score.total)} />
+              <span>{strings.solvedOf(score.solved, score.total)}</span>
+            </div>
+          ) : null}
         </header>
       )}
+      {picker}
       <StorageNotice />
       <Announcer />
-      <div className="cb-tasks">
-        {tasks.map(({ task, number }) => (
-          <Fragment key={task.id}>
-            <ErrorBoundary fallback={<p className="cb-message cb-message--error" role="alert">{strings.taskCrashed(number)}</p>}>
-              <TaskCard task={task} number={number} subject={set.subject} headingLevel={taskLevel} />
-            </ErrorBoundary>
-            {finishedAt === task.id && score.complete && !single ? (
-              <Suspense fallback={null}>
-                <Finished />
-              </Suspense>
-            ) : null}
-          </Fragment>
-        ))}
-      </div>
-      {score.complete && !single ? (
-        <Suspense fallback={null}>
-          <Summary level={taskLevel} />
-        </Suspense>
-      ) : null}
+      {/* A mode may frame the tasks (an exam: its start, clock, submission and results around them). */}
+      <Shell>
+        <div className="cb-tasks">
+          {tasks.map(({ task, number }) => (
+            <Fragment key={task.id}>
+              <ErrorBoundary fallback={<p className="cb-message cb-message--error" role="alert">{strings.taskCrashed(number)}</p>}>
+                <TaskCard task={task} number={number} subject={set.subject} headingLevel={taskLevel} />
+              </ErrorBoundary>
+              {finishedAt === task.id && score.complete && revealed && !single ? (
+                <Suspense fallback={null}>
+                  <Finished />
+                </Suspense>
+              ) : null}
+            </Fragment>
+          ))}
+        </div>
+        {score.complete && revealed && !single ? (
+          <Suspense fallback={null}>
+            <Summary level={taskLevel} />
+          </Suspense>
+        ) : null}
+      </Shell>
       <ResetProgress taskIds={taskIds} />
     </article>
   );

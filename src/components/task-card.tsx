@@ -5,9 +5,10 @@
  */
 import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Task } from '../schema/exercise-schema.ts';
-import { listedMistakes, solutionOf, type TaskStatus } from '../engine/grading.ts';
+import { listedMistakes, solutionOf } from '../engine/grading.ts';
 import { TaskDnd } from '../dnd/task-dnd.tsx';
-import { useActions, useAttempts, useTaskOutcome } from '../hooks/use-task.ts';
+import { useActions, useAttempts, useRevealed, useTaskOutcome } from '../hooks/use-task.ts';
+import { useModeView, type ShownStatus } from './mode-view.tsx';
 import { useExercise, useStrings } from '../hooks/exercise-context.tsx';
 import { CodeView } from './code-view.tsx';
 import { OptionBank } from './option-bank.tsx';
@@ -48,11 +49,15 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
   const { hintsAllowed, showMistakes } = useExercise((s) => s.rules);
   const { check, hint, showMistakes: openMistakes, resetTask } = useActions();
   const [mistakesOpen, setMistakesOpen] = useState(false);
-  const { status, lastCheck } = progress;
+  const mode = useModeView();
+  // Until an exam is submitted, an ended task's outcome stays unsaid: its answer is in, nothing more.
+  const revealed = useRevealed();
+  const { lastCheck } = progress;
+  const status: ShownStatus = revealed || progress.status === 'active' ? progress.status : 'saved';
   const locked = status !== 'active';
   const hints = task.hints ?? [];
   // Feedback belongs to the answer it graded: it shows while the blanks still hold that answer.
-  const graded = progress.checked ? lastCheck : null;
+  const graded = progress.checked && revealed ? lastCheck : null;
   const mistakes = listedMistakes(task, progress);
   const Heading = `h${headingLevel}` as const;
   const Sub = `h${headingLevel + 1}` as 'h3' | 'h4';
@@ -75,16 +80,16 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
           {strings.taskHeading(number)}
         </Heading>
         <span className={`cb-difficulty cb-difficulty--${task.difficulty}`}>{strings.difficulty[task.difficulty]}</span>
-        {locked ? <span className={`cb-badge cb-badge--${status}`}>{status === 'solved' ? `✓ ${strings.statusSolved}` : `✗ ${strings.statusFailed}`}</span> : null}
+        {status === 'solved' || status === 'failed' ? <span className={`cb-badge cb-badge--${status}`}>{status === 'solved' ? `✓ ${strings.statusSolved}` : `✗ ${strings.statusFailed}`}</span> : null}
       </header>
       <p className="cb-prompt">{task.prompt}</p>
 
-      <Workspace task={task} subject={subject} status={status} />
+      {mode.Workspace ? <mode.Workspace task={task} subject={subject} status={status} /> : <Workspace task={task} subject={subject} status={status} />}
 
       <div className="cb-actions">
         {locked ? (
           <p className="cb-attempts" tabIndex={-1} ref={ended}>
-            {status === 'solved' ? strings.solvedIn(attempts.max - attempts.left) : strings.failed}
+            {status === 'saved' ? mode.endedLabel?.(strings.lang) : status === 'solved' ? strings.solvedIn(attempts.max - attempts.left) : strings.failed}
           </p>
         ) : (
           <>
@@ -100,7 +105,7 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
                   check(task.id);
                 }}
               >
-                {strings.check}
+                {mode.checkLabel?.(strings.lang) ?? strings.check}
               </ActionButton>
               {hintsAllowed && hints.length > 0 ? (
                 <ActionButton off={progress.hintsShown >= hints.length} onPress={() => {
@@ -158,7 +163,7 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
           </div>
         ) : null}
 
-        {locked && task.explanation && feedback ? <feedback.Explanation strings={strings} text={task.explanation} Sub={Sub} /> : null}
+        {locked && revealed && task.explanation && feedback ? <feedback.Explanation strings={strings} text={task.explanation} Sub={Sub} /> : null}
       </div>
     </section>
   );
@@ -177,7 +182,7 @@ function ActionButton({ off, primary, onPress, children }: { off: boolean; prima
  * option re-renders that blank and that option (they select their own state), never the drag context
  * and its hundreds of draggables.
  */
-const Workspace = memo(function Workspace({ task, subject, status }: { task: Task; subject: string; status: TaskStatus }) {
+const Workspace = memo(function Workspace({ task, subject, status }: { task: Task; subject: string; status: ShownStatus }) {
   const strings = useStrings();
   const solution = useMemo(() => (status === 'failed' ? solutionOf(task) : null), [status, task]);
   const locked = status !== 'active';

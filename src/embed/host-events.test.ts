@@ -14,7 +14,7 @@ const loaded = loadExerciseSet({
 if (!loaded.ok) throw new Error('fixture set is invalid');
 const set = loaded.set;
 const ended = (status: 'solved' | 'failed', attemptsUsed = 1): TaskProgress => ({ ...FRESH_PROGRESS, status, attemptsUsed, placements: { 1: 'a' } });
-const base = { setId: 'pair', taskNumber: 1, time: 42 } as const;
+const base = { setId: 'pair', mode: 'practice', taskNumber: 1, time: 42 } as const;
 const solvedOne: ExerciseEvent = { type: 'solved', ...base, taskId: 'one', attemptsUsed: 1, hintsUsed: 0, response: { 1: 'a' } };
 
 describe('hostEvents', () => {
@@ -23,7 +23,7 @@ describe('hostEvents', () => {
     ['checked', { type: 'checked', ...base, taskId: 'one', correct: true, blanks: [{ blank: 1, option: 'a', correct: true }], attemptsUsed: 1, attemptsLeft: 2, mistakes: [] }],
     ['check-refused', { type: 'check-refused', ...base, taskId: 'one', emptyBlanks: [1] }],
     ['hint', { type: 'hint', ...base, taskId: 'one', hint: 1, hints: 1, text: 'look' }],
-    ['reset', { type: 'reset', setId: 'pair', taskIds: ['two'], time: 42 }],
+    ['reset', { type: 'reset', setId: 'pair', mode: 'practice', taskIds: ['two'], time: 42 }],
   ])('passes %s through as it is', (_type, event) => {
     expect(hostEvents(event, set, {}, undefined)).toEqual([event]);
   });
@@ -34,7 +34,7 @@ describe('hostEvents', () => {
 
   test("drops the store's own set-level completed (the embed reports its own)", () => {
     const score = { total: 2, solved: 2, failed: 0, open: 0, attemptsUsed: 2, hintsUsed: 0, complete: true, scaled: 1 };
-    expect(hostEvents({ type: 'completed', setId: 'pair', time: 1, score }, set, {}, undefined)).toEqual([]);
+    expect(hostEvents({ type: 'completed', setId: 'pair', mode: 'practice', time: 1, score }, set, {}, undefined)).toEqual([]);
   });
 
   test('a task ending while others are open is just that', () => {
@@ -44,7 +44,7 @@ describe('hostEvents', () => {
   test('the last shown task ending completes the instance, scored over the shown tasks', () => {
     expect(hostEvents(solvedOne, set, { one: ended('solved') }, ['one'])).toEqual([
       solvedOne,
-      { type: 'completed', setId: 'pair', time: 42, score: { total: 1, solved: 1, failed: 0, open: 0, attemptsUsed: 1, hintsUsed: 0, complete: true, scaled: 1 } },
+      { type: 'completed', setId: 'pair', mode: 'practice', time: 42, score: { total: 1, solved: 1, failed: 0, open: 0, attemptsUsed: 1, hintsUsed: 0, complete: true, scaled: 1 } },
     ]);
   });
 

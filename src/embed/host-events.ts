@@ -33,12 +33,14 @@ export function hostEvents(
 ): HostEvent[] {
   switch (event.type) {
     case 'selected':
-    case 'completed': // replaced by our own, about the shown tasks
       return [];
+    case 'completed':
+      // Replaced by our own, about the shown tasks; but an exam completes when it is submitted.
+      return event.mode === 'exam' ? [event] : [];
     case 'solved':
     case 'failed': {
       const score = scoreSet(shownSet(set, taskIds), progress);
-      return score.complete ? [event, { type: 'completed', setId: set.id, time: event.time, score }] : [event];
+      return score.complete && event.mode !== 'exam' ? [event, { type: 'completed', setId: set.id, mode: event.mode, time: event.time, score }] : [event];
     }
     default:
       return [event];

@@ -33,7 +33,7 @@ if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
 const set = loaded.set;
 const context: XapiContext = { set, base: 'https://example.org/exercises/http-basics.json' };
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
-const base = { setId: 'http-basics', taskId: 'status-line', taskNumber: 1 } as const;
+const base = { setId: 'http-basics', mode: 'practice', taskId: 'status-line', taskNumber: 1 } as const;
 
 const placed = (time: number): ExerciseEvent => ({ type: 'placed', ...base, time, blank: 1, option: 'HTTP/2', from: null, replaced: null });
 
@@ -71,7 +71,7 @@ describe('statementsFor', () => {
     ['a selection makes no statement', { type: 'selected', ...base, time: T0, blank: 1, option: null }, null],
     ['a hint makes no statement', { type: 'hint', ...base, time: T0, hint: 1, hints: 2, text: 'h' }, null],
     ['a refused check makes no statement', { type: 'check-refused', ...base, time: T0, emptyBlanks: [2] }, null],
-    ['the set completing makes no statement of its own', { type: 'completed', setId: 'http-basics', time: T0, score: { total: 2, solved: 2, failed: 0, open: 0, attemptsUsed: 2, hintsUsed: 0, complete: true, scaled: 1 } }, null],
+    ['the set completing makes no statement of its own', { type: 'completed', setId: 'http-basics', mode: 'practice', time: T0, score: { total: 2, solved: 2, failed: 0, open: 0, attemptsUsed: 2, hintsUsed: 0, complete: true, scaled: 1 } }, null],
   ])('%s', (_name, event, verb) => {
     const { statements } = statementsFor(event, context, {});
     expect(statements.map((s) => s.verb.id)).toEqual(verb ? [verb] : []);
@@ -165,7 +165,7 @@ describe('statementsFor', () => {
   });
 
   test('a reset makes no statement, and the reset tasks time their next attempt from their next interaction', () => {
-    const next = statementsFor({ type: 'reset', setId: 'http-basics', taskIds: ['status-line'], time: T0 + 9000 }, context, { 'status-line': T0, method: T0 });
+    const next = statementsFor({ type: 'reset', setId: 'http-basics', mode: 'practice', taskIds: ['status-line'], time: T0 + 9000 }, context, { 'status-line': T0, method: T0 });
     expect(next).toEqual({ started: { method: T0 }, statements: [] });
   });
 

@@ -6,19 +6,13 @@
  * back as a value with a reason, so the UI can say why.
  */
 import type { Mistake, Task } from '../schema/exercise-schema.ts';
-import { blanksOf, parseTemplate } from './template.ts';
+import { blanksOfTask } from './template.ts';
+import { MODES, type InteractionKind, type Policy } from './modes.ts';
 
-/** The rules a mode sets. Practice is the first; an exam or review mode is another value of this. */
-export interface Rules {
-  readonly id: string;
-  /** Attempts per task when neither the task nor the set says. */
-  readonly defaultAttempts: number;
-  readonly hintsAllowed: boolean;
-  /** Show the common mistakes (those matching the learner's choices first) after a wrong check. */
-  readonly showMistakes: boolean;
-}
+/** The rules a mode sets (src/engine/modes.ts). */
+export type Rules = Policy;
 
-export const PRACTICE: Rules = { id: 'practice', defaultAttempts: 3, hintsAllowed: true, showMistakes: true };
+export const PRACTICE: Rules = MODES.practice;
 
 export type TaskStatus = 'active' | 'solved' | 'failed';
 
@@ -32,7 +26,12 @@ export interface CheckRecord {
   readonly correct: Readonly<Record<number, boolean>>;
   /** Indexes into `task.mistakes` whose `when` matched the graded placements. */
   readonly matchedMistakes: readonly number[];
+  /** Near misses the interaction noticed in wrong parts ("check the capitals" in a typed answer). */
+  readonly notes?: Readonly<Record<number, Note>>;
 }
+
+/** A wrong part that was nearly right: only the letter case differs, or one character. */
+export type Note = 'case' | 'typo';
 
 export interface TaskProgress {
   readonly placements: Placements;
@@ -42,6 +41,8 @@ export interface TaskProgress {
   readonly lastCheck: CheckRecord | null;
   /** The learner opened the Common mistakes list while it held advice no check had given: help, like a hint. */
   readonly mistakesShown?: boolean;
+  /** Help that made the problem easier (line order's "remove a distractor"): tokens its interaction reads. */
+  readonly aids?: readonly string[];
 }
 
 export const FRESH_PROGRESS: TaskProgress = {
@@ -54,7 +55,7 @@ export const FRESH_PROGRESS: TaskProgress = {
 
 /** What the task's own settings and the set's defaults allow. */
 export function maxAttemptsFor(task: Task, setMaxAttempts: number | undefined, rules: Rules = PRACTICE): number {
-  return task.maxAttempts ?? setMaxAttempts ?? rules.defaultAttempts;
+  return rules.fixedAttempts ?? task.maxAttempts ?? setMaxAttempts ?? rules.defaultAttempts;
 }
 
 export function attemptsLeft(progress: Pick<TaskProgress, 'attemptsUsed'>, maxAttempts: number): number {
@@ -70,7 +71,7 @@ export function acceptedAnswers(task: Task, blank: number): readonly string[] {
 /** The key's first accepted option for every blank: what the learner sees when the attempts run out. */
 export function solutionOf(task: Task): Placements {
   const solution: Record<number, string> = {};
-  for (const blank of blanksOf(parseTemplate(task.code))) {
+  for (const blank of blanksOfTask(task)) {
     const first = acceptedAnswers(task, blank)[0];
     if (first !== undefined) solution[blank] = first;
   }
@@ -125,6 +126,21 @@ export function move(task: Task, progress: TaskProgress, from: number, to: numbe
   return { ok: true, progress: { ...progress, placements: next } };
 }
 
+/**
+ * Sets one part on its own (a typed blank, a list's choice): no swapping, as nothing is taken from a
+ * bank. What the interaction does not accept is refused; null empties the part.
+ */
+export function setPart(task: Task, progress: TaskProgress, part: number, value: string | null, interaction: Interaction): Change {
+  const refusal = editable(task, progress, part);
+  if (refusal) return { ok: false, reason: refusal };
+  if (value !== null && !interaction.accepts(task, part, value)) return { ok: false, reason: 'unknown-option' };
+  if ((progress.placements[part] ?? null) === value) return { ok: true, progress };
+  const next: Record<number, string> = { ...progress.placements };
+  if (value === null) delete next[part];
+  else next[part] = value;
+  return { ok: true, progress: { ...progress, placements: next } };
+}
+
 /** Empties a blank; its option returns to the bank. */
 export function clear(task: Task, progress: TaskProgress, blank: number): Change {
   const refusal = editable(task, progress, blank);
@@ -144,8 +160,8 @@ export function blankHolding(placements: Placements, option: string): number | u
 /** "Is it ready to grade?" is a question apart from "is it right?". */
 export type Readiness = { readonly ready: true } | { readonly ready: false; readonly empty: readonly number[] };
 
-export function readiness(task: Task, progress: TaskProgress): Readiness {
-  const empty = blanksOf(parseTemplate(task.code)).filter((blank) => progress.placements[blank] === undefined);
+export function readiness(task: Task, progress: TaskProgress, interaction: Interaction = BANK): Readiness {
+  const empty = interaction.empty(task, progress.placements, progress.aids);
   return empty.length === 0 ? { ready: true } : { ready: false, empty };
 }
 
@@ -164,20 +180,18 @@ export type CheckOutcome =
  * Grades the placements. Uses one attempt; an incomplete or locked task is refused and uses none, and so
  * is the answer the last check graded (a second click, or Check again without a change, tells nothing new).
  */
-export function check(task: Task, progress: TaskProgress, maxAttempts: number): CheckOutcome {
+export function check(task: Task, progress: TaskProgress, maxAttempts: number, interaction: Interaction = BANK): CheckOutcome {
   if (progress.status !== 'active' || progress.attemptsUsed >= maxAttempts) return { kind: 'refused', reason: 'locked' };
   if (alreadyChecked(progress)) return { kind: 'refused', reason: 'unchanged' };
-  const ready = readiness(task, progress);
+  const ready = readiness(task, progress, interaction);
   if (!ready.ready) return { kind: 'refused', reason: 'incomplete', empty: ready.empty };
-  const correct: Record<number, boolean> = {};
-  for (const blank of blanksOf(parseTemplate(task.code))) {
-    correct[blank] = acceptedAnswers(task, blank).includes(progress.placements[blank] ?? '');
-  }
+  const { correct, notes } = interaction.grade(task, progress.placements, progress.aids);
   const solved = Object.values(correct).every(Boolean);
   const record: CheckRecord = {
     placements: progress.placements,
     correct,
-    matchedMistakes: matchMistakes(task, progress.placements),
+    matchedMistakes: interaction.mistakes(task, progress.placements),
+    ...(notes && Object.keys(notes).length ? { notes } : {}),
   };
   const attemptsUsed = progress.attemptsUsed + 1;
   const status: TaskStatus = solved ? 'solved' : attemptsUsed >= maxAttempts ? 'failed' : 'active';
@@ -237,8 +251,8 @@ export function revealMistakes(task: Task, progress: TaskProgress): TaskProgress
     : progress;
 }
 
-/** The help a score counts: hints shown, and one more for the Common mistakes list opened for advice. */
-export const helpUsed = (progress: TaskProgress): number => progress.hintsShown + (progress.mistakesShown ? 1 : 0);
+/** The help a score counts: hints shown, one more for the Common mistakes list opened for advice, and each aid. */
+export const helpUsed = (progress: TaskProgress): number => progress.hintsShown + (progress.mistakesShown ? 1 : 0) + (progress.aids?.length ?? 0);
 
 /** Whether a blank's current option is the one the last check graded (so its right/wrong mark still applies). */
 export function feedbackFor(progress: TaskProgress, blank: number): boolean | undefined {
@@ -264,3 +278,48 @@ export function resetPlacements(progress: TaskProgress): TaskProgress {
   if (progress.status !== 'active') return progress;
   return { ...progress, placements: {} };
 }
+
+/** A learner's answer to a task, part by part: blank -> text, or (line order) position -> line. */
+export type Response = Placements;
+
+/** How an answer from the learner is what xAPI calls an interaction (its type, response and correct pattern). */
+export interface XapiInteraction {
+  readonly interactionType: 'fill-in' | 'choice' | 'sequencing' | 'matching' | 'long-fill-in' | 'other';
+  readonly response: string;
+  readonly correctResponsesPattern: readonly string[];
+  readonly choices?: readonly { readonly id: string; readonly description: Readonly<Record<string, string>> }[];
+}
+
+/**
+ * How the learner answers, as a pure module (Perseus keeps scoring apart from rendering in the same way):
+ * what a part may hold, what is still empty, the grade part by part, the mistakes an answer makes, and the
+ * answer as an xAPI interaction. The practice bank is the first; a mode's chunk brings its own.
+ */
+export interface Interaction {
+  readonly kind: InteractionKind;
+  /** Whether a part may hold this text (the store refuses anything else). */
+  accepts(task: Task, part: number, value: string): boolean;
+  /** The parts still to fill: a check is refused, and uses no attempt, until there are none. */
+  empty(task: Task, response: Response, aids?: readonly string[]): readonly number[];
+  grade(task: Task, response: Response, aids?: readonly string[]): { readonly correct: Record<number, boolean>; readonly notes?: Record<number, Note> };
+  /** Indexes into `task.mistakes` whose every condition holds. */
+  mistakes(task: Task, response: Response): number[];
+  /** The answer as an xAPI interaction; the bank's (H5P's fill-in) lives with the statements, src/embed/xapi.ts. */
+  xapi?(task: Task, response: Response, aids?: readonly string[]): XapiInteraction;
+}
+
+/** Options into blanks: the practice bank (and the exam's). A part holds one of the task's options. */
+export const BANK: Interaction = {
+  kind: 'bank',
+  accepts: (task, part, value) => String(part) in task.answers && task.options.includes(value),
+  empty: (task, response) => blanksOfTask(task).filter((blank) => response[blank] === undefined),
+  grade: (task, response) => {
+    const correct: Record<number, boolean> = {};
+    for (const blank of blanksOfTask(task)) correct[blank] = acceptedAnswers(task, blank).includes(response[blank] ?? '');
+    return { correct };
+  },
+  mistakes: (task, response) => matchMistakes(task, response),
+};
+
+/** A list per blank (a native select): the bank's rules, but each blank chooses on its own. */
+export const SELECT: Interaction = { ...BANK, kind: 'select' };

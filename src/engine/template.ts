@@ -60,3 +60,13 @@ export function parseTemplate(code: Task['code']): Template {
 export function blanksOf(template: Template): readonly number[] {
   return [...new Set(template.occurrences.map((o) => o.blank))];
 }
+
+// A task is compiled once: every check, readiness test and event reads its blanks from here.
+const compiled = new WeakMap<Task, readonly number[]>();
+
+/** The task's blank numbers in reading order, parsed once per task object. */
+export function blanksOfTask(task: Task): readonly number[] {
+  let blanks = compiled.get(task);
+  if (!blanks) compiled.set(task, (blanks = blanksOf(parseTemplate(task.code))));
+  return blanks;
+}

@@ -23,6 +23,16 @@ export function useTaskOutcome(taskId: string): TaskOutcome {
   );
 }
 
+/**
+ * Whether the learner may see how their answers went: after each check, or (an exam) once the round is
+ * submitted. Until then an ended task only says its answer is in.
+ */
+export const revealed = (s: ExerciseState): boolean => s.rules.feedback === 'check' || !!s.round?.submittedAt;
+
+export function useRevealed(): boolean {
+  return useExercise(revealed);
+}
+
 export function useAttempts(taskId: string): { max: number; left: number } {
   return useExercise(useShallow((s: ExerciseState) => taskLimits(s, taskId)));
 }
@@ -42,7 +52,7 @@ export function useBlank(taskId: string, blank: number): BlankView {
       const sel = s.selection;
       return {
         option: progress.placements[blank],
-        feedback: feedbackFor(progress, blank),
+        feedback: revealed(s) ? feedbackFor(progress, blank) : undefined,
         selected: sel?.kind === 'blank' && sel.taskId === taskId && sel.blank === blank,
         locked: progress.status !== 'active',
       };
@@ -86,7 +96,7 @@ export function useOption(taskId: string, option: string, reusable: boolean): Op
 
 export type Actions = Pick<
   ExerciseState,
-  'place' | 'move' | 'clear' | 'selectBlank' | 'selectOption' | 'cancelSelection' | 'check' | 'hint' | 'showMistakes' | 'resetTask' | 'resetSet' | 'dismissStorageNotice'
+  'place' | 'move' | 'clear' | 'answer' | 'arrange' | 'aid' | 'startRound' | 'submitRound' | 'selectBlank' | 'selectOption' | 'cancelSelection' | 'check' | 'hint' | 'showMistakes' | 'resetTask' | 'resetSet' | 'dismissStorageNotice'
 >;
 
 /**

@@ -4,6 +4,7 @@ import { list, type Strings } from './table.ts';
 const liste = (items: readonly number[]) => list(items, 'et');
 
 export const fr: Strings = {
+  lang: 'fr',
   practice: (n) => `Entraînement · ${n} ${n === 1 ? 'tâche' : 'tâches'}`,
   minutes: (m) => `~${m} min`,
   solvedOf: (s, t) => `${s} sur ${t} ${s > 1 ? 'résolues' : 'résolue'}`,

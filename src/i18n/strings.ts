@@ -6,6 +6,7 @@
 import { list, type Strings } from './table.ts';
 
 export const en: Strings = {
+  lang: 'en',
   practice: (n) => `Practice · ${n} ${n === 1 ? 'task' : 'tasks'}`,
   minutes: (m) => `~${m} mins`,
   solvedOf: (s, t) => `${s} of ${t} solved`,

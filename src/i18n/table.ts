@@ -3,6 +3,8 @@
  * (strings.ts for English, fr.ts, a team's own) depends on this file only.
  */
 export interface Strings {
+  /** The table's language ('en', 'fr'): a mode's chunk picks its own words by it. */
+  readonly lang: string;
   readonly practice: (tasks: number) => string;
   readonly minutes: (minutes: number) => string;
   readonly solvedOf: (solved: number, total: number) => string;

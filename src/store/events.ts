@@ -6,6 +6,8 @@ import type { SetScore } from '../engine/scoring.ts';
 
 interface Base {
   readonly setId: string;
+  /** The learning mode the learner is in (`practice`, `typed`, `pick`, `order`, `exam`). */
+  readonly mode: string;
   readonly taskId: string;
   /** 1-based position of the task in its set. */
   readonly taskNumber: number;
@@ -64,6 +66,7 @@ export interface TaskEndedEvent extends Base {
 export interface SetCompletedEvent {
   readonly type: 'completed';
   readonly setId: string;
+  readonly mode: string;
   readonly time: number;
   readonly score: SetScore;
 }
@@ -72,6 +75,7 @@ export interface SetCompletedEvent {
 export interface ResetEvent {
   readonly type: 'reset';
   readonly setId: string;
+  readonly mode: string;
   readonly taskIds: readonly string[];
   readonly time: number;
 }

@@ -43,6 +43,7 @@ describe('events', () => {
       {
         type: 'placed',
         setId: 'oauth2-client-credentials',
+        mode: 'practice',
         taskId: 'grant-type',
         taskNumber: 1,
         time: 1_700_000_000_000,
@@ -144,6 +145,7 @@ describe('events', () => {
       {
         type: 'checked',
         setId: 'oauth2-client-credentials',
+        mode: 'practice',
         taskId: 'requests-post',
         taskNumber: 5,
         time: 1_700_000_000_000,
@@ -251,6 +253,7 @@ describe('events', () => {
     expect(events.at(-1)).toEqual({
       type: 'completed',
       setId: 'oauth2-client-credentials',
+      mode: 'practice',
       time: 1_700_000_000_000,
       score: { total: 5, solved: 4, failed: 1, open: 0, attemptsUsed: 7, hintsUsed: 1, complete: true, scaled: 0.8 },
     });
@@ -728,7 +731,7 @@ describe('resetting some tasks', () => {
     expect(progressOf(store, 'grant-type')).toBeUndefined();
     expect(left(store, 'grant-type')).toBe(3);
     expect(progressOf(store, 'content-type')).toBe(kept);
-    expect(events).toEqual([{ type: 'reset', setId: SET.id, taskIds: ['grant-type'], time: 1_700_000_000_000 }]);
+    expect(events).toEqual([{ type: 'reset', setId: SET.id, mode: 'practice', taskIds: ['grant-type'], time: 1_700_000_000_000 }]);
   });
 
   it('without task ids resets every task, and names them all', () => {

@@ -8,6 +8,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ExerciseSet, Task } from '../schema/exercise-schema.ts';
 import {
+  BANK,
   FRESH_PROGRESS,
   PRACTICE,
   attemptsLeft,
@@ -18,20 +19,27 @@ import {
   move as moveBetween,
   place as placeOption,
   resetPlacements,
+  setPart,
   revealHint,
   revealMistakes,
   type Change,
   type CheckOutcome,
+  type Interaction,
+  type Response,
   type Rules,
   type TaskProgress,
 } from '../engine/grading.ts';
+import { modeTasks } from '../engine/modes.ts';
 import { scoreSet } from '../engine/scoring.ts';
 import type { ExerciseEvent } from './events.ts';
 import {
   appendLog,
   forget,
+  HISTORY,
   itemKey,
   logKeyFor,
+  mergeHistory,
+  mergeRounds,
   mergeTasks,
   parseEntry,
   read,
@@ -39,6 +47,8 @@ import {
   v1KeyFor,
   write,
   type KeyValueStorage,
+  type Round,
+  type RoundResult,
   type SavedTask,
   type SavedTasks,
 } from './persistence.ts';
@@ -55,8 +65,12 @@ export type StorageNotice = 'corrupt' | 'unavailable' | null;
 export type TaskNotice = Exclude<CheckOutcome, { kind: 'graded' } | { reason: 'locked' }> | null;
 
 export interface ExerciseState {
+  /** The set as this mode plays it: only the tasks the mode can play (line order needs three lines). */
   readonly set: ExerciseSet;
   readonly rules: Rules;
+  /** The timed round under way or last submitted (an exam), and the results of the last ten. */
+  readonly round: Round | null;
+  readonly history: readonly RoundResult[];
   readonly progress: Readonly<Record<string, TaskProgress>>;
   readonly selection: Selection;
   readonly notices: Readonly<Record<string, TaskNotice>>;
@@ -65,6 +79,16 @@ export interface ExerciseState {
   place(taskId: string, blank: number, option: string): void;
   move(taskId: string, from: number, to: number): void;
   clear(taskId: string, blank: number): void;
+  /** Sets one part of the answer (a typed blank, a list's choice); null or '' empties it. */
+  answer(taskId: string, part: number, value: string | null): void;
+  /** Replaces the whole answer (line order's arrangement), if the interaction accepts every part. */
+  arrange(taskId: string, response: Response): void;
+  /** Takes help that makes the problem easier (line order's), by its interaction's token. */
+  aid(taskId: string, token: string): void;
+  /** Starts a timed round afresh (an exam): every task of the set afresh, a new order, the clock running. */
+  startRound(limitMs: number | null): void;
+  /** Ends the round: its result joins the history, and the marks and solutions may show. */
+  submitRound(): void;
   /** Click or tap on a blank: places the selected option, or selects the blank. */
   selectBlank(taskId: string, blank: number): void;
   /** Click or tap on an option: fills the selected blank, or selects the option. */
@@ -82,7 +106,10 @@ export interface ExerciseState {
 
 export interface ExerciseStoreOptions {
   readonly set: ExerciseSet;
+  /** The mode's policy; practice by default. */
   readonly rules?: Rules;
+  /** How the learner answers in this mode (its chunk brings it); the bank by default. */
+  readonly interaction?: Interaction;
   /** Web Storage or a stand-in; null keeps progress in memory only. */
   readonly storage?: KeyValueStorage | null;
   /** Instances with the same key share progress; the set's id by default. */
@@ -107,8 +134,11 @@ export interface ExerciseStore extends StoreApi<ExerciseState> {
 }
 
 export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStore {
-  const { set, rules = PRACTICE, storage = null, now = () => Date.now() } = options;
+  const { rules = PRACTICE, interaction = BANK, storage = null, now = () => Date.now() } = options;
   const mode = options.mode ?? rules.id;
+  // The set as the mode plays it; the whole set (the same object) for every mode but line order.
+  const tasks = modeTasks(rules, options.set);
+  const set: ExerciseSet = tasks === options.set.tasks ? options.set : { ...options.set, tasks: [...tasks] };
   const key = storageKeyFor(set, options.storageKey, mode);
   const logKey = logKeyFor(options.storageKey ?? set.id);
   const listeners = new Set<(event: ExerciseEvent) => void>();
@@ -122,6 +152,8 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
   const corrupt = !!raw && (!entry || entry.damaged);
   /** Every record of the snapshot as this instance knows it, other contents' included. */
   let saved: SavedTasks = entry?.tasks ?? {};
+  let round = entry?.round ?? null;
+  let history = entry?.history ?? [];
   /** What storage held when this instance last read or wrote it: unchanged, there is nothing to merge. */
   let lastRaw = raw;
   let storageWorks = raw !== undefined;
@@ -157,7 +189,10 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
     if (stored !== undefined && stored !== lastRaw) {
       lastRaw = stored;
       // A damaged entry is not adopted (this instance's next save replaces it).
-      saved = stored === null ? {} : mergeTasks(saved, parseEntry(stored)?.tasks ?? {});
+      const theirs = stored === null ? null : parseEntry(stored);
+      saved = stored === null ? {} : mergeTasks(saved, theirs?.tasks ?? {});
+      round = stored === null ? null : mergeRounds(round, theirs?.round ?? null);
+      history = stored === null ? [] : mergeHistory(history, theirs?.history ?? []);
     }
     return saved;
   };
@@ -165,7 +200,7 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
   /** Writes the snapshot; the first refusal shows a notice. */
   const persist = (records: SavedTasks) => {
     // (Without storage `storageWorks` is false from the start: no notice.)
-    const raw = JSON.stringify({ v: 2, tasks: records });
+    const raw = JSON.stringify({ v: 2, tasks: records, ...(round ? { round } : {}), ...(history.length ? { history } : {}) });
     const ok = write(storage, key, raw);
     if (ok) lastRaw = raw;
     else if (storageWorks) {
@@ -190,7 +225,7 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
     const lookup = (taskId: string) => tasksById.get(taskId);
     const progressOf = (taskId: string) => getState().progress[taskId] ?? FRESH_PROGRESS;
     const maxFor = (task: Task) => maxAttemptsFor(task, set.maxAttempts, rules);
-    const base = (taskId: string) => ({ setId: set.id, taskId, taskNumber: lookup(taskId)?.number ?? 0, time: now() });
+    const base = (taskId: string) => ({ setId: set.id, mode, taskId, taskNumber: lookup(taskId)?.number ?? 0, time: now() });
 
     /**
      * Records one task's new progress. What another tab saved since is merged in first (its storage
@@ -207,7 +242,7 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
       setState({ progress: view(saved), notices: { ...getState().notices, [taskId]: null }, ...extra });
       persist(saved);
       // The attempt log: a graded check (an attempt used), or help (a hint, the common mistakes opened).
-      const { lastCheck: last, hintsShown } = record;
+      const { lastCheck: last, hintsShown, aids = [] } = record;
       const line =
         last && record.attemptsUsed > (was.attemptsUsed ?? 0)
           ? { r: last.placements, c: last.correct, s: record.status === 'solved' }
@@ -215,7 +250,9 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
             ? { h: hintsShown }
             : record.mistakesShown && !was.mistakesShown
               ? { h: 0 }
-              : null;
+              : aids.length > (was.aids?.length ?? 0)
+                ? { a: aids[aids.length - 1]! }
+                : null;
       if (line) appendLog(storage, logKey, `${set.id}/${item}`, { t: now(), m: mode, ...line });
     };
 
@@ -235,9 +272,25 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
       }
     };
 
+    /** Starts these tasks afresh: a count of resets, not a removal, so a merge anywhere knows the older progress is over. */
+    const restart = (taskIds: readonly string[], extra: Partial<ExerciseState> = {}) => {
+      const records: Record<string, SavedTask> = { ...latest() };
+      for (const id of taskIds) {
+        const item = lookup(id)?.item ?? '';
+        const record = records[item];
+        if (record) records[item] = { resets: (record.resets ?? 0) + 1 };
+      }
+      saved = records;
+      setState({ progress: view(records), notices: {}, selection: null, ...extra });
+      persist(records);
+      emit({ type: 'reset', setId: set.id, mode, taskIds, time: now() });
+    };
+
     return {
       set,
       rules,
+      round,
+      history,
       progress: view(saved),
       selection: null,
       notices: {},
@@ -246,6 +299,36 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
       place: (taskId, blank, option) => apply(taskId, (task, p) => placeOption(task, p, blank, option)),
       move: (taskId, from, to) => apply(taskId, (task, p) => moveBetween(task, p, from, to)),
       clear: (taskId, blank) => apply(taskId, (task, p) => clearBlank(task, p, blank)),
+      answer: (taskId, part, value) => apply(taskId, (task, p) => setPart(task, p, part, value || null, interaction)),
+      arrange: (taskId, response) =>
+        apply(taskId, (task, p) =>
+          p.status !== 'active'
+            ? { ok: false, reason: 'locked' }
+            : Object.entries(response).every(([part, value]) => interaction.accepts(task, Number(part), value))
+              ? { ok: true, progress: { ...p, placements: response } }
+              : { ok: false, reason: 'unknown-option' },
+        ),
+      aid: (taskId, token) => {
+        const before = progressOf(taskId);
+        if (before.status === 'active' && !before.aids?.includes(token)) commit(taskId, { ...before, aids: [...(before.aids ?? []), token] });
+      },
+      startRound: (limitMs) => {
+        latest();
+        round = { seed: Math.floor(Math.random() * 2 ** 31), startedAt: now(), limitMs, submittedAt: null };
+        restart(set.tasks.map((t) => t.id), { round });
+      },
+      submitRound: () => {
+        latest();
+        if (!round || round.submittedAt !== null) return;
+        const at = now();
+        const score = scoreSet(set, getState().progress);
+        // A clock that went back still gives a time, never a negative one.
+        round = { ...round, submittedAt: at };
+        history = [{ at, solved: score.solved, total: score.total, ms: Math.max(0, at - round.startedAt) }, ...history].slice(0, HISTORY);
+        setState({ round, history });
+        persist(saved);
+        emit({ type: 'completed', setId: set.id, mode, time: at, score });
+      },
 
       selectBlank: (taskId, blank) => {
         const selection = getState().selection;
@@ -282,7 +365,7 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
         const entry = lookup(taskId);
         if (!entry) return;
         const before = progressOf(taskId);
-        const outcome = gradeCheck(entry.task, before, maxFor(entry.task));
+        const outcome = gradeCheck(entry.task, before, maxFor(entry.task), interaction);
         if (outcome.kind === 'refused') {
           // Incomplete, or the answer was graded already (a double click, or Check again unchanged): free, and said so.
           if (outcome.reason !== 'locked') setState({ notices: { ...getState().notices, [taskId]: outcome } });
@@ -313,7 +396,8 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
             response: progress.placements,
           });
           const score = scoreSet(set, getState().progress);
-          if (score.complete) emit({ type: 'completed', setId: set.id, time: now(), score });
+          // A round (an exam) completes when it is submitted, not when its last answer is in.
+          if (score.complete && rules.feedback === 'check') emit({ type: 'completed', setId: set.id, mode, time: now(), score });
         }
       },
 
@@ -343,19 +427,7 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
         }
       },
 
-      resetSet: (taskIds = set.tasks.map((task) => task.id)) => {
-        const records: Record<string, SavedTask> = { ...latest() };
-        for (const id of taskIds) {
-          const item = lookup(id)?.item ?? '';
-          const record = records[item];
-          // A count of resets, not a removal: a merge anywhere then knows the older progress is over.
-          if (record) records[item] = { resets: (record.resets ?? 0) + 1 };
-        }
-        saved = records;
-        setState({ progress: view(records), notices: {}, selection: null });
-        persist(records);
-        emit({ type: 'reset', setId: set.id, taskIds, time: now() });
-      },
+      resetSet: (taskIds = set.tasks.map((task) => task.id)) => restart(taskIds),
 
       dismissStorageNotice: () => setState({ storageNotice: null }),
     };
@@ -372,7 +444,7 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
     syncFromStorage() {
       const before = saved;
       latest();
-      if (saved !== before) store.setState({ progress: view(saved) });
+      if (saved !== before) store.setState({ progress: view(saved), round, history });
     },
     tidyStorage() {
       // Writing what storage holds merged with what was loaded is safe whoever wrote since.

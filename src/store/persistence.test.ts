@@ -122,7 +122,7 @@ describe('parseEntry', () => {
 
   it('accepts progress, a bare count of resets and the optional mistakesShown, and keeps them as saved', () => {
     const tasks = { 'a@1': task({ mistakesShown: true, resets: 2 }), 'b@1': { resets: 1 }, 'c@1': task({ status: 'solved', attemptsUsed: 1 }) };
-    expect(parseEntry(entry(tasks))).toEqual({ tasks, damaged: false });
+    expect(parseEntry(entry(tasks))).toEqual({ tasks, damaged: false, round: null, history: [] });
   });
 
   it.each([
@@ -133,7 +133,7 @@ describe('parseEntry', () => {
     ['an unknown status', { ...task(), status: 'won' }],
   ])('drops a damaged record (%s) and keeps the rest, saying it was damaged', (_what, bad) => {
     const good = task({ attemptsUsed: 1 });
-    expect(parseEntry(entry({ 'bad@1': bad, 'good@1': good }))).toEqual({ tasks: { 'good@1': good }, damaged: true });
+    expect(parseEntry(entry({ 'bad@1': bad, 'good@1': good }))).toEqual({ tasks: { 'good@1': good }, damaged: true, round: null, history: [] });
   });
 
   it.each([
@@ -146,7 +146,7 @@ describe('parseEntry', () => {
   });
 
   it("reads format 1's entries when asked to", () => {
-    expect(parseEntry(JSON.stringify({ tasks: { a: task() } }), 1)).toEqual({ tasks: { a: task() }, damaged: false });
+    expect(parseEntry(JSON.stringify({ tasks: { a: task() } }), 1)).toEqual({ tasks: { a: task() }, damaged: false, round: null, history: [] });
   });
 });
 

@@ -54,6 +54,9 @@ export function storageKeyFor(set: ExerciseSet, storageKey?: string, mode = 'pra
   return `${V2}${storageKey ?? set.id}:${set.id}:${mode}`;
 }
 
+/** Where the site remembers the learning mode last used on a set. */
+export const lastModeKey = (setId: string): string => `${V2}mode:${setId}`;
+
 /** The attempt log's key. */
 export const logKeyFor = (storageKey: string): string => `${V2}${storageKey}:log`;
 
@@ -77,8 +80,10 @@ const isCount = (x: unknown): x is number => Number.isInteger(x) && (x as number
 const BLANK = /^[1-9]\d*$/;
 const isPlacements = (x: unknown) => isObject(x) && Object.entries(x).every(([k, o]) => BLANK.test(k) && typeof o === 'string');
 
+const isStrings = (x: unknown) => Array.isArray(x) && x.every((a) => typeof a === 'string');
+
 function isRecord(x: unknown): x is SavedTask {
-  if (!isObject(x) || !isCount(x.resets ?? 0) || typeof (x.mistakesShown ?? false) !== 'boolean') return false;
+  if (!isObject(x) || !isCount(x.resets ?? 0) || typeof (x.mistakesShown ?? false) !== 'boolean' || !isStrings(x.aids ?? [])) return false;
   // Started afresh and untouched since: the count of resets alone.
   if (x.status === undefined) return x.resets !== undefined;
   const last = x.lastCheck;
@@ -93,8 +98,50 @@ function isRecord(x: unknown): x is SavedTask {
         isObject(last.correct) &&
         Object.values(last.correct).every((c) => typeof c === 'boolean') &&
         Array.isArray(last.matchedMistakes) &&
-        last.matchedMistakes.every(isCount)))
+        last.matchedMistakes.every(isCount) &&
+        isObject(last.notes ?? {})))
   );
+}
+
+/**
+ * A timed round of a set (an exam): when it started, its limit, when it was submitted, and the seed of
+ * its order. Kept in the mode's snapshot beside the tasks.
+ */
+export interface Round {
+  readonly seed: number;
+  readonly startedAt: number;
+  readonly limitMs: number | null;
+  readonly submittedAt: number | null;
+}
+
+/** A submitted round's result: when, how many tasks solved of how many, and the time it took. */
+export interface RoundResult {
+  readonly at: number;
+  readonly solved: number;
+  readonly total: number;
+  readonly ms: number;
+}
+
+const isTime = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0;
+const isRound = (x: unknown): x is Round =>
+  isObject(x) && isTime(x.seed) && isTime(x.startedAt) && (x.limitMs === null || isTime(x.limitMs)) && (x.submittedAt === null || isTime(x.submittedAt));
+const isResult = (x: unknown): x is RoundResult => isObject(x) && isTime(x.at) && isCount(x.solved) && isCount(x.total) && isTime(x.ms);
+
+/** The results kept: the ten newest, newest first. */
+export const HISTORY = 10;
+
+/** Two rounds' newer one: started later, or the same round once submitted. */
+export function mergeRounds(mine: Round | null, theirs: Round | null): Round | null {
+  if (!mine || !theirs) return mine ?? theirs;
+  if (mine.startedAt !== theirs.startedAt) return mine.startedAt > theirs.startedAt ? mine : theirs;
+  return mine.submittedAt !== null ? mine : theirs;
+}
+
+/** Both sides' results, each once (by time), the newest ten. */
+export function mergeHistory(mine: readonly RoundResult[], theirs: readonly RoundResult[]): readonly RoundResult[] {
+  if (theirs.length === 0) return mine;
+  const byTime = new Map([...theirs, ...mine].map((r) => [r.at, r]));
+  return [...byTime.values()].sort((a, b) => b.at - a.at).slice(0, HISTORY);
 }
 
 /** An entry's raw text; null when there is none, undefined when storage refuses to be read. */
@@ -110,13 +157,24 @@ export function read(storage: KeyValueStorage | null, key: string): string | nul
  * The records of an entry of the given format (format 1's entries have no `v`), and whether any record
  * was damaged (and left out); null when the entry is not such an entry at all.
  */
-export function parseEntry(raw: string, version = 2): { tasks: SavedTasks; damaged: boolean } | null {
+export function parseEntry(
+  raw: string,
+  version = 2,
+): { tasks: SavedTasks; damaged: boolean; round: Round | null; history: readonly RoundResult[] } | null {
   try {
     const json: unknown = JSON.parse(raw);
     if (!isObject(json) || (json.v ?? 1) !== version || !isObject(json.tasks)) return null;
     const all = Object.entries(json.tasks);
     const tasks = all.filter(([, record]) => isRecord(record));
-    return { tasks: Object.fromEntries(tasks) as SavedTasks, damaged: tasks.length < all.length };
+    const round = json.round ?? null;
+    const history = Array.isArray(json.history) ? json.history : [];
+    const results = history.filter(isResult);
+    return {
+      tasks: Object.fromEntries(tasks) as SavedTasks,
+      damaged: tasks.length < all.length || (round !== null && !isRound(round)) || results.length < history.length || (json.history !== undefined && !Array.isArray(json.history)),
+      round: isRound(round) ? round : null,
+      history: results,
+    };
   } catch {
     return null;
   }
@@ -190,7 +248,9 @@ export type LogEntry =
       /** Solved by this check. */
       readonly s: boolean;
     }
-  | { readonly t: number; readonly m: string; readonly h: number };
+  | { readonly t: number; readonly m: string; readonly h: number }
+  /** Help that made the problem easier (line order's), by its token. */
+  | { readonly t: number; readonly m: string; readonly a: string };
 
 /**
  * Appends to the log under `key`. A log that does not read as one is left as it is (and this line

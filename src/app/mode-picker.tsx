@@ -1,0 +1,53 @@
+/**
+ * "Choose your learning style": the modes built so far for this set, each a link (`?set=<id>&mode=<id>`)
+ * with what it trains and the learner's progress in it. Modes not built are absent, not greyed out, and
+ * so is line order for a set whose tasks are too short to put in order.
+ */
+import type { ExerciseSet } from '../schema/exercise-schema.ts';
+import { MODES, modeAvailable, modeTasks, type ModeId } from '../engine/modes.ts';
+import { BUILT_MODES } from '../modes/registry.ts';
+import { browserStorage, itemKey, parseEntry, read, storageKeyFor } from '../store/persistence.ts';
+import { summariseSaved } from '../store/saved-summary.ts';
+
+const ABOUT: Readonly<Record<ModeId, readonly [string, string]>> = {
+  practice: ['Practice', 'Drag or tap options into the blanks, with hints and three attempts.'],
+  typed: ['Type it', 'Recall each answer and type it, with no options to choose from.'],
+  pick: ['Pick', 'Choose each answer from a list: the lightest way to answer.'],
+  order: ['Line order', 'Put the lines of the solved code in order, leaving out the wrong ones.'],
+  exam: ['Exam', 'One answer per task, no hints, the score at the end, against the clock if you like.'],
+};
+
+/** The learner's progress in one mode, in a few words. */
+function progressIn(set: ExerciseSet, mode: ModeId): string {
+  const storage = browserStorage();
+  const key = storageKeyFor(set, undefined, mode);
+  const tasks = modeTasks(MODES[mode], set);
+  const saved = summariseSaved(storage, key, tasks.map(itemKey));
+  const best = mode === 'exam' ? parseEntry(read(storage, key) ?? '{}')?.history.reduce((a, r) => Math.max(a, r.solved), -1) : undefined;
+  if (best !== undefined && best >= 0) return `Best: ${best} of ${tasks.length}`;
+  if (!saved) return 'Not started';
+  return saved.solved ? `${saved.solved} of ${tasks.length} solved` : 'In progress';
+}
+
+export function ModePicker({ set, current }: { set: ExerciseSet; current: ModeId }) {
+  const modes = BUILT_MODES.filter((mode) => modeAvailable(MODES[mode], set));
+  return (
+    <details className="mode-picker">
+      <summary>
+        Choose your learning style · {modes.length} {modes.length === 1 ? 'mode' : 'modes'} available
+        <span className="mode-now">Now: {ABOUT[current][0]}</span>
+      </summary>
+      <ul>
+        {modes.map((mode) => (
+          <li key={mode}>
+            <a href={`?set=${encodeURIComponent(set.id)}&mode=${mode}`} aria-current={mode === current ? 'page' : undefined}>
+              <strong>{ABOUT[mode][0]}</strong>
+              <span>{ABOUT[mode][1]}</span>
+              <span className="mode-progress">{progressIn(set, mode)}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,33 @@
+/**
+ * What a learning mode brings beside its rules (src/engine/modes.ts): the parts of the view it draws its
+ * own way. Practice draws nothing of its own; a mode's chunk (src/modes/<id>/view.tsx) exports one of
+ * these and the site or the embed provides it around the set.
+ */
+import { createContext, useContext, type ComponentType, type ReactNode } from 'react';
+import type { Task } from '../schema/exercise-schema.ts';
+import type { TaskStatus } from '../engine/grading.ts';
+
+/** A task's status as the learner may see it: `saved` is an ended task whose outcome a round still hides. */
+export type ShownStatus = TaskStatus | 'saved';
+
+export interface WorkspaceProps {
+  readonly task: Task;
+  readonly subject: string;
+  readonly status: ShownStatus;
+}
+
+export interface ModeView {
+  /** Replaces a task's code and option bank (typed boxes, lists, lines to order). */
+  readonly Workspace?: ComponentType<WorkspaceProps>;
+  /** Wraps the set (an exam's start screen, timer, submission and results). */
+  readonly Shell?: ComponentType<{ readonly children: ReactNode }>;
+  /** The task's Check button, and the line an ended task shows, in this mode's words (by the table's language). */
+  readonly checkLabel?: (lang: string) => string;
+  readonly endedLabel?: (lang: string) => string;
+}
+
+const ModeViewContext = createContext<ModeView>({});
+
+export const ModeViewProvider = ModeViewContext.Provider;
+
+export const useModeView = (): ModeView => useContext(ModeViewContext);

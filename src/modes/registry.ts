@@ -1,0 +1,26 @@
+/**
+ * The learning modes that have a view of their own, each behind a dynamic import: a mode's code is its
+ * own chunk, fetched only when a learner chooses it. A mode listed in src/engine/modes.ts but not here is
+ * not built yet, and nothing offers it.
+ */
+import type { Interaction } from '../engine/grading.ts';
+import type { ModeId } from '../engine/modes.ts';
+import type { ModeView } from '../components/mode-view.tsx';
+
+/** What a mode's chunk exports: its view, and how the learner answers (the option bank when absent). */
+export interface ModeModule {
+  readonly view: ModeView;
+  readonly interaction?: Interaction;
+}
+
+const LOADERS: Partial<Record<ModeId, () => Promise<ModeModule>>> = {};
+
+/** The modes a learner can choose, in the picker's order. */
+export const BUILT_MODES: readonly ModeId[] = ['practice', ...(Object.keys(LOADERS) as ModeId[])];
+
+const PRACTICE_MODULE: ModeModule = { view: {} };
+
+/** The mode's chunk; practice has none. Rejects when the chunk cannot be fetched (the caller says so). */
+export function loadMode(id: ModeId): Promise<ModeModule> {
+  return LOADERS[id]?.() ?? Promise.resolve(PRACTICE_MODULE);
+}
