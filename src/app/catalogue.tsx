@@ -2,6 +2,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { browserStorage } from '../store/persistence.ts';
 import { summariseSaved } from '../store/saved-summary.ts';
+import { BUILT_MODES } from '../modes/registry.ts';
 import { fetchCatalogue, type CatalogueEntry } from './bundled-sets.ts';
 import { onExerciseSaved } from './live-reload.ts';
 // The catalogue's own look, in its own chunk: see catalogue.css.
@@ -62,10 +63,13 @@ export function Catalogue() {
 
 function SetCard({ entry }: { entry: CatalogueEntry }) {
   const storage = browserStorage();
+  // Progress in every learning mode (each its own snapshot, `…:<mode>`): the most solved in any of them.
   // Progress saved in format 1 counts until the set is opened (which migrates it).
-  const saved = entry.storageKey
-    ? (summariseSaved(storage, entry.storageKey, entry.items) ?? summariseSaved(storage, `codeblanks:v1:${entry.id}:${entry.hash}`, undefined, 1))
-    : null;
+  const modes = entry.storageKey
+    ? BUILT_MODES.map((mode) => summariseSaved(storage, entry.storageKey!.replace(/practice$/, mode), entry.items)).filter((s) => s !== null)
+    : [];
+  const v1 = entry.storageKey && !modes.length ? summariseSaved(storage, `codeblanks:v1:${entry.id}:${entry.hash}`, undefined, 1) : null;
+  const saved = modes.reduce<typeof v1>((best, s) => (!best || s.solved > best.solved ? s : best), v1);
   const total = entry.tasks ?? 0;
   return (
     <a className="catalogue-card" href={`?set=${encodeURIComponent(entry.id ?? '')}`}>
@@ -76,7 +80,11 @@ function SetCard({ entry }: { entry: CatalogueEntry }) {
         {entry.estimatedMinutes ? ` · ~${entry.estimatedMinutes} mins` : ''}
       </span>
       <span className="catalogue-progress">
-        {saved ? `${saved.solved} of ${total} solved${saved.failed ? `, ${saved.failed} not solved` : ''}` : 'Not started'}
+        {/* Started without a task solved yet is "in progress", not "0 of 5 solved". */}
+        {saved
+          ? (saved.solved || saved.failed ? `${saved.solved} of ${total} solved${saved.failed ? `, ${saved.failed} not solved` : ''}` : 'In progress') +
+            (modes.length > 1 ? ` · ${modes.length} learning styles` : '')
+          : 'Not started'}
       </span>
     </a>
   );

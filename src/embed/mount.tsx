@@ -6,7 +6,9 @@
  */
 import type { ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { PRACTICE } from '../engine/grading.ts';
+import { MODES as POLICIES, modeAvailable } from '../engine/modes.ts';
+import { ModeViewProvider } from '../components/mode-view.tsx';
+import { loadMode } from '../modes/registry.ts';
 import { createExerciseStore, followOtherTabs, type ExerciseStore } from '../store/exercise-store.ts';
 import { browserStorage, type KeyValueStorage } from '../store/persistence.ts';
 import { ExerciseProvider } from '../hooks/exercise-context.tsx';
@@ -143,17 +145,24 @@ export function mountSettings(element: Element, result: SettingsResult, extras: 
       const url = 'src' in source ? new URL(source.src, document.baseURI).href : undefined;
       // xAPI is opt-in, and its code a chunk of its own that only the pages that ask for it load.
       const xapiModule = extras.xapi ? import('./xapi.ts') : undefined;
+      // The mode's chunk comes while the set does.
+      const modeModule = loadMode(settings.mode).catch(() => null);
       const loaded = url ? await loadSet(url) : await validateSet('exercise' in source ? source.exercise : null, 'the inline exercise');
       if (!alive) return;
       if (!loaded.ok) return fail(loaded.message, loaded.issues.slice(0, 10));
       const { set } = loaded;
+      const rules = POLICIES[settings.mode];
+      const mode = await modeModule;
+      if (!alive) return;
+      if (!mode) return fail(`the ${settings.mode} mode could not be loaded`);
+      if (!modeAvailable(rules, set)) return fail(`${set.title} has no task for the ${settings.mode} mode (it needs code of three lines or more)`);
       const picked = pickTasks(set, settings.task);
       if (!picked.ok) return fail(picked.message);
       const { taskIds } = picked;
       shown = taskIds;
       // Creating the store only reads storage. Saved progress may show feedback at once: its code loads
       // with the grammars, so nothing shifts after.
-      const own = createExerciseStore({ set, rules: PRACTICE, storage: extras.storage === undefined ? browserStorage() : extras.storage, storageKey: settings.storageKey });
+      const own = createExerciseStore({ set, rules, interaction: mode.interaction, storage: extras.storage === undefined ? browserStorage() : extras.storage, storageKey: settings.storageKey });
       const [xapi] = await Promise.all([
         xapiModule,
         loadLanguages(set.tasks.filter((t) => !taskIds || taskIds.includes(t.id)).map((t) => t.language)),
@@ -163,8 +172,10 @@ export function mountSettings(element: Element, result: SettingsResult, extras: 
 
       store = own;
       own.tidyStorage();
-      report = () => embedProgress(set, own.getState().progress, taskIds);
-      const xapiContext = { set, base: extras.xapi?.activityId ?? url ?? location.href.split('#')[0] ?? '', actor: extras.xapi?.actor };
+      // The set as the mode plays it (line order leaves short tasks out): what the page reports on.
+      const played = own.getState().set;
+      report = () => embedProgress(played, own.getState().progress, taskIds);
+      const xapiContext = { set: played, mode: settings.mode, interaction: mode.interaction, base: extras.xapi?.activityId ?? url ?? location.href.split('#')[0] ?? '', actor: extras.xapi?.actor };
       let started: XapiClock = {};
       const dispatch = (type: string, detail: unknown) =>
         element.dispatchEvent(new CustomEvent(`codeblanks:${type}`, { detail, bubbles: true, composed: true }));
@@ -176,7 +187,7 @@ export function mountSettings(element: Element, result: SettingsResult, extras: 
           // Peers under the same key adopt what this instance just saved, a reset included (a selection
           // saves nothing).
           if (event.type !== 'selected' && event.type !== 'check-refused') othersLike(own).forEach((peer) => peer.syncFromStorage());
-          for (const hostEvent of hostEvents(event, set, own.getState().progress, taskIds)) {
+          for (const hostEvent of hostEvents(event, played, own.getState().progress, taskIds)) {
             dispatch(hostEvent.type, hostEvent);
             safely('onEvent', extras.onEvent && (() => extras.onEvent?.(hostEvent)));
           }
@@ -197,7 +208,9 @@ export function mountSettings(element: Element, result: SettingsResult, extras: 
           onError={(error) => console.error('codeblanks: the exercise could not be shown', error, element)}
         >
           <ExerciseProvider store={own} strings={strings}>
-            <SetView taskIds={taskIds} titleLevel={2} />
+            <ModeViewProvider value={mode.view}>
+              <SetView taskIds={taskIds} titleLevel={2} />
+            </ModeViewProvider>
           </ExerciseProvider>
         </ErrorBoundary>,
       );

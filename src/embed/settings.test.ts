@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { loadExerciseSet } from '../engine/load-set.ts';
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
-import { pickTasks, readAttributes, readSettings, type SettingsInput } from './settings.ts';
+import { MODES, pickTasks, readAttributes, readSettings, type SettingsInput } from './settings.ts';
 
 const attributes = (values: Record<string, string>) => (name: string) => values[name] ?? null;
 
@@ -19,7 +19,7 @@ describe('readAttributes', () => {
   });
 
   test.each([
-    ['an unknown mode', { src: 'a.json', mode: 'exam' }, 'unknown mode "exam": the modes are practice'],
+    ['an unknown mode', { src: 'a.json', mode: 'quiz' }, `unknown mode "quiz": the modes are ${MODES.join(', ')}`],
     ['an unknown theme', { src: 'a.json', theme: 'sepia' }, 'unknown theme "sepia": use light, dark, auto'],
     ['task 0', { src: 'a.json', task: '0' }, 'task 0 is not a task number: tasks are numbered from 1'],
     ['no exercise at all', {}, 'no exercise: set src to the URL of an exercise set, or give the exercise inline'],

@@ -4,10 +4,12 @@
  * here throws. Pure: no DOM, so it is tested as a table.
  */
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
+import type { ModeId } from '../engine/modes.ts';
+import { BUILT_MODES } from '../modes/registry.ts';
 
-/** The modes an embed can run in. Practice is the only one so far; an exam mode would join it here. */
-export const MODES = ['practice'] as const;
-export type Mode = (typeof MODES)[number];
+/** The modes an embed can run in: every one built (src/modes/registry.ts). */
+export const MODES = BUILT_MODES;
+export type Mode = ModeId;
 
 /** `light` by default: a guest on someone else's page follows that page, which is light more often than not. */
 export const THEMES = ['light', 'dark', 'auto'] as const;
@@ -35,7 +37,7 @@ export interface SettingsInput {
   readonly src?: string;
   /** A task id, or a task's 1-based number in the set. */
   readonly task?: string | number;
-  /** "practice" (the default, and the only mode so far). */
+  /** The learning mode: "practice" (the default), "typed", "pick", "order" or "exam" (src/engine/modes.ts). */
   readonly mode?: string;
   /** The UI language: "en" (the default) or "fr"; "fr-CA" means "fr", anything else English. */
   readonly lang?: string;

@@ -118,6 +118,7 @@ describe('statementsFor', () => {
         contextActivities: {
           parent: [{ objectType: 'Activity', id: 'https://example.org/exercises/http-basics.json#http-basics', definition: { name: { 'en-US': 'HTTP basics' } } }],
         },
+        extensions: { 'https://codeblanks.dev/xapi/extensions/mode': 'practice' },
       },
       timestamp: '2026-01-05T09:00:12.340Z',
     });

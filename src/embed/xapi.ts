@@ -11,7 +11,7 @@
  * interaction with the task on this page. Pure: the caller keeps `started` between calls.
  */
 import type { ExerciseSet, Task } from '../schema/exercise-schema.ts';
-import { acceptedAnswers } from '../engine/grading.ts';
+import { acceptedAnswers, type Interaction, type XapiInteraction } from '../engine/grading.ts';
 import { blanksOf, parseTemplate } from '../engine/template.ts';
 import type { ExerciseEvent } from '../store/events.ts';
 
@@ -27,8 +27,9 @@ export interface XapiActivity {
     readonly name: LanguageMap;
     readonly description?: LanguageMap;
     readonly type?: string;
-    readonly interactionType?: 'fill-in';
+    readonly interactionType?: XapiInteraction['interactionType'];
     readonly correctResponsesPattern?: readonly string[];
+    readonly choices?: XapiInteraction['choices'];
   };
 }
 
@@ -48,7 +49,11 @@ export interface XapiStatement {
   readonly verb: { readonly id: string; readonly display: LanguageMap };
   readonly object: XapiActivity;
   readonly result?: XapiResult;
-  readonly context: { readonly contextActivities: { readonly parent: readonly XapiActivity[] } };
+  readonly context: {
+    readonly contextActivities: { readonly parent: readonly XapiActivity[] };
+    /** The learning mode, under MODE_EXTENSION. */
+    readonly extensions?: Readonly<Record<string, string>>;
+  };
   readonly timestamp: string;
 }
 
@@ -60,7 +65,14 @@ export interface XapiContext {
    */
   readonly base: string;
   readonly actor?: XapiActor;
+  /** The learning mode (practice when absent), said in every statement's context. */
+  readonly mode?: string;
+  /** How the mode answers: its own xAPI shape (a choice, a sequence); H5P's fill-in when absent. */
+  readonly interaction?: Interaction;
 }
+
+/** The context extension that names the learning mode a statement comes from. */
+export const MODE_EXTENSION = 'https://codeblanks.dev/xapi/extensions/mode';
 
 /** Task id -> when the learner first touched it (ms since the epoch). */
 export type XapiClock = Readonly<Record<string, number>>;
@@ -100,7 +112,7 @@ export function correctPatterns(task: Task, blanks: readonly number[]): string[]
   return patterns;
 }
 
-function activity(context: XapiContext, task: Task, number: number, blanks: readonly number[]): XapiActivity {
+function activity(context: XapiContext, task: Task, number: number, blanks: readonly number[], shape: XapiInteraction | undefined): XapiActivity {
   return {
     objectType: 'Activity',
     id: `${context.base}#${context.set.id}/${task.id}`,
@@ -108,8 +120,9 @@ function activity(context: XapiContext, task: Task, number: number, blanks: read
       name: en(`${context.set.title}: task ${number}`),
       description: en(task.prompt),
       type: INTERACTION,
-      interactionType: 'fill-in',
-      correctResponsesPattern: correctPatterns(task, blanks),
+      interactionType: shape?.interactionType ?? 'fill-in',
+      correctResponsesPattern: shape?.correctResponsesPattern ?? correctPatterns(task, blanks),
+      ...(shape?.choices ? { choices: shape.choices } : {}),
     },
   };
 }
@@ -133,20 +146,24 @@ export function statementsFor(
   const clock = started[task.id] === undefined ? { ...started, [task.id]: event.time } : started;
   const blanks = blanksOf(parseTemplate(task.code));
   const parent: XapiActivity = { objectType: 'Activity', id: `${context.base}#${context.set.id}`, definition: { name: en(context.set.title) } };
-  const statement = (verb: keyof typeof VERBS, result?: XapiResult): XapiStatement => ({
+  // The mode's own interaction shape, when it has one (its response and patterns replace the fill-in's).
+  const shapeOf = (placements: Readonly<Record<number, string>>) => context.interaction?.xapi?.(task, placements);
+  const statement = (verb: keyof typeof VERBS, result?: XapiResult, placements: Readonly<Record<number, string>> = {}): XapiStatement => ({
     ...(context.actor ? { actor: context.actor } : {}),
     verb: { id: VERBS[verb], display: en(verb) },
-    object: activity(context, task, index + 1, blanks),
+    object: activity(context, task, index + 1, blanks, shapeOf(placements)),
     ...(result ? { result } : {}),
-    context: { contextActivities: { parent: [parent] } },
+    context: { contextActivities: { parent: [parent] }, extensions: { [MODE_EXTENSION]: context.mode ?? 'practice' } },
     timestamp: new Date(event.time).toISOString(),
   });
-  const result = (raw: number, success: boolean, completion: boolean, placements: Readonly<Record<number, string>>): XapiResult => ({
-    score: { min: 0, max: blanks.length, raw, scaled: blanks.length === 0 ? 0 : Math.round((raw / blanks.length) * 10000) / 10000 },
+  // The score counts the parts graded: the blanks, or the lines of a line-order answer.
+  const parts = (placements: Readonly<Record<number, string>>) => (context.interaction?.xapi ? Object.keys(context.interaction.grade(task, placements).correct).length : blanks.length);
+  const result = (raw: number, success: boolean, completion: boolean, placements: Readonly<Record<number, string>>, max = parts(placements)): XapiResult => ({
+    score: { min: 0, max, raw, scaled: max === 0 ? 0 : Math.round((raw / max) * 10000) / 10000 },
     success,
     completion,
     duration: isoDuration(event.time - (clock[task.id] ?? event.time)),
-    response: joinResponse(blanks, placements),
+    response: shapeOf(placements)?.response ?? joinResponse(blanks, placements),
   });
 
   switch (event.type) {
@@ -156,12 +173,14 @@ export function statementsFor(
       const placements = Object.fromEntries(event.blanks.map((b) => [b.blank, b.option]));
       const raw = event.blanks.filter((b) => b.correct).length;
       const ended = event.correct || event.attemptsLeft === 0;
-      return { started: clock, statements: [statement('answered', result(raw, event.correct, ended, placements))] };
+      return { started: clock, statements: [statement('answered', result(raw, event.correct, ended, placements), placements)] };
     }
     case 'solved':
     case 'failed': {
-      const raw = blanks.filter((b) => acceptedAnswers(task, b).includes(event.response[b] ?? '')).length;
-      return { started: clock, statements: [statement('completed', result(raw, event.type === 'solved', true, event.response))] };
+      const raw = context.interaction?.xapi
+        ? Object.values(context.interaction.grade(task, event.response).correct).filter(Boolean).length
+        : blanks.filter((b) => acceptedAnswers(task, b).includes(event.response[b] ?? '')).length;
+      return { started: clock, statements: [statement('completed', result(raw, event.type === 'solved', true, event.response), event.response)] };
     }
     default:
       // A selection, a hint or a refused Check: no statement, but the clock starts.
