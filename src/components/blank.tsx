@@ -5,6 +5,7 @@
  */
 import { memo, useRef, type KeyboardEvent } from 'react';
 import { useDragInstructions } from '../dnd/task-dnd.tsx';
+import { dragSource, dropTarget } from '../dnd/contract.ts';
 import { useActions, useBlank } from '../hooks/use-task.ts';
 import { useStrings } from '../hooks/exercise-context.tsx';
 
@@ -63,8 +64,8 @@ export const Blank = memo(function Blank({ taskId, blank, solution }: BlankProps
         aria-pressed={view.locked ? undefined : view.selected}
         aria-disabled={view.locked || undefined}
         aria-describedby={canGive ? describedBy : undefined}
-        data-blank={blank}
-        data-option={canGive ? view.option : undefined}
+        {...dropTarget(blank)}
+        {...dragSource(canGive ? view.option : undefined)}
         onClick={() => {
           if (!view.locked) selectBlank(taskId, blank);
         }}

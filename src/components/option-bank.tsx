@@ -4,6 +4,7 @@
  */
 import { memo, useId } from 'react';
 import { useDragBank } from '../dnd/task-dnd.tsx';
+import { dragSource } from '../dnd/contract.ts';
 import { useActions, useOption } from '../hooks/use-task.ts';
 import { useStrings } from '../hooks/exercise-context.tsx';
 
@@ -66,7 +67,7 @@ const Option = memo(function Option({
     <button
       type="button"
       className={className}
-      data-option={option}
+      {...dragSource(option)}
       aria-label={option}
       aria-pressed={locked ? undefined : selected}
       aria-disabled={locked || undefined}

@@ -31,12 +31,10 @@ import {
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useActions } from '../hooks/use-task.ts';
 import { useStrings } from '../hooks/exercise-context.tsx';
+import { SOURCE, TARGET, sourceOf, targetOf as blankOf, type DragSource } from './contract.ts';
 
-/** What a dragged thing carries: the option, and the blank it came out of (null from the bank). */
-interface DragData {
-  readonly option: string;
-  readonly fromBlank: number | null;
-}
+/** What a dragged thing carries (src/dnd/contract.ts). */
+type DragData = DragSource;
 
 /** Where a drag is: over a blank (its number and button), over the bank (blank null), or nowhere. */
 interface Target {
@@ -56,7 +54,7 @@ const ARROWS_BACK = ['ArrowLeft', 'ArrowUp'];
  * a filled blank (a blank carries `data-option` only while it holds one and can give it up).
  */
 function optionAt(target: EventTarget | null): HTMLElement | null {
-  return target instanceof Element ? target.closest<HTMLElement>('[data-option]:not([aria-disabled="true"])') : null;
+  return target instanceof Element ? target.closest<HTMLElement>(SOURCE) : null;
 }
 
 type Activator = { eventName: 'onMouseDown' | 'onTouchStart' | 'onKeyDown'; handler: unknown };
@@ -100,7 +98,7 @@ class ShiftKeyboardSensor extends KeyboardSensor {
 /** The blank button under a point, if it is one of this code's. */
 function blankAt(code: Element, x: number, y: number): HTMLElement | null {
   const root = code.getRootNode() as Document | ShadowRoot;
-  const hit = root.elementFromPoint(x, y)?.closest<HTMLElement>('[data-blank]');
+  const hit = root.elementFromPoint(x, y)?.closest<HTMLElement>(TARGET);
   return hit && code.contains(hit) ? hit : null;
 }
 
@@ -142,7 +140,7 @@ export function TaskDnd({ taskId, children }: { taskId: string; children: ReactN
         const code = nodeOf(droppableContainers.get(CODE));
         const bank = nodeOf(droppableContainers.get(BANK));
         const targets: Target[] = [
-          ...[...(code?.querySelectorAll<HTMLElement>('[data-blank]') ?? [])].map((element) => ({ blank: Number(element.dataset.blank), element })),
+          ...[...(code?.querySelectorAll<HTMLElement>(TARGET) ?? [])].map((element) => ({ blank: blankOf(element), element })),
           ...(bank ? [{ blank: null, element: bank }] : []),
         ];
         if (targets.length === 0) return undefined;
@@ -179,7 +177,7 @@ export function TaskDnd({ taskId, children }: { taskId: string; children: ReactN
     const { x, y } = args.pointerCoordinates;
     const code = nodeOf(args.droppableContainers.find((c) => c.id === CODE));
     const blank = code ? blankAt(code, x, y) : null;
-    if (blank) return hit(CODE, { blank: Number(blank.dataset.blank), element: blank });
+    if (blank) return hit(CODE, { blank: blankOf(blank), element: blank });
     const bank = args.droppableContainers.find((c) => c.id === BANK);
     const overBank = bank?.node.current && pointerWithin({ ...args, droppableContainers: [bank] }).length > 0;
     return overBank ? hit(BANK, { blank: null, element: bank.node.current as HTMLElement }) : [];
@@ -198,8 +196,7 @@ export function TaskDnd({ taskId, children }: { taskId: string; children: ReactN
     keyboardTarget.current = null;
     said.current = undefined;
     const button = activatorEvent ? pressed.get(activatorEvent) : undefined;
-    const blank = button?.dataset.blank;
-    const drag: DragData | null = button ? { option: button.dataset.option ?? '', fromBlank: blank === undefined ? null : Number(blank) } : null;
+    const drag: DragData | null = button ? sourceOf(button) : null;
     // Marked outside React's attributes, so nothing re-renders for it.
     button?.setAttribute('data-dragging', '');
     current.current = button && drag ? { drag, keyboard: 'key' in activatorEvent, button } : null;
