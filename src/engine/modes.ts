@@ -37,7 +37,7 @@ export const MODES: Readonly<Record<ModeId, Policy>> = {
 /** The picker's order: the familiar mode first, the exam last. */
 export const MODE_IDS = Object.keys(MODES) as readonly ModeId[];
 
-export const isModeId = (value: unknown): value is ModeId => typeof value === 'string' && value in MODES;
+export const isModeId = (value: unknown): value is ModeId => MODE_IDS.includes(value as ModeId);
 
 /**
  * The tasks a mode plays. Line order needs something to order: a task of fewer than three lines of code

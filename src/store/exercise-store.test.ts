@@ -4,6 +4,8 @@ import { loadExerciseSet } from '../engine/load-set.ts';
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
 import type { ExerciseEvent } from './events.ts';
 import { createExerciseStore, taskLimits, type ExerciseStore } from './exercise-store.ts';
+import { MODES } from '../engine/modes.ts';
+import { SELECT } from '../engine/grading.ts';
 import { itemKeys, logKeyFor, readLog, storageKeyFor, v1KeyFor, type KeyValueStorage } from './persistence.ts';
 import { summariseSaved } from './saved-summary.ts';
 import v1Fixture from './fixtures/v1-saved-progress.json';
@@ -795,5 +797,101 @@ describe('the attempt log', () => {
     const log = storage.getItem(logKeyFor(SET.id));
     store.getState().resetSet();
     expect(storage.getItem(logKeyFor(SET.id))).toBe(log);
+  });
+});
+
+describe('every mode through the one store', () => {
+  const exam = (storage: KeyValueStorage = memoryStorage(), clock = { t: 1_000 }) => {
+    const store = createExerciseStore({ set: SET, rules: MODES.exam, storage, now: () => clock.t });
+    const events: ExerciseEvent[] = [];
+    store.subscribeEvents((event) => events.push(event));
+    return { store, events, storage, clock };
+  };
+
+  it('each mode keeps its own progress: an exam never spends practice attempts', () => {
+    const storage = memoryStorage();
+    const practice = createExerciseStore({ set: SET, storage });
+    const { store } = exam(storage);
+    store.getState().place('grant-type', 1, 'password');
+    store.getState().check('grant-type');
+    expect(progressOf(store, 'grant-type')).toMatchObject({ status: 'failed', attemptsUsed: 1 });
+    practice.syncFromStorage();
+    expect(progressOf(practice, 'grant-type')).toBeUndefined();
+    expect(storage.getItem(storageKeyFor(SET, undefined, 'exam'))).toContain('password');
+    expect(storage.getItem(storageKeyFor(SET))).toBeNull();
+  });
+
+  it('an exam check reports no verdict to the page until the round is submitted, then completes with the score', () => {
+    const { store, events, clock } = exam();
+    store.getState().startRound(10 * 60_000);
+    for (const task of SET.tasks) {
+      const answer = task.answers['1'];
+      store.getState().place(task.id, 1, Array.isArray(answer) ? answer[0]! : answer!);
+      for (const [blank, a] of Object.entries(task.answers)) store.getState().place(task.id, Number(blank), Array.isArray(a) ? a[0]! : a);
+      store.getState().check(task.id);
+    }
+    expect(events.some((e) => e.type === 'completed')).toBe(false);
+    clock.t += 90_000;
+    store.getState().submitRound();
+    expect(events.at(-1)).toMatchObject({ type: 'completed', mode: 'exam', score: { solved: SET.tasks.length, total: SET.tasks.length } });
+    expect(store.getState().history).toEqual([{ at: 91_000, solved: SET.tasks.length, total: SET.tasks.length, ms: 90_000 }]);
+    // Submitting twice records one result.
+    store.getState().submitRound();
+    expect(store.getState().history).toHaveLength(1);
+  });
+
+  it('a round and its results survive a reload; a retake starts every task afresh and keeps the results', () => {
+    const storage = memoryStorage();
+    const first = exam(storage);
+    first.store.getState().startRound(null);
+    wrongCheck(first.store);
+    first.store.getState().submitRound();
+    const round = first.store.getState().round;
+    const again = exam(storage);
+    expect(again.store.getState().round).toEqual(round);
+    expect(again.store.getState().history).toHaveLength(1);
+    expect(progressOf(again.store, 'grant-type')).toMatchObject({ status: 'failed' });
+    again.clock.t = 5_000;
+    again.store.getState().startRound(20 * 60_000);
+    expect(again.store.getState().round).toMatchObject({ startedAt: 5_000, limitMs: 20 * 60_000, submittedAt: null });
+    expect(again.store.getState().progress).toEqual({});
+    expect(again.store.getState().history).toHaveLength(1);
+  });
+
+  it('keeps the ten newest results, newest first', () => {
+    const { store, clock } = exam();
+    for (let i = 0; i < 12; i++) {
+      clock.t = 1_000 * (i + 1);
+      store.getState().startRound(null);
+      store.getState().submitRound();
+    }
+    expect(store.getState().history.map((r) => r.at)).toEqual([12, 11, 10, 9, 8, 7, 6, 5, 4, 3].map((n) => n * 1_000));
+  });
+
+  it('answer sets a part to what the interaction accepts, and empties it with null or nothing typed', () => {
+    const store = createExerciseStore({ set: SET, rules: MODES.pick, interaction: SELECT, storage: memoryStorage() });
+    store.getState().answer('grant-type', 1, 'password');
+    expect(progressOf(store, 'grant-type')?.placements).toEqual({ 1: 'password' });
+    store.getState().answer('grant-type', 1, 'not an option');
+    expect(progressOf(store, 'grant-type')?.placements).toEqual({ 1: 'password' });
+    store.getState().answer('grant-type', 1, '');
+    expect(progressOf(store, 'grant-type')?.placements).toEqual({});
+  });
+
+  it('arrange replaces the whole answer only when every part is accepted; aid is counted as help once per token', () => {
+    const store = createExerciseStore({ set: SET, rules: MODES.pick, interaction: SELECT, storage: memoryStorage() });
+    store.getState().arrange('grant-type', { 1: 'password' });
+    expect(progressOf(store, 'grant-type')?.placements).toEqual({ 1: 'password' });
+    store.getState().arrange('grant-type', { 1: 'nope' });
+    expect(progressOf(store, 'grant-type')?.placements).toEqual({ 1: 'password' });
+    store.getState().aid('grant-type', 'drop:3');
+    store.getState().aid('grant-type', 'drop:3');
+    expect(progressOf(store, 'grant-type')?.aids).toEqual(['drop:3']);
+  });
+
+  it('line order plays only the tasks of three lines or more', () => {
+    const store = createExerciseStore({ set: SET, rules: MODES.order, storage: null });
+    const long = SET.tasks.filter((t) => (typeof t.code === 'string' ? t.code.split('\n') : t.code).filter((l) => l.trim()).length >= 3);
+    expect(store.getState().set.tasks.map((t) => t.id)).toEqual(long.map((t) => t.id));
   });
 });

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import type { TaskProgress } from '../engine/grading.ts';
 import { memoryStorage } from '../test-support/memory-storage.ts';
-import { appendLog, mergeTasks, parseEntry, readLog, type SavedTask } from './persistence.ts';
+import { appendLog, mergeTasks, parseEntry, readLog, type SavedTask, HISTORY, mergeHistory, mergeRounds } from './persistence.ts';
 import { summariseSaved } from './saved-summary.ts';
 
 const task = (over: Partial<TaskProgress> & SavedTask = {}): SavedTask => ({
@@ -202,5 +202,49 @@ describe('summariseSaved', () => {
     storage.setItem('old', JSON.stringify({ tasks: { a: task({ status: 'solved' }), b: task() } }));
     expect(summariseSaved(storage, 'old')).toBeNull();
     expect(summariseSaved(storage, 'old', undefined, 1)).toEqual({ solved: 1, failed: 0 });
+  });
+});
+
+describe('timed rounds in a snapshot', () => {
+  const round = (startedAt: number, submittedAt: number | null = null) => ({ seed: 7, startedAt, limitMs: null, submittedAt });
+  const result = (at: number) => ({ at, solved: 1, total: 2, ms: 10 });
+
+  it.each([
+    ['none on either side', null, null, null],
+    ['only theirs', null, round(1), round(1)],
+    ['the one started later wins', round(2), round(1), round(2)],
+    ['…whichever side it is on', round(1), round(2), round(2)],
+    ['the same round: the submitted one wins', round(1), round(1, 5), round(1, 5)],
+    ['…and stays, when ours is', round(1, 5), round(1), round(1, 5)],
+  ])('merging rounds: %s', (_, mine, theirs, expected) => {
+    expect(mergeRounds(mine, theirs)).toEqual(expected);
+  });
+
+  it('merges results once each by time, newest first, the ten newest', () => {
+    const mine = [5, 3, 1].map(result);
+    expect(mergeHistory(mine, [])).toBe(mine);
+    expect(mergeHistory(mine, [6, 3, 2].map(result)).map((r) => r.at)).toEqual([6, 5, 3, 2, 1]);
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.nat(1000), { maxLength: 15 }), fc.uniqueArray(fc.nat(1000), { maxLength: 15 }), (a, b) => {
+        const merged = mergeHistory(a.map(result), b.map(result)).map((r) => r.at);
+        const all = [...new Set([...a, ...b])].sort((x, y) => y - x);
+        return b.length === 0 ? merged.length === a.length : JSON.stringify(merged) === JSON.stringify(all.slice(0, HISTORY));
+      }),
+    );
+  });
+
+  it.each([
+    ['a round with a negative start', { round: { seed: 1, startedAt: -1, limitMs: null, submittedAt: null } }],
+    ['a round without a seed', { round: { startedAt: 1, limitMs: null, submittedAt: null } }],
+    ['a result that is not one', { history: [{ at: 1, solved: 'all' }] }],
+    ['results that are not a list', { history: 'best' }],
+  ])('drops %s, keeps the tasks, and says the entry was damaged', (_, extra) => {
+    const parsed = parseEntry(JSON.stringify({ v: 2, tasks: { 'a@1': task() }, ...extra }));
+    expect(parsed).toMatchObject({ tasks: { 'a@1': task() }, damaged: true, round: null, history: [] });
+  });
+
+  it('keeps a good round and its results', () => {
+    const good = { round: round(3, 9), history: [result(9)] };
+    expect(parseEntry(JSON.stringify({ v: 2, tasks: {}, ...good }))).toEqual({ tasks: {}, damaged: false, ...good });
   });
 });
