@@ -1,7 +1,7 @@
 /**
- * "Choose your learning style": the modes built so far for this set, each a link (`?set=<id>&mode=<id>`)
- * with what it trains and the learner's progress in it. Modes not built are absent, not greyed out, and
- * so is line order for a set whose tasks are too short to put in order.
+ * The inside of "Choose your learning style" (the summary line is in set-page.tsx): the modes built so
+ * far for this set, each a link (`?set=<id>&mode=<id>`) with what it trains and the learner's progress in
+ * it. A chunk of its own, fetched when the learner opens the picker: practising never pays for it.
  */
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
 import { MODES, modeAvailable, modeTasks, type ModeId } from '../engine/modes.ts';
@@ -29,14 +29,12 @@ function progressIn(set: ExerciseSet, mode: ModeId): string {
   return saved.solved ? `${saved.solved} of ${tasks.length} solved` : 'In progress';
 }
 
-export function ModePicker({ set, current }: { set: ExerciseSet; current: ModeId }) {
+/** The list of modes, with what each trains and the learner's progress in it: read when the picker opens. */
+export function ModeList({ set, current }: { set: ExerciseSet; current: ModeId }) {
   const modes = BUILT_MODES.filter((mode) => modeAvailable(MODES[mode], set));
   return (
-    <details className="mode-picker">
-      <summary>
-        Choose your learning style · {modes.length} {modes.length === 1 ? 'mode' : 'modes'} available
-        <span className="mode-now">Now: {ABOUT[current][0]}</span>
-      </summary>
+    <>
+      <p className="mode-now">Now: {ABOUT[current][0]}</p>
       <ul>
         {modes.map((mode) => (
           <li key={mode}>
@@ -48,6 +46,6 @@ export function ModePicker({ set, current }: { set: ExerciseSet; current: ModeId
           </li>
         ))}
       </ul>
-    </details>
+    </>
   );
 }

@@ -1,10 +1,9 @@
 /** A set's page: loads a bundled set and renders it; a set that failed validation says why, in place. */
-import { startTransition, useEffect, useState } from 'react';
+import { lazy, startTransition, Suspense, useEffect, useState } from 'react';
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
 import { MODES, modeAvailable, type ModeId } from '../engine/modes.ts';
 import { ModeViewProvider } from '../components/mode-view.tsx';
 import { BUILT_MODES, loadMode, type ModeModule } from '../modes/registry.ts';
-import { ModePicker } from './mode-picker.tsx';
 import { ExerciseProvider } from '../hooks/exercise-context.tsx';
 import { useExerciseInstance } from '../hooks/use-exercise-instance.ts';
 import { SetView } from '../components/set-view.tsx';
@@ -15,6 +14,30 @@ import { loadLanguages } from '../components/code/highlight.ts';
 import { en, forPointer } from '../i18n/strings.ts';
 import { fetchBundledSet, type BundledSet } from './bundled-sets.ts';
 import { liveSession, onExerciseSaved } from './live-reload.ts';
+
+const ModeList = lazy(() => import('./mode-picker.tsx').then((m) => ({ default: m.ModeList })));
+
+/**
+ * "Choose your learning style · N modes available": the modes built so far that this set can be played
+ * in (modes not built are absent, not greyed out; so is line order for a set of one-line tasks). What
+ * each one trains, and the learner's progress in it, load when it opens.
+ */
+function ModePicker({ set, current }: { set: ExerciseSet; current: ModeId }) {
+  const [open, setOpen] = useState(false);
+  const count = BUILT_MODES.filter((mode) => modeAvailable(MODES[mode], set)).length;
+  return (
+    <details className="mode-picker" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>
+        Choose your learning style · {count} {count === 1 ? 'mode' : 'modes'} available
+      </summary>
+      {open ? (
+        <Suspense fallback={<p aria-busy="true">Loading…</p>}>
+          <ModeList set={set} current={current} />
+        </Suspense>
+      ) : null}
+    </details>
+  );
+}
 
 // Read once, when the page loads: a touch screen's instructions say "tap".
 const strings = forPointer(en);

@@ -1,0 +1,84 @@
+// "Choose your learning style": the set page lists the modes built (five), each a link with what it
+// trains and the learner's progress in it; the last mode used on a set is where the learner comes back;
+// a task deep link works in every mode; an unknown mode says so; the catalogue shows progress across modes.
+import type { Page } from '@playwright/test';
+import { test, expect, expectNoAxeViolations } from './helpers';
+
+const SET = 'oauth2-client-credentials';
+/** The seed set's last task: five lines, so every mode plays it, and far enough down to need the scroll. */
+const LAST = 'requests-post';
+const MODES = [
+  ['Practice', 'practice'],
+  ['Type it', 'typed'],
+  ['Pick', 'pick'],
+  ['Line order', 'order'],
+  ['Exam', 'exam'],
+] as const;
+
+async function openPicker(page: Page) {
+  await page.getByText(/^Choose your learning style · \d modes available$/).click();
+  await expect(page.getByRole('link', { name: /^Practice\b/ })).toBeVisible();
+}
+
+test('the set page offers five learning styles, each a link that names what it trains', async ({ page }) => {
+  await page.goto(`/?set=${SET}`);
+  await expect(page.getByText('Choose your learning style · 5 modes available', { exact: true })).toBeVisible();
+  await openPicker(page);
+  for (const [name, id] of MODES) {
+    const link = page.getByRole('link', { name: new RegExp(`^${name}\\b`) });
+    await expect(link).toHaveAttribute('href', `?set=${SET}&mode=${id}`);
+    await expect(link).toContainText('Not started');
+  }
+  await expect(page.getByRole('link', { name: /^Practice\b/ })).toHaveAttribute('aria-current', 'page');
+  await expectNoAxeViolations(page);
+});
+
+test('choosing a style opens it; the set comes back in the style last used; practice counts its own progress', async ({ page }) => {
+  await page.goto(`/?set=${SET}`);
+  // Some practice progress: one option placed in task 1.
+  const task1 = page.getByRole('region', { name: 'Task 1' });
+  await task1.getByRole('button', { name: /^Blank 1\b/ }).click();
+  await task1.getByRole('button', { name: 'client_credentials', exact: true }).click();
+  await openPicker(page);
+  await page.getByRole('link', { name: /^Pick\b/ }).click();
+  await expect(page).toHaveURL(new RegExp(`mode=pick`));
+  await expect(page.getByRole('region', { name: 'Task 1' }).getByRole('combobox').first()).toBeVisible();
+
+  // Back to the set without naming a mode: the last one used.
+  await page.goto(`/?set=${SET}`);
+  await expect(page.getByRole('region', { name: 'Task 1' }).getByRole('combobox').first()).toBeVisible();
+  await openPicker(page);
+  await expect(page.getByRole('link', { name: /^Pick\b/ })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('link', { name: /^Practice\b/ })).toContainText('In progress');
+  await expectNoAxeViolations(page);
+});
+
+for (const [name, id] of MODES) {
+  test(`a task deep link works in ${name}`, async ({ page }) => {
+    await page.goto(`/?set=${SET}&mode=${id}#task-${LAST}`);
+    if (id === 'exam') {
+      // The exam starts at its start screen; the address still names the set and mode.
+      await expect(page.getByRole('button', { name: /Start/ })).toBeVisible();
+      return;
+    }
+    await expect(page.locator(`#task-${LAST}`)).toBeInViewport();
+    await expect(page.getByRole('region', { name: 'Task 1' })).not.toBeInViewport();
+  });
+}
+
+test('an unknown style says so and offers practice, and the rest of the site keeps working', async ({ page }) => {
+  await page.goto(`/?set=${SET}&mode=quiz`);
+  await expect(page.getByRole('alert')).toContainText('There is no learning style called “quiz”');
+  await page.getByRole('link', { name: 'Practise this set' }).click();
+  await expect(page.getByRole('region', { name: 'Task 1' })).toBeVisible();
+});
+
+test('the catalogue shows a set started in any style as in progress, not "0 of 5 solved"', async ({ page }) => {
+  await page.goto(`/?set=${SET}&mode=typed`);
+  const box = page.getByRole('region', { name: 'Task 1' }).getByRole('textbox').first();
+  await box.fill('client');
+  await page.goto('/');
+  const card = page.getByRole('link', { name: /Client credentials flow/ });
+  await expect(card).toContainText('In progress');
+  await expect(card).not.toContainText('0 of 5');
+});
