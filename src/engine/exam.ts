@@ -1,0 +1,162 @@
+/**
+ * The exam's rules as pure values: the seeded order of tasks and options, the clock, the result of a
+ * round, the kept history, and what a task shows before and after the exam is submitted.
+ *
+ * Nothing here reads the clock or draws a random number: the store passes `now` and the seed in, so the
+ * same round always gives the same order, the same time left and the same result.
+ */
+import type { Task } from '../schema/exercise-schema.ts';
+import { solutionOf, type Placements, type TaskProgress } from './grading.ts';
+import { hashString, seededShuffle } from './scoring.ts';
+
+/** The time limits the start screen offers, in minutes; null is no limit. */
+export const EXAM_LIMITS = [null, 10, 20, 30] as const;
+export type ExamLimit = (typeof EXAM_LIMITS)[number];
+
+/** How many past results an exam keeps. */
+export const HISTORY_SIZE = 10;
+
+/** A permutation of the items, the same for the same seed: what a round shows in its own order. */
+export const seededOrder: <T>(items: readonly T[], seed: number) => T[] = seededShuffle;
+
+/**
+ * Each task's options get their own stream from the round's seed and the task's id, so two tasks with
+ * the same options are not shuffled alike, and one task's order does not depend on its neighbours.
+ */
+export const optionSeed = (seed: number, taskId: string): number => (Math.imul(seed >>> 0, 0x9e3779b1) ^ hashString(taskId)) >>> 0;
+
+/** The tasks in the round's order. */
+export const taskOrder = <T extends Pick<Task, 'id'>>(tasks: readonly T[], seed: number): T[] => seededOrder(tasks, seed);
+
+/** A task's options in the round's order. */
+export const optionOrder = (task: Pick<Task, 'id' | 'options'>, seed: number): string[] => seededOrder(task.options, optionSeed(seed, task.id));
+
+/**
+ * The seed of a retake: `candidate` (fresh entropy from the store), or the first seed after it whose task
+ * order differs from the last round's, so "Retake" visibly starts afresh whenever the tasks can move at
+ * all. Gives up after a few tries (each try has at least an even chance for two or more tasks).
+ */
+export function retakeSeed(previous: number | null, candidate: number, count: number): number {
+  const seed = candidate >>> 0;
+  if (previous === null || count < 2) return seed;
+  const ids = Array.from({ length: count }, (_, i) => i);
+  const before = seededOrder(ids, previous).join();
+  for (let step = 0; step < 64; step += 1) {
+    const next = (seed + step) >>> 0;
+    if (seededOrder(ids, next).join() !== before) return next;
+  }
+  return seed;
+}
+
+/** When a round began and how long it may run (null: no limit), in milliseconds. */
+export interface RoundClock {
+  readonly startedAt: number;
+  readonly limitMs: number | null;
+}
+
+/**
+ * Time spent so far. A clock set back before the start counts as no time spent (never negative); with a
+ * limit, never more than the limit (a tab reopened an hour later spent the limit, not the hour).
+ */
+export function elapsedMs({ startedAt, limitMs }: RoundClock, now: number): number {
+  const spent = Math.max(0, now - startedAt);
+  return limitMs === null ? spent : Math.min(spent, Math.max(0, limitMs));
+}
+
+/** Time left, between 0 and the limit; null when the round has no limit. */
+export function timeLeft(round: RoundClock, now: number): number | null {
+  return round.limitMs === null ? null : Math.max(0, round.limitMs - elapsedMs(round, now));
+}
+
+/** Whether a limited round has run out of time (and so submits itself). */
+export const timeUp = (round: RoundClock, now: number): boolean => timeLeft(round, now) === 0;
+
+/** The minutes left at which the timer speaks to screen readers; between them it stays quiet. */
+export const TIMER_CUES = [5, 1] as const;
+
+/**
+ * The cue to announce when the time left goes from `before` to `after`: the smallest cue crossed
+ * (a jump from 6 to 0.5 minutes says "1 minute", not both), or null when none was crossed.
+ */
+export function timerCue(before: number, after: number): (typeof TIMER_CUES)[number] | null {
+  let cue: (typeof TIMER_CUES)[number] | null = null;
+  for (const minutes of TIMER_CUES) if (before > minutes * 60_000 && after <= minutes * 60_000) cue = minutes;
+  return cue;
+}
+
+/** "m:ss" for a duration, rounded up to the second so "0:00" shows only when the time is up. */
+export function clockText(ms: number): string {
+  const seconds = Math.ceil(Math.max(0, ms) / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/** One submitted round, as the history keeps it. */
+export interface RoundResult {
+  /** When it ended (ms since the epoch). */
+  readonly at: number;
+  readonly solved: number;
+  readonly total: number;
+  /** Time taken. */
+  readonly ms: number;
+}
+
+/**
+ * The result of a round from its tasks' progress (one entry per task the round played; undefined is an
+ * untouched task, which counts as not solved). A round submitted after its limit ended at the limit.
+ */
+export function roundResult(progress: readonly (TaskProgress | undefined)[], round: RoundClock, submittedAt: number): RoundResult {
+  const ms = elapsedMs(round, submittedAt);
+  const late = round.limitMs !== null && submittedAt > round.startedAt + round.limitMs;
+  return {
+    at: late ? round.startedAt + ms : submittedAt,
+    solved: progress.filter((p) => p?.status === 'solved').length,
+    total: progress.length,
+    ms,
+  };
+}
+
+/** The history with a new result first, keeping the newest `size`. */
+export const keepRecent = (history: readonly RoundResult[], result: RoundResult, size: number = HISTORY_SIZE): RoundResult[] =>
+  [result, ...history].slice(0, Math.max(0, size));
+
+/** A task's answer is saved (locked in) once it has been checked: the exam allows one check. */
+export const answerSaved = (progress: TaskProgress | undefined): boolean => !!progress && (progress.attemptsUsed > 0 || progress.status !== 'active');
+
+/** How many of the round's tasks have no saved answer: "Submit exam" asks first when there are any. */
+export const unansweredCount = (progress: readonly (TaskProgress | undefined)[]): number => progress.filter((p) => !answerSaved(p)).length;
+
+export type ExamOutcome = 'right' | 'wrong' | 'unanswered';
+
+/**
+ * What the exam shows of one task. While it runs: only whether the answer is saved (no marks, hints or
+ * mistakes, whatever the progress holds). Once submitted: right or wrong, the learner's answer (what was
+ * graded, else what the blanks held), and the solution.
+ */
+export type ExamTaskView =
+  | { readonly submitted: false; readonly saved: boolean; readonly locked: boolean; readonly marks: false; readonly hints: false; readonly mistakes: false }
+  | {
+      readonly submitted: true;
+      readonly outcome: ExamOutcome;
+      readonly answer: Placements;
+      readonly solution: Placements;
+      readonly locked: true;
+      readonly marks: true;
+      readonly hints: false;
+      readonly mistakes: true;
+    };
+
+export function examTaskView(task: Task, progress: TaskProgress | undefined, submitted: boolean): ExamTaskView {
+  const saved = answerSaved(progress);
+  if (!submitted) return { submitted, saved, locked: saved, marks: false, hints: false, mistakes: false };
+  const outcome: ExamOutcome = progress?.status === 'solved' ? 'right' : saved ? 'wrong' : 'unanswered';
+  return {
+    submitted,
+    outcome,
+    answer: progress?.lastCheck?.placements ?? progress?.placements ?? {},
+    solution: solutionOf(task),
+    locked: true,
+    marks: true,
+    hints: false,
+    mistakes: true,
+  };
+}
