@@ -131,7 +131,8 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
             {notice.reason === 'incomplete' ? strings.fillFirst(notice.empty) : strings.checkedAlready}
           </p>
         ) : null}
-        {feedback ? (
+        {/* An exam's saved answer says nothing of how it went until the exam is submitted. */}
+        {feedback && revealed ? (
           <feedback.Feedback strings={strings} progress={progress} graded={graded} left={attempts.left} mistakes={showMistakes ? mistakes : null} />
         ) : null}
 

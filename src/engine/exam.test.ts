@@ -9,6 +9,7 @@ import {
   clockText,
   elapsedMs,
   examTaskView,
+  filledCode,
   keepRecent,
   optionOrder,
   retakeSeed,
@@ -272,5 +273,11 @@ describe('examTaskView', () => {
     ['untouched', undefined, 'unanswered', {}],
   ])('after submission shows a %s task with its answer and the solution', (_, p, outcome, answer) => {
     expect(examTaskView(t, p, true)).toEqual({ submitted: true, outcome, answer, solution: { 1: 'a', 2: 'b' }, locked: true, marks: true, hints: false, mistakes: true });
+  });
+});
+
+describe('filledCode', () => {
+  it('fills every blank, keeps escaped brackets, and marks a blank with nothing in it', () => {
+    expect(filledCode({ code: ['a = [[1]]', 'b = \\[[0]] + [[2]] + [[1]]'] }, { 1: 'x' })).toBe('a = x\nb = [[0]] + ___ + x');
   });
 });

@@ -7,6 +7,7 @@
  */
 import type { Task } from '../schema/exercise-schema.ts';
 import { solutionOf, type Placements, type TaskProgress } from './grading.ts';
+import { parseTemplate } from './template.ts';
 import { hashString, seededShuffle } from './scoring.ts';
 
 /** The time limits the start screen offers, in minutes; null is no limit. */
@@ -160,3 +161,9 @@ export function examTaskView(task: Task, progress: TaskProgress | undefined, sub
     mistakes: true,
   };
 }
+
+/** The task's code as plain text with each blank filled from `placements` (the solution on the results page). */
+export const filledCode = (task: Pick<Task, 'code'>, placements: Placements): string =>
+  parseTemplate(task.code)
+    .lines.map((line) => line.map((seg) => (seg.kind === 'text' ? seg.text : (placements[seg.blank] ?? '___'))).join(''))
+    .join('\n');
