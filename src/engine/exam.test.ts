@@ -4,24 +4,19 @@ import type { Task } from '../schema/exercise-schema.ts';
 import { FRESH_PROGRESS, type TaskProgress } from './grading.ts';
 import {
   EXAM_LIMITS,
-  HISTORY_SIZE,
   answerSaved,
   clockText,
-  elapsedMs,
   examTaskView,
   filledCode,
-  keepRecent,
   optionOrder,
-  retakeSeed,
-  roundResult,
   seededOrder,
   taskOrder,
   timeLeft,
   timeUp,
   timerCue,
   unansweredCount,
-  type RoundResult,
 } from './exam.ts';
+import { HISTORY_SIZE, elapsedMs, keepRecent, retakeSeed, roundResult, type RoundResult } from './round.ts';
 
 const MIN = 60_000;
 

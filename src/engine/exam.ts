@@ -1,6 +1,7 @@
 /**
- * The exam's rules as pure values: the seeded order of tasks and options, the clock, the result of a
- * round, the kept history, and what a task shows before and after the exam is submitted.
+ * The exam's rules as pure values: the seeded order of tasks and options, the clock, and what a task
+ * shows before and after the exam is submitted. What the store needs (a retake's seed, a round's result,
+ * the history kept) is in round.ts.
  *
  * Nothing here reads the clock or draws a random number: the store passes `now` and the seed in, so the
  * same round always gives the same order, the same time left and the same result.
@@ -9,13 +10,11 @@ import type { Task } from '../schema/exercise-schema.ts';
 import { solutionOf, type Placements, type TaskProgress } from './grading.ts';
 import { parseTemplate } from './template.ts';
 import { hashString, seededShuffle } from './scoring.ts';
+import { elapsedMs, type RoundClock } from './round.ts';
 
 /** The time limits the start screen offers, in minutes; null is no limit. */
 export const EXAM_LIMITS = [null, 10, 20, 30] as const;
 export type ExamLimit = (typeof EXAM_LIMITS)[number];
-
-/** How many past results an exam keeps. */
-export const HISTORY_SIZE = 10;
 
 /** A permutation of the items, the same for the same seed: what a round shows in its own order. */
 export const seededOrder: <T>(items: readonly T[], seed: number) => T[] = seededShuffle;
@@ -31,38 +30,6 @@ export const taskOrder = <T extends Pick<Task, 'id'>>(tasks: readonly T[], seed:
 
 /** A task's options in the round's order. */
 export const optionOrder = (task: Pick<Task, 'id' | 'options'>, seed: number): string[] => seededOrder(task.options, optionSeed(seed, task.id));
-
-/**
- * The seed of a retake: `candidate` (fresh entropy from the store), or the first seed after it whose task
- * order differs from the last round's, so "Retake" visibly starts afresh whenever the tasks can move at
- * all. Gives up after a few tries (each try has at least an even chance for two or more tasks).
- */
-export function retakeSeed(previous: number | null, candidate: number, count: number): number {
-  const seed = candidate >>> 0;
-  if (previous === null || count < 2) return seed;
-  const ids = Array.from({ length: count }, (_, i) => i);
-  const before = seededOrder(ids, previous).join();
-  for (let step = 0; step < 64; step += 1) {
-    const next = (seed + step) >>> 0;
-    if (seededOrder(ids, next).join() !== before) return next;
-  }
-  return seed;
-}
-
-/** When a round began and how long it may run (null: no limit), in milliseconds. */
-export interface RoundClock {
-  readonly startedAt: number;
-  readonly limitMs: number | null;
-}
-
-/**
- * Time spent so far. A clock set back before the start counts as no time spent (never negative); with a
- * limit, never more than the limit (a tab reopened an hour later spent the limit, not the hour).
- */
-export function elapsedMs({ startedAt, limitMs }: RoundClock, now: number): number {
-  const spent = Math.max(0, now - startedAt);
-  return limitMs === null ? spent : Math.min(spent, Math.max(0, limitMs));
-}
 
 /** Time left, between 0 and the limit; null when the round has no limit. */
 export function timeLeft(round: RoundClock, now: number): number | null {
@@ -90,35 +57,6 @@ export function clockText(ms: number): string {
   const seconds = Math.ceil(Math.max(0, ms) / 1000);
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
-
-/** One submitted round, as the history keeps it. */
-export interface RoundResult {
-  /** When it ended (ms since the epoch). */
-  readonly at: number;
-  readonly solved: number;
-  readonly total: number;
-  /** Time taken. */
-  readonly ms: number;
-}
-
-/**
- * The result of a round from its tasks' progress (one entry per task the round played; undefined is an
- * untouched task, which counts as not solved). A round submitted after its limit ended at the limit.
- */
-export function roundResult(progress: readonly (TaskProgress | undefined)[], round: RoundClock, submittedAt: number): RoundResult {
-  const ms = elapsedMs(round, submittedAt);
-  const late = round.limitMs !== null && submittedAt > round.startedAt + round.limitMs;
-  return {
-    at: late ? round.startedAt + ms : submittedAt,
-    solved: progress.filter((p) => p?.status === 'solved').length,
-    total: progress.length,
-    ms,
-  };
-}
-
-/** The history with a new result first, keeping the newest `size`. */
-export const keepRecent = (history: readonly RoundResult[], result: RoundResult, size: number = HISTORY_SIZE): RoundResult[] =>
-  [result, ...history].slice(0, Math.max(0, size));
 
 /** A task's answer is saved (locked in) once it has been checked: the exam allows one check. */
 export const answerSaved = (progress: TaskProgress | undefined): boolean => !!progress && (progress.attemptsUsed > 0 || progress.status !== 'active');

@@ -30,7 +30,7 @@ import {
   type TaskProgress,
 } from '../engine/grading.ts';
 import { modeTasks } from '../engine/modes.ts';
-import { keepRecent, retakeSeed, roundResult } from '../engine/exam.ts';
+import { keepRecent, retakeSeed, roundResult } from '../engine/round.ts';
 import { scoreSet } from '../engine/scoring.ts';
 import type { ExerciseEvent } from './events.ts';
 import {

@@ -3,19 +3,15 @@
  * clock, "Submit exam", and the results (score, time, each task's answer beside the solution, the last
  * ten results) with Retake. The rules are the engine's (src/engine/exam.ts, MODES.exam); this draws them.
  */
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Task } from '../../schema/exercise-schema.ts';
-import type { ModeView, WorkspaceProps } from '../../components/mode-view.tsx';
-import { CodeView } from '../../components/code-view.tsx';
-import { OptionBank } from '../../components/option-bank.tsx';
-import { TaskDnd } from '../../dnd/task-dnd.tsx';
+import type { ModeView } from '../../components/mode-view.tsx';
 import { useExercise, useStrings } from '../../hooks/exercise-context.tsx';
 import { useActions } from '../../hooks/use-task.ts';
 import { blanksOfTask } from '../../engine/template.ts';
 import {
   EXAM_LIMITS,
   clockText,
-  elapsedMs,
   examTaskView,
   filledCode,
   optionOrder,
@@ -25,6 +21,7 @@ import {
   unansweredCount,
   type ExamLimit,
 } from '../../engine/exam.ts';
+import { elapsedMs } from '../../engine/round.ts';
 import { en, fr, type ExamStrings } from './strings.ts';
 import css from './exam.css?inline';
 
@@ -32,21 +29,6 @@ const wordsFor = (lang: string): ExamStrings => (lang === 'fr' ? fr : en);
 const useWords = () => wordsFor(useStrings().lang);
 
 type Round = { readonly seed: number; readonly startedAt: number; readonly limitMs: number | null; readonly submittedAt: number | null };
-
-/** The code and the bank, the bank's options in the round's order. */
-function Workspace({ task, subject, status }: WorkspaceProps) {
-  const strings = useStrings();
-  const seed = useExercise((s) => s.round?.seed ?? 0);
-  const options = useMemo(() => optionOrder(task, seed), [task, seed]);
-  const locked = status !== 'active';
-  return (
-    <TaskDnd taskId={task.id}>
-      <CodeView task={task} subject={subject} solution={null} locked={locked} />
-      {locked ? null : <p className="cb-instructions">{strings.instructions}</p>}
-      <OptionBank taskId={task.id} options={options} reusable={task.reusableOptions ?? false} locked={locked} />
-    </TaskDnd>
-  );
-}
 
 /** Moves focus to an element once it is drawn, when the learner's own action replaced what had focus. */
 function useFocusOnMount<T extends HTMLElement>(when: boolean) {
@@ -287,10 +269,10 @@ function ResultItem({ task, number }: { task: Task; number: number }) {
           <code>{filledCode(task, shown.solution)}</code>
         </pre>
         {task.explanation ? (
-          <>
+          <div className="cb-explanation">
             <h4>{strings.explanation}</h4>
             <p>{task.explanation}</p>
-          </>
+          </div>
         ) : null}
       </section>
     </li>
@@ -318,8 +300,8 @@ function History() {
 
 export const view: ModeView = {
   Shell,
-  Workspace,
   orderTasks: taskOrder,
+  orderOptions: optionOrder,
   checkLabel: (lang) => wordsFor(lang).saveAnswer,
   endedLabel: (lang) => wordsFor(lang).saved,
 };
