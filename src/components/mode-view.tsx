@@ -21,6 +21,10 @@ export interface ModeView {
   readonly Workspace?: ComponentType<WorkspaceProps>;
   /** Wraps the set (an exam's start screen, timer, submission and results). */
   readonly Shell?: ComponentType<{ readonly children: ReactNode }>;
+  /** The order a round shows the tasks in, from its seed (an exam's; the set's order when absent). */
+  readonly orderTasks?: (tasks: readonly Task[], seed: number) => readonly Task[];
+  /** The order a round shows a task's options in, from its seed (the task's order when absent). */
+  readonly orderOptions?: (task: Task, seed: number) => readonly string[];
   /** The task's Check button, and the line an ended task shows, in this mode's words (by the table's language). */
   readonly checkLabel?: (lang: string) => string;
   readonly endedLabel?: (lang: string) => string;

@@ -29,12 +29,15 @@ export function SetView({ taskIds, titleLevel = 1, picker }: SetViewProps) {
   const strings = useStrings();
   const set = useExercise((s) => s.set);
   const score = useScore();
-  const tasks = set.tasks.map((task, index) => ({ task, number: index + 1 })).filter(({ task }) => !taskIds || taskIds.includes(task.id));
+  const { Shell = Fragment, orderTasks } = useModeView();
+  // A round (an exam) shows its tasks in its own seeded order, numbered as shown.
+  const seed = useExercise((s) => s.round?.seed);
+  const shown = orderTasks && seed !== undefined ? orderTasks(set.tasks, seed) : set.tasks;
+  const tasks = shown.map((task, index) => ({ task, number: index + 1 })).filter(({ task }) => !taskIds || taskIds.includes(task.id));
   const single = tasks.length === 1 && set.tasks.length > 1;
   const Title = `h${titleLevel}` as const;
   const taskLevel = (titleLevel + 1) as 2 | 3;
   const finishedAt = useFinishedAt();
-  const Shell = useModeView().Shell ?? Fragment;
   // An exam keeps its score to itself until it is submitted: no tally, no summary before then.
   const revealed = useRevealed();
 

@@ -131,7 +131,8 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
             {notice.reason === 'incomplete' ? strings.fillFirst(notice.empty) : strings.checkedAlready}
           </p>
         ) : null}
-        {feedback ? (
+        {/* An exam's saved answer says nothing of how it went until the exam is submitted. */}
+        {feedback && revealed ? (
           <feedback.Feedback strings={strings} progress={progress} graded={graded} left={attempts.left} mistakes={showMistakes ? mistakes : null} />
         ) : null}
 
@@ -186,11 +187,15 @@ const Workspace = memo(function Workspace({ task, subject, status }: { task: Tas
   const strings = useStrings();
   const solution = useMemo(() => (status === 'failed' ? solutionOf(task) : null), [status, task]);
   const locked = status !== 'active';
+  // A round (an exam) shows each bank in its own seeded order.
+  const { orderOptions } = useModeView();
+  const seed = useExercise((s) => s.round?.seed);
+  const options = useMemo(() => (orderOptions && seed !== undefined ? orderOptions(task, seed) : task.options), [orderOptions, seed, task]);
   return (
     <TaskDnd taskId={task.id}>
       <CodeView task={task} subject={subject} solution={solution} locked={locked} />
       {locked ? null : <p className="cb-instructions">{strings.instructions}</p>}
-      <OptionBank taskId={task.id} options={task.options} reusable={task.reusableOptions ?? false} locked={locked} />
+      <OptionBank taskId={task.id} options={options} reusable={task.reusableOptions ?? false} locked={locked} />
     </TaskDnd>
   );
 });

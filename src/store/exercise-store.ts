@@ -30,6 +30,7 @@ import {
   type TaskProgress,
 } from '../engine/grading.ts';
 import { modeTasks } from '../engine/modes.ts';
+import { keepRecent, retakeSeed, roundResult } from '../engine/round.ts';
 import { scoreSet } from '../engine/scoring.ts';
 import type { ExerciseEvent } from './events.ts';
 import {
@@ -314,17 +315,20 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
       },
       startRound: (limitMs) => {
         latest();
-        round = { seed: Math.floor(Math.random() * 2 ** 31), startedAt: now(), limitMs, submittedAt: null };
+        // A retake's order always differs from the last round's when the tasks can move at all.
+        round = { seed: retakeSeed(round?.seed ?? null, Math.floor(Math.random() * 2 ** 31), set.tasks.length), startedAt: now(), limitMs, submittedAt: null };
         restart(set.tasks.map((t) => t.id), { round });
       },
       submitRound: () => {
         latest();
         if (!round || round.submittedAt !== null) return;
-        const at = now();
         const score = scoreSet(set, getState().progress);
-        // A clock that went back still gives a time, never a negative one.
+        // Never a negative time (a clock set back), nor more than the limit (a round that ran out while
+        // the tab was closed ended at its limit).
+        const result = roundResult(set.tasks.map((t) => getState().progress[t.id]), round, now());
+        const at = result.at;
         round = { ...round, submittedAt: at };
-        history = [{ at, solved: score.solved, total: score.total, ms: Math.max(0, at - round.startedAt) }, ...history].slice(0, HISTORY);
+        history = keepRecent(history, result, HISTORY);
         setState({ round, history });
         persist(saved);
         emit({ type: 'completed', setId: set.id, mode, time: at, score });
