@@ -28,6 +28,7 @@ export interface SetViewProps {
 export function SetView({ taskIds, titleLevel = 1, picker }: SetViewProps) {
   const strings = useStrings();
   const set = useExercise((s) => s.set);
+  const resettable = useExercise((s) => s.rules.feedback === 'check');
   const score = useScore();
   const { Shell = Fragment, orderTasks } = useModeView();
   // A round (an exam) shows its tasks in its own seeded order, numbered as shown.
@@ -87,7 +88,8 @@ export function SetView({ taskIds, titleLevel = 1, picker }: SetViewProps) {
           </Suspense>
         ) : null}
       </Shell>
-      <ResetProgress taskIds={taskIds} />
+      {/* An exam starts afresh with its own Retake, which keeps the round's results. */}
+      {resettable ? <ResetProgress taskIds={taskIds} /> : null}
     </article>
   );
 }

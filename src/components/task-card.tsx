@@ -46,7 +46,7 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
   const progress = useTaskOutcome(task.id);
   const attempts = useAttempts(task.id);
   const notice = useExercise((s) => s.notices[task.id] ?? null);
-  const { hintsAllowed, showMistakes } = useExercise((s) => s.rules);
+  const { hintsAllowed, showMistakes, feedback: shows } = useExercise((s) => s.rules);
   const { check, hint, showMistakes: openMistakes, resetTask } = useActions();
   const [mistakesOpen, setMistakesOpen] = useState(false);
   const mode = useModeView();
@@ -93,7 +93,8 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
           </p>
         ) : (
           <>
-            <p className="cb-attempts">{strings.attemptsLeft(attempts.left)}</p>
+            {/* An exam's one answer per task is its rule, said once at its start, not on every card. */}
+            {shows === 'check' ? <p className="cb-attempts">{strings.attemptsLeft(attempts.left)}</p> : null}
             <div className="cb-buttons">
               {/* aria-disabled, not disabled: a button that turns itself off keeps the keyboard focus. A press
                   still reaches the store, which refuses what the rules do not allow (Check says why). */}

@@ -59,7 +59,8 @@ export function clockText(ms: number): string {
 }
 
 /** A task's answer is saved (locked in) once it has been checked: the exam allows one check. */
-export const answerSaved = (progress: TaskProgress | undefined): boolean => !!progress && (progress.attemptsUsed > 0 || progress.status !== 'active');
+// An answer is saved by its one check; a task the submission ended without one is unanswered.
+export const answerSaved = (progress: TaskProgress | undefined): boolean => !!progress && progress.attemptsUsed > 0;
 
 /** How many of the round's tasks have no saved answer: "Submit exam" asks first when there are any. */
 export const unansweredCount = (progress: readonly (TaskProgress | undefined)[]): number => progress.filter((p) => !answerSaved(p)).length;

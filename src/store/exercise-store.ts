@@ -322,6 +322,14 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
       submitRound: () => {
         latest();
         if (!round || round.submittedAt !== null) return;
+        // The round is over: a task left unanswered counts as wrong, and ends as one would at its last
+        // attempt (the page, its gradebook and xAPI hear that it failed).
+        for (const task of set.tasks) {
+          const open = progressOf(task.id);
+          if (open.status !== 'active') continue;
+          commit(task.id, { ...open, status: 'failed' });
+          emit({ type: 'failed', ...base(task.id), attemptsUsed: open.attemptsUsed, hintsUsed: helpUsed(open), response: open.placements });
+        }
         const score = scoreSet(set, getState().progress);
         // Never a negative time (a clock set back), nor more than the limit (a round that ran out while
         // the tab was closed ended at its limit).
