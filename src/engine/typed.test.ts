@@ -2,20 +2,8 @@
 import fc from 'fast-check';
 import validation from '@learninglocker/xapi-validation';
 import type { Task } from '../schema/exercise-schema.ts';
-import {
-  MAX_PATTERNS,
-  TYPED_MAX,
-  TYPO_MIN_LENGTH,
-  combinations,
-  gradeTyped,
-  normalise,
-  oneEditApart,
-  selectInteraction,
-  selectXapi,
-  typedInteraction,
-  typedMistakes,
-  typedXapi,
-} from './typed.ts';
+import { TYPED_MAX, TYPO_MIN_LENGTH, gradeTyped, normalise, oneEditApart, typedInteraction, typedMistakes, typedXapi } from './typed.ts';
+import { MAX_PATTERNS, combinations, selectInteraction, selectXapi } from './select.ts';
 
 /** Three blanks; blank 2 accepts either of two answers; `==` and `===` are both options. */
 function makeTask(overrides: Partial<Task> = {}): Task {

@@ -1,12 +1,13 @@
 /**
- * Two ways to answer a blank without the bank: Type it (the learner types the text) and Pick (a native
- * select of the task's options). Each is a pure interaction over (task, response) in the style of
- * Perseus's separate scorers: which parts are still empty, which are right, which common mistakes the
- * response makes, and how an xAPI statement describes it. No React, no DOM.
+ * Type it: the learner types each blank's text instead of choosing an option. A pure interaction over
+ * (task, response) in the style of Perseus's separate scorers: which parts are still empty, which are
+ * right (and which wrong ones were near misses), which common mistakes the response makes, and how an
+ * xAPI statement describes it. No React, no DOM. Pick's interaction is in select.ts.
  */
 import type { Task } from '../schema/exercise-schema.ts';
-import { acceptedAnswers, matchMistakes, type Placements } from './grading.ts';
-import { blanksOf, parseTemplate } from './template.ts';
+import { acceptedAnswers, type Interaction, type Note, type Placements, type XapiInteraction } from './grading.ts';
+import { blanksOfTask } from './template.ts';
+import { combinations } from './select.ts';
 
 /** The longest text a typed blank takes: longer than any option, short enough for any saved state. */
 export const TYPED_MAX = 200;
@@ -36,9 +37,6 @@ export function normalise(text: string): string {
     .trim();
 }
 
-/** A near miss: wrong, but told apart. `case`: only letter case differs; `typo`: one edit away. */
-export type Note = 'case' | 'typo';
-
 /**
  * An answer shorter than this gets no `typo` note: one edit of a one- or two-character answer is a third
  * of it or more (`=` for `==`, `in` for `is`), a different answer rather than a slip of the finger.
@@ -62,9 +60,6 @@ export function oneEditApart(a: string, b: string): boolean {
   const n = y.length - i - j;
   return m + n === 1 || (m === 1 && n === 1) || (m === 2 && n === 2 && x[i] === y[i + 1] && x[i + 1] === y[i]);
 }
-
-/** The blanks of a task in reading order. */
-const blanksOfTask = (task: Task): readonly number[] => blanksOf(parseTemplate(task.code));
 
 /** Per-part results: right or wrong, and a note on a wrong one that was a near miss. */
 export interface Graded {
@@ -109,37 +104,6 @@ export function typedMistakes(task: Task, response: Placements): number[] {
   return matched;
 }
 
-/** An xAPI interaction component (a blank, an option). */
-export interface XapiComponent {
-  readonly id: string;
-  readonly description: Readonly<Record<string, string>>;
-}
-
-/** How an xAPI statement describes the task's interaction and the learner's response. */
-export interface XapiInteraction {
-  readonly interactionType: 'fill-in' | 'choice' | 'matching' | 'sequencing';
-  /** The learner's response in the interaction type's own format (`[,]` between parts). */
-  readonly response: string;
-  readonly correctResponsesPattern: readonly string[];
-  readonly choices?: readonly XapiComponent[];
-  readonly source?: readonly XapiComponent[];
-  readonly target?: readonly XapiComponent[];
-}
-
-/**
- * Caps the correct-response patterns of a task whose blanks accept several answers each: one pattern
- * per combination, up to this many. The statement's `success` is ours either way; the patterns are a
- * description for an LRS's reports, and the first is always the key's first answers.
- */
-export const MAX_PATTERNS = 32;
-
-/** Every combination of one choice per part, in order (the first choices first), at most MAX_PATTERNS. */
-export function combinations(parts: readonly (readonly string[])[]): string[][] {
-  let out: string[][] = [[]];
-  for (const choices of parts) out = out.flatMap((head) => choices.map((c) => [...head, c])).slice(0, MAX_PATTERNS);
-  return out;
-}
-
 /**
  * Type it as xAPI: a `fill-in`, the response the normalised text of each blank in order, and each
  * pattern prefixed `{case_matters=true}` (xAPI's fill-in default is that case does not matter; ours
@@ -154,52 +118,12 @@ export function typedXapi(task: Task, response: Placements): XapiInteraction {
   };
 }
 
-/**
- * Pick as xAPI: a `matching` of blanks (sources, ids "1", "2"...) to options (targets, "o1", "o2"... in
- * the task's own option order), the response `1[.]o3[,]2[.]o1`. Not `choice`: a choice response is a set
- * of chosen options, which says nothing of which blank got which, and cannot say one option twice (a
- * task with reusable options); a matching pairs each blank with its option, which is what a select per
- * blank is.
- */
-export function selectXapi(task: Task, response: Placements): XapiInteraction {
-  const blanks = blanksOfTask(task);
-  const id = (option: string) => `o${task.options.indexOf(option) + 1}`;
-  const pairs = (choose: (blank: number) => string | undefined) =>
-    blanks.flatMap((b) => {
-      const option = choose(b);
-      return option === undefined || !task.options.includes(option) ? [] : [`${b}[.]${id(option)}`];
-    });
-  return {
-    interactionType: 'matching',
-    response: pairs((b) => response[b]).join('[,]'),
-    correctResponsesPattern: combinations(blanks.map((b) => acceptedAnswers(task, b).filter((a) => task.options.includes(a)))).map((key) =>
-      pairs((b) => key[blanks.indexOf(b)]).join('[,]'),
-    ),
-    source: blanks.map((b) => ({ id: String(b), description: { 'en-US': `Blank ${b}` } })),
-    target: task.options.flatMap((option, i) => (task.options.indexOf(option) === i ? [{ id: id(option), description: { und: option } }] : [])),
-  };
-}
-
-const isBlank = (task: Task, part: number): boolean => String(part) in task.answers;
-
 /** Type it: any text up to TYPED_MAX characters; a blank holding only spaces is still empty. */
-export const typedInteraction = {
-  accepts: (task: Task, part: number, value: string): boolean => isBlank(task, part) && value.length <= TYPED_MAX,
-  empty: (task: Task, response: Placements): number[] => blanksOfTask(task).filter((b) => normalise(response[b] ?? '') === ''),
+export const typedInteraction: Interaction = {
+  kind: 'typed',
+  accepts: (task, part, value) => String(part) in task.answers && value.length <= TYPED_MAX,
+  empty: (task, response) => blanksOfTask(task).filter((b) => normalise(response[b] ?? '') === ''),
   grade: gradeTyped,
   mistakes: typedMistakes,
   xapi: typedXapi,
-};
-
-/** Pick: one of the task's options per blank, graded and matched exactly, as the bank's are. */
-export const selectInteraction = {
-  accepts: (task: Task, part: number, value: string): boolean => isBlank(task, part) && task.options.includes(value),
-  empty: (task: Task, response: Placements): number[] => blanksOfTask(task).filter((b) => response[b] === undefined),
-  grade: (task: Task, response: Placements): Graded => {
-    const correct: Record<number, boolean> = {};
-    for (const b of blanksOfTask(task)) correct[b] = acceptedAnswers(task, b).includes(response[b] ?? '');
-    return { correct };
-  },
-  mistakes: matchMistakes,
-  xapi: selectXapi,
 };

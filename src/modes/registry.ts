@@ -13,7 +13,10 @@ export interface ModeModule {
   readonly interaction?: Interaction;
 }
 
-const LOADERS: Partial<Record<ModeId, () => Promise<ModeModule>>> = {};
+const LOADERS: Partial<Record<ModeId, () => Promise<ModeModule>>> = {
+  typed: () => import('./typed/view.tsx'),
+  pick: () => import('./pick/view.tsx'),
+};
 
 /** The modes a learner can choose, in the picker's order. */
 export const BUILT_MODES: readonly ModeId[] = ['practice', ...(Object.keys(LOADERS) as ModeId[])];
