@@ -91,7 +91,7 @@ const TypedBlank = memo(function TypedBlank({ taskId, blank, solution }: BlankPr
       {state ? (
         <span id={id} className="cb-typed-note">
           <span className="cb-visually-hidden">{`${state === 'right' ? strings.blankRight : state === 'wrong' ? strings.blankWrong : strings.blankSolution}${note ? ', ' : ''}`}</span>
-          {note ? t[note] : null}
+          {note ? <span>{t[note]}</span> : null}
         </span>
       ) : null}
     </span>
