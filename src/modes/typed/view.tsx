@@ -89,9 +89,13 @@ const TypedBlank = memo(function TypedBlank({ taskId, blank, solution }: BlankPr
         }}
       />
       {state ? (
-        <span id={id} className="cb-typed-note">
-          <span className="cb-visually-hidden">{`${state === 'right' ? strings.blankRight : state === 'wrong' ? strings.blankWrong : strings.blankSolution}${note ? ', ' : ''}`}</span>
-          {note ? <span>{t[note]}</span> : null}
+        <span id={id} className="cb-visually-hidden">
+          {`${state === 'right' ? strings.blankRight : state === 'wrong' ? strings.blankWrong : strings.blankSolution}${note ? `, ${t[note]}` : ''}`}
+        </span>
+      ) : null}
+      {note ? (
+        <span className="cb-typed-note" aria-hidden="true">
+          {t[note]}
         </span>
       ) : null}
     </span>
