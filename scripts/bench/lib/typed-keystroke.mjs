@@ -15,7 +15,7 @@ function keystrokeProbe() {
   window.__typed = bench;
   try {
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (bench.on) bench.events.push({ name: e.name, duration: e.duration, interactionId: e.interactionId ?? 0 });
+      for (const e of list.getEntries()) if (bench.on) bench.events.push({ name: e.name, duration: e.duration, processing: e.processingEnd - e.processingStart, interactionId: e.interactionId ?? 0 });
     }).observe({ type: 'event', durationThreshold: 16, buffered: false });
   } catch {
     bench.eventTimingUnsupported = true;
@@ -93,7 +93,13 @@ export async function measureTypedKeystrokes(browser, { url, set, cpuRate = 4, v
     }
     if (out.samples.length !== keystrokes) problems.push(`${out.samples.length} of ${keystrokes} keystrokes were timed`);
     const byInteraction = new Map();
-    for (const e of out.events) if (e.interactionId) byInteraction.set(e.interactionId, Math.max(byInteraction.get(e.interactionId) ?? 0, e.duration));
+    const handlers = new Map();
+    for (const e of out.events) {
+      if (!e.interactionId) continue;
+      byInteraction.set(e.interactionId, Math.max(byInteraction.get(e.interactionId) ?? 0, e.duration));
+      // The time spent in the event handlers themselves (the store update and React's render).
+      handlers.set(e.interactionId, (handlers.get(e.interactionId) ?? 0) + e.processing);
+    }
     const result = {
       set: set.id,
       blanks: blankCount,
@@ -102,7 +108,9 @@ export async function measureTypedKeystrokes(browser, { url, set, cpuRate = 4, v
       keystrokeToPaintP50: round(quantile(out.samples, 0.5)),
       keystrokeToPaintP95: round(quantile(out.samples, 0.95)),
       keystrokeToPaintMax: round(out.samples.length ? Math.max(...out.samples) : null),
-      eventTiming: out.unsupported ? 'unsupported' : { over16ms: byInteraction.size, maxMs: byInteraction.size ? Math.max(...byInteraction.values()) : null },
+      eventTiming: out.unsupported
+        ? 'unsupported'
+        : { over16ms: byInteraction.size, maxMs: byInteraction.size ? Math.max(...byInteraction.values()) : null, handlersP50Ms: round(quantile([...handlers.values()], 0.5)), handlersMaxMs: round(handlers.size ? Math.max(...handlers.values()) : null) },
       problems,
     };
     log(`typed keystrokes: p95 ${result.keystrokeToPaintP95} ms, max ${result.keystrokeToPaintMax} ms over ${result.keystrokes}`);
