@@ -67,7 +67,8 @@ const TypedBlank = memo(function TypedBlank({ taskId, blank, solution }: BlankPr
         enterKeyHint="done"
         onChange={(event) => answer(taskId, blank, event.currentTarget.value)}
         onKeyDown={(event) => {
-          if (event.key !== 'Enter') return;
+          // Enter that ends an input method's composition (Japanese, Chinese) is not a check.
+          if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
           event.preventDefault();
           check(taskId);
         }}
