@@ -1,7 +1,8 @@
 // Pick's rules as a learner meets them: a native list per blank, checked like the bank.
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import * as pick from './view.tsx';
 import { renderMode } from '../../test-support/render-mode.tsx';
+import { loadFeedback } from '../../components/task-card.tsx';
 
 const task = (n: number) => screen.getByRole('region', { name: `Task ${n}` });
 const list = (n: number, b = 1) => within(task(n)).getByRole('combobox', { name: `Blank ${b}` });
@@ -35,6 +36,13 @@ describe('Pick', () => {
     await user.click(check(5));
     expect(within(task(5)).getByText('Correct')).toBeInTheDocument();
     expect(list(5, 3)).toBeDisabled();
+  });
+
+  it('keeps the announcer quiet at a choice: the list speaks for itself', async () => {
+    const { user } = renderMode('pick', pick);
+    await user.selectOptions(list(1), 'password');
+    await act(() => loadFeedback());
+    for (const region of screen.getAllByRole('status')) expect(region).not.toHaveTextContent(/placed/);
   });
 
   it('choosing "Choose…" again empties the blank, and a check is refused', async () => {

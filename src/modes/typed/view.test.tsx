@@ -1,8 +1,9 @@
 // Type it's rules as a learner meets them: a text box per blank, Enter checks, near misses said.
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import * as typed from './view.tsx';
 import { fr } from '../../i18n/fr.ts';
 import { renderMode } from '../../test-support/render-mode.tsx';
+import { loadFeedback } from '../../components/task-card.tsx';
 
 const task = (n: number) => screen.getByRole('region', { name: `Task ${n}` });
 const box = (n: number, b = 1, name = 'Blank') => within(task(n)).getByRole('textbox', { name: `${name} ${b}` });
@@ -44,6 +45,15 @@ describe('Type it', () => {
     await user.type(box(1), '   {Enter}');
     expect(within(task(1)).getByRole('alert')).toHaveTextContent('Fill blank 1 before checking.');
     expect(attempts(1, 3)).toBeInTheDocument();
+  });
+
+  it('keeps the announcer quiet while the learner types: the box speaks for itself', async () => {
+    const { user } = renderMode('typed', typed);
+    await user.type(box(1), 'abc');
+    // The announcer's words come with the feedback's chunk: once it is in, anything due has been said.
+    await act(() => loadFeedback());
+    expect(box(1)).toHaveValue('abc');
+    for (const region of screen.getAllByRole('status')) expect(region).not.toHaveTextContent(/placed/);
   });
 
   it('speaks French with a French table', async () => {
