@@ -31,6 +31,7 @@ import { servePreview } from './lib/server.mjs';
 import { fetchedWeight } from './lib/weight.mjs';
 import { runLighthouse } from './lib/lighthouse.mjs';
 import { measureInteraction } from './lib/interaction.mjs';
+import { measureTypedKeystrokes } from './lib/typed-keystroke.mjs';
 import { stressSet, STRESS_SIZES } from './lib/generate-sets.mjs';
 import { benchValidator } from './lib/validator.mjs';
 import { addSets, discoverSetRoute } from './lib/site.mjs';
@@ -220,6 +221,17 @@ async function main() {
             out.push(await measureInteraction(browser, { url: route.setUrl(stressServer.url, set.id), set, log }));
           }
           return out;
+        } finally {
+          await browser.close();
+        }
+      });
+      // Type it with the 50-blank set: every blank a text box, each keystroke a store update.
+      results.typed = await section('typed', async () => {
+        const browser = await launch();
+        const set = stress.find((s) => Object.keys(s.tasks[0].answers).length === 50) ?? stress[0];
+        try {
+          log(`typed: ${set.id} in Type it at 4x CPU`);
+          return await measureTypedKeystrokes(browser, { url: `${route.setUrl(stressServer.url, set.id)}&mode=typed`, set, log });
         } finally {
           await browser.close();
         }

@@ -17,6 +17,8 @@ export function Announcer() {
         const { set, rules, round } = store.getState();
         // An exam's checks keep their outcome to themselves until it is submitted (its view says what is due).
         if (rules.feedback === 'submit' && !round?.submittedAt && event.type !== 'placed' && event.type !== 'check-refused') return;
+        // A text box and a native list say what they hold themselves: each keystroke or choice is not news.
+        if (event.type === 'placed' && (rules.interaction === 'typed' || rules.interaction === 'select')) return;
         // The words come with the feedback's chunk (announce.ts): in at the first event, in order after it.
         void loadFeedback().then((loaded) => {
           const text = loaded?.announce(event, strings, rules.showMistakes ? set : undefined);

@@ -4,11 +4,11 @@
  * rows hang past the line's own indentation, behind a drawn wrap mark (CSS, so a copy of the code is the
  * code). A blank is one unbreakable box, no wider than the line.
  */
-import { memo, useMemo, useSyncExternalStore, type CSSProperties } from 'react';
+import { memo, useMemo, useSyncExternalStore, type ComponentType, type CSSProperties, type ReactNode } from 'react';
 import type { Task } from '../schema/exercise-schema.ts';
 import { parseTemplate } from '../engine/template.ts';
 import { highlightTemplate, isLanguageReady, subscribeLanguages, type Piece } from './code/highlight.ts';
-import { Blank } from './blank.tsx';
+import { Blank, type BlankProps } from './blank.tsx';
 import { CodeDragArea } from '../dnd/task-dnd.tsx';
 import { useStrings } from '../hooks/exercise-context.tsx';
 
@@ -17,6 +17,7 @@ export const CodeView = memo(function CodeView({
   subject,
   solution,
   locked,
+  blank: Box,
 }: {
   task: Task;
   subject: string;
@@ -24,8 +25,12 @@ export const CodeView = memo(function CodeView({
   solution: Readonly<Record<number, string>> | null;
   /** Attempts used up or solved: nothing can be dragged out of the blanks. */
   locked: boolean;
+  /** A mode's own blank (a text box, a list) in place of the bank's button; the code then has no drag and drop. */
+  blank?: ComponentType<BlankProps>;
 }) {
   const strings = useStrings();
+  const B = Box ?? Blank;
+  const Area = Box ? PlainCode : CodeDragArea;
   const ready = useSyncExternalStore(subscribeLanguages, () => isLanguageReady(task.language), () => false);
   // Plain until the language's grammar arrives, then coloured.
   const lines = useMemo(() => highlightTemplate(parseTemplate(task.code), ready ? task.language : ''), [task.code, task.language, ready]);
@@ -39,13 +44,13 @@ export const CodeView = memo(function CodeView({
         <span className="cb-code-lang">{task.language}</span>
       </figcaption>
       <pre className="cb-code-pre" tabIndex={0} aria-label={strings.codeLabel(task.language)}>
-        <CodeDragArea disabled={locked}>
+        <Area disabled={locked}>
           {lines.map((pieces, lineIndex) => (
             <span className="cb-line" key={lineIndex} style={indentOf(pieces)}>
               {pieces.length === 0 ? '\u200b' : null}
               {pieces.map((piece, i) =>
                 piece.kind === 'blank' ? (
-                  <Blank key={`b${piece.blank}`} taskId={task.id} blank={piece.blank} solution={solution?.[piece.blank]} />
+                  <B key={`b${piece.blank}`} taskId={task.id} blank={piece.blank} solution={solution?.[piece.blank]} />
                 ) : (
                   <span key={i} className={piece.className || undefined}>
                     {piece.text}
@@ -55,11 +60,13 @@ export const CodeView = memo(function CodeView({
               {'\n'}
             </span>
           ))}
-        </CodeDragArea>
+        </Area>
       </pre>
     </figure>
   );
 });
+
+const PlainCode = ({ children }: { children: ReactNode }) => <code>{children}</code>;
 
 /**
  * The widest a blank is made for an option, in characters (a third of a desktop's code box). A longer

@@ -6,6 +6,7 @@
 import { createContext, useContext, type ComponentType, type ReactNode } from 'react';
 import type { Task } from '../schema/exercise-schema.ts';
 import type { TaskStatus } from '../engine/grading.ts';
+import type { BlankProps } from './blank.tsx';
 
 /** A task's status as the learner may see it: `saved` is an ended task whose outcome a round still hides. */
 export type ShownStatus = TaskStatus | 'saved';
@@ -17,8 +18,16 @@ export interface WorkspaceProps {
 }
 
 export interface ModeView {
-  /** Replaces a task's code and option bank (typed boxes, lists, lines to order). */
+  /** Replaces a task's code and option bank (lines to order). */
   readonly Workspace?: ComponentType<WorkspaceProps>;
+  /**
+   * Or keeps the code and puts this in each blank instead of the bank's button (a text box, a list): no
+   * bank, no drag and drop. The mode's chunk then needs no code view of its own (importing CodeView
+   * from a mode's chunk made the bundler split React out of the page's entry: +1.7 KB on the set page).
+   */
+  readonly Blank?: ComponentType<BlankProps>;
+  /** The line under the code that says how to answer, in this mode's words (by the table's language). */
+  readonly instructions?: (lang: string) => string;
   /** Wraps the set (an exam's start screen, timer, submission and results). */
   readonly Shell?: ComponentType<{ readonly children: ReactNode }>;
   /** The order a round shows the tasks in, from its seed (an exam's; the set's order when absent). */

@@ -180,22 +180,30 @@ function ActionButton({ off, primary, onPress, children }: { off: boolean; prima
 }
 
 /**
- * The code, the bank and their drag and drop. Memoized on the task and its status only: placing an
- * option re-renders that blank and that option (they select their own state), never the drag context
- * and its hundreds of draggables.
+ * The code, the bank and their drag and drop (or the code with a mode's own blanks). Memoized on the
+ * task and its status only: placing an option re-renders that blank and that option (they select their
+ * own state), never the drag context and its hundreds of draggables.
  */
 const Workspace = memo(function Workspace({ task, subject, status }: { task: Task; subject: string; status: ShownStatus }) {
   const strings = useStrings();
+  const { Blank, instructions, orderOptions } = useModeView();
   const solution = useMemo(() => (status === 'failed' ? solutionOf(task) : null), [status, task]);
   const locked = status !== 'active';
   // A round (an exam) shows each bank in its own seeded order.
-  const { orderOptions } = useModeView();
   const seed = useExercise((s) => s.round?.seed);
   const options = useMemo(() => (orderOptions && seed !== undefined ? orderOptions(task, seed) : task.options), [orderOptions, seed, task]);
-  return (
+  const code = (
+    <>
+      <CodeView task={task} subject={subject} solution={solution} locked={locked} blank={Blank} />
+      {locked ? null : <p className="cb-instructions">{instructions?.(strings.lang) ?? strings.instructions}</p>}
+    </>
+  );
+  // A mode's own blanks answer in place: no bank to drag from.
+  return Blank ? (
+    code
+  ) : (
     <TaskDnd taskId={task.id}>
-      <CodeView task={task} subject={subject} solution={solution} locked={locked} />
-      {locked ? null : <p className="cb-instructions">{strings.instructions}</p>}
+      {code}
       <OptionBank taskId={task.id} options={options} reusable={task.reusableOptions ?? false} locked={locked} />
     </TaskDnd>
   );

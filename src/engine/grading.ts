@@ -287,7 +287,16 @@ export interface XapiInteraction {
   readonly interactionType: 'fill-in' | 'choice' | 'sequencing' | 'matching' | 'long-fill-in' | 'other';
   readonly response: string;
   readonly correctResponsesPattern: readonly string[];
-  readonly choices?: readonly { readonly id: string; readonly description: Readonly<Record<string, string>> }[];
+  readonly choices?: readonly XapiComponent[];
+  /** A matching's two sides (Pick: the blanks, and the options they are matched with). */
+  readonly source?: readonly XapiComponent[];
+  readonly target?: readonly XapiComponent[];
+}
+
+/** An xAPI interaction component: an option, a blank, a line. */
+export interface XapiComponent {
+  readonly id: string;
+  readonly description: Readonly<Record<string, string>>;
 }
 
 /**

@@ -14,6 +14,8 @@ export interface ModeModule {
 }
 
 const LOADERS: Partial<Record<ModeId, () => Promise<ModeModule>>> = {
+  typed: () => import('./typed/view.tsx'),
+  pick: () => import('./pick/view.tsx'),
   exam: () => import('./exam/view.tsx'),
 };
 

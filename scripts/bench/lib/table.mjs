@@ -40,6 +40,8 @@ export function figureValues(r) {
     f[`interaction.${i.set}.clickToPlace`] = trusted(i.clickToPlace);
     f[`interaction.${i.set}.drop`] = trusted(i.drop);
   }
+  // Counts only when every keystroke was timed and showed in its box.
+  f['typed.keystrokeP95'] = r.typed && !r.typed.problems?.length ? r.typed.keystrokeToPaintP95 : null;
   return f;
 }
 
@@ -166,6 +168,15 @@ export function tableRows(r) {
     if (i.problems?.length) row(area, 'Problems', i.problems.join('; '), null);
   }
   if (!r.interaction?.length) row('Interaction', 'Stress sets', `n/a: ${r.errors?.interaction ?? 'not run'}`, 'interaction.stress-50x200.dragP95');
+
+  const t = r.typed;
+  row(
+    `Type it: ${t?.blanks ?? 50} blanks, 4x CPU`,
+    'Keystroke to paint p50 / p95 (keydown to the end of the next painted frame)',
+    t ? `${t.keystrokeToPaintP50} / ${t.keystrokeToPaintP95} ms` : `n/a: ${r.errors?.typed ?? 'not run'}`,
+    'typed.keystrokeP95',
+    t ? `${t.keystrokes} keystrokes into the first, middle and last blank, max ${t.keystrokeToPaintMax} ms; Event Timing: ${typeof t.eventTiming === 'string' ? t.eventTiming : `${t.eventTiming.over16ms} over 16 ms${t.eventTiming.maxMs != null ? `, max ${Math.round(t.eventTiming.maxMs)} ms` : ''}`}${t.problems?.length ? `; problems: ${t.problems.join('; ')}` : ''}` : '',
+  );
 
   // Authoring
   const a = r.authoring;
