@@ -9,9 +9,26 @@
 import type { CheckRecord, ListedMistake } from '../engine/grading.ts';
 import type { TaskOutcome } from '../hooks/use-task.ts';
 import type { Strings } from '../i18n/table.ts';
+import css from './feedback.css?inline';
 
 // The live region's words share this chunk: both follow the learner's first action.
 export { announce } from './announce.ts';
+
+let sheet: CSSStyleSheet | undefined;
+
+/**
+ * Gives the document or shadow root a card is in this chunk's styles (feedback.css), once. A constructed
+ * sheet, as the embed's own: a strict Content Security Policy allows it where it would refuse a <style>.
+ */
+export function adoptStyles(root: Node): void {
+  if (!('adoptedStyleSheets' in root)) return; // (jsdom)
+  const r = root as Document | ShadowRoot;
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+  }
+  if (!r.adoptedStyleSheets.includes(sheet)) r.adoptedStyleSheets = [...r.adoptedStyleSheets, sheet];
+}
 
 // The card hands down its strings: this chunk importing the context's hook made the embed's build split
 // React and the hooks out of its entry into chunks of their own (1.5 KB gzip more to load).

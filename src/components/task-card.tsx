@@ -3,7 +3,7 @@
  * that follows (which blanks are wrong, the mistakes that match the learner's choices, hints, the
  * solution and the explanation). It shows the rules' outcomes; the rules live in the engine.
  */
-import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Task } from '../schema/exercise-schema.ts';
 import { listedMistakes, solutionOf, type TaskStatus } from '../engine/grading.ts';
 import { TaskDnd } from '../dnd/task-dnd.tsx';
@@ -61,6 +61,11 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
   const ended = useRef<HTMLParagraphElement>(null);
   const checking = useRef(false);
   const feedback = useSyncExternalStore(onFeedback, () => feedbackModule);
+  const card = useRef<HTMLElement>(null);
+  // Its styles come with it, into this card's document or shadow root, before what it shows is painted.
+  useLayoutEffect(() => {
+    if (feedback && card.current) feedback.adoptStyles(card.current.getRootNode());
+  }, [feedback]);
   useEffect(() => {
     if (checking.current) ended.current?.focus();
     checking.current = false;
@@ -69,7 +74,7 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
   });
 
   return (
-    <section className={`cb-task cb-task--${status}`} aria-labelledby={headingId} id={`task-${task.id}`} data-task={task.id}>
+    <section ref={card} className={`cb-task cb-task--${status}`} aria-labelledby={headingId} id={`task-${task.id}`} data-task={task.id}>
       <header className="cb-task-header">
         <Heading id={headingId} className="cb-task-title" tabIndex={-1}>
           {strings.taskHeading(number)}
