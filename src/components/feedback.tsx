@@ -8,11 +8,14 @@
  */
 import type { CheckRecord, ListedMistake } from '../engine/grading.ts';
 import type { TaskOutcome } from '../hooks/use-task.ts';
-import type { Strings } from '../i18n/table.ts';
+import type { PageStrings, Strings } from '../i18n/table.ts';
+import { withLater } from '../i18n/later.ts';
 import css from './feedback.css?inline';
 
 // The live region's words share this chunk: both follow the learner's first action.
 export { announce } from './announce.ts';
+// English for the words that follow a first action, for the summary's chunk too (table.ts's LaterKey).
+export { withLater } from '../i18n/later.ts';
 
 let sheet: CSSStyleSheet | undefined;
 
@@ -33,7 +36,7 @@ export function adoptStyles(root: Node): void {
 // The card hands down its strings: this chunk importing the context's hook made the embed's build split
 // React and the hooks out of its entry into chunks of their own (1.5 KB gzip more to load).
 export interface FeedbackProps {
-  readonly strings: Strings;
+  readonly strings: PageStrings;
   readonly progress: TaskOutcome;
   /** The last check, while the blanks still hold the answer it graded. */
   readonly graded: CheckRecord | null;
@@ -43,7 +46,8 @@ export interface FeedbackProps {
 }
 
 /** The outcome, the marks and the mistake the answer made. */
-export function Feedback({ strings, progress, graded, left, mistakes }: FeedbackProps) {
+export function Feedback({ strings: page, progress, graded, left, mistakes }: FeedbackProps) {
+  const strings = withLater(page);
   const { status, lastCheck } = progress;
   return (
     <>
@@ -75,17 +79,18 @@ export function Feedback({ strings, progress, graded, left, mistakes }: Feedback
 }
 
 /** The explanation, once the task ends: after the hints and the common mistakes. */
-export function Explanation({ strings, text, Sub }: { strings: Strings; text: string; Sub: 'h3' | 'h4' }) {
+export function Explanation({ strings, text, Sub }: { strings: PageStrings; text: string; Sub: 'h3' | 'h4' }) {
   return (
     <div className="cb-explanation">
-      <Sub>{strings.explanation}</Sub>
+      <Sub>{withLater(strings).explanation}</Sub>
       <p>{text}</p>
     </div>
   );
 }
 
 /** The hints shown so far, numbered. */
-export function Hints({ strings, hints, shown }: { strings: Strings; hints: readonly string[]; shown: number }) {
+export function Hints({ strings: page, hints, shown }: { strings: PageStrings; hints: readonly string[]; shown: number }) {
+  const strings = withLater(page);
   return (
     <div className="cb-hints">
       {hints.slice(0, shown).map((text, i) => (
@@ -98,7 +103,8 @@ export function Hints({ strings, hints, shown }: { strings: Strings; hints: read
 }
 
 /** The opened Common mistakes list (the disclosure's button stays with the card), and whether more may come. */
-export function Mistakes({ strings, mistakes, later }: { strings: Strings; mistakes: readonly ListedMistake[]; later: boolean }) {
+export function Mistakes({ strings: page, mistakes, later }: { strings: PageStrings; mistakes: readonly ListedMistake[]; later: boolean }) {
+  const strings = withLater(page);
   return (
     <>
       {mistakes.length > 0 ? (
