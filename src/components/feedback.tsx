@@ -6,7 +6,8 @@
  * do Hint and opening Common mistakes (either can come first); a page with saved progress fetches it with
  * the set.
  */
-import type { CheckRecord, ListedMistake } from '../engine/grading.ts';
+import { useId, type Ref } from 'react';
+import type { CheckOutcome, CheckRecord, ListedMistake } from '../engine/grading.ts';
 import type { TaskOutcome } from '../hooks/use-task.ts';
 import type { PageStrings, Strings } from '../i18n/table.ts';
 import { withLater } from '../i18n/later.ts';
@@ -75,6 +76,43 @@ export function Feedback({ strings: page, progress, graded, left, mistakes }: Fe
         </div>
       ) : null}
     </>
+  );
+}
+
+/** Why the last Check was refused (blanks left empty, or the answer graded already), until the learner changes something. */
+export function Refusal({ strings: page, notice }: { strings: PageStrings; notice: Extract<CheckOutcome, { kind: 'refused' }> }) {
+  const strings = withLater(page);
+  return (
+    <p className="cb-message cb-message--warn" role="alert">
+      {notice.reason === 'incomplete' ? strings.fillFirst(notice.empty) : strings.checkedAlready}
+    </p>
+  );
+}
+
+/** The question "Reset progress" asks first (set-view.tsx): these tasks, or the whole set; Yes or Cancel. */
+export function ResetQuestion({
+  strings: page,
+  tasks,
+  confirmRef,
+  onAnswer,
+}: {
+  strings: PageStrings;
+  tasks: readonly number[] | undefined;
+  confirmRef: Ref<HTMLButtonElement>;
+  onAnswer: (yes: boolean) => void;
+}) {
+  const strings = withLater(page);
+  const textId = useId();
+  return (
+    <div className="cb-reset-set cb-confirm" role="group" aria-labelledby={textId}>
+      <p id={textId}>{tasks ? strings.resetTasksConfirm(tasks) : strings.resetConfirm}</p>
+      <button type="button" className="cb-button cb-button--danger" ref={confirmRef} onClick={() => onAnswer(true)}>
+        {strings.resetConfirmYes}
+      </button>
+      <button type="button" className="cb-button" onClick={() => onAnswer(false)}>
+        {strings.resetConfirmNo}
+      </button>
+    </div>
   );
 }
 

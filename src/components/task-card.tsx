@@ -40,6 +40,9 @@ const onFeedback = (listener: () => void) => {
   return () => feedbackWaiting.delete(listener);
 };
 
+/** The feedback chunk's module once it is in (loadFeedback), else undefined. */
+export const useFeedback = () => useSyncExternalStore(onFeedback, () => feedbackModule);
+
 export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Task; number: number; subject: string; headingLevel?: 2 | 3 }) {
   const strings = useStrings();
   const progress = useTaskOutcome(task.id);
@@ -60,7 +63,7 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
   // A Check that ends the task replaces the buttons with its outcome: focus follows it there, not to <body>.
   const ended = useRef<HTMLParagraphElement>(null);
   const checking = useRef(false);
-  const feedback = useSyncExternalStore(onFeedback, () => feedbackModule);
+  const feedback = useFeedback();
   const card = useRef<HTMLElement>(null);
   // Its styles come with it, into this card's document or shadow root, before what it shows is painted.
   useLayoutEffect(() => {
@@ -102,6 +105,8 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
                 off={progress.checked}
                 onPress={() => {
                   checking.current = true;
+                  // Why a check is refused is said from the feedback's chunk (it may be the learner's first action).
+                  void loadFeedback();
                   check(task.id);
                 }}
               >
@@ -126,11 +131,7 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
       </div>
 
       <div className="cb-feedback">
-        {notice ? (
-          <p className="cb-message cb-message--warn" role="alert">
-            {notice.reason === 'incomplete' ? strings.fillFirst(notice.empty) : strings.checkedAlready}
-          </p>
-        ) : null}
+        {notice && feedback ? <feedback.Refusal strings={strings} notice={notice} /> : null}
         {feedback ? (
           <feedback.Feedback strings={strings} progress={progress} graded={graded} left={attempts.left} mistakes={showMistakes ? mistakes : null} />
         ) : null}

@@ -1,6 +1,7 @@
 /**
  * English for the words a page shows or says only after the learner's first action (LaterKey in
- * table.ts): a check's outcome, the hints, the summary, the live region's sentences. This module comes
+ * table.ts): a check's outcome or why it was refused, the hints, the summary, the question Reset
+ * progress asks, the live region's sentences. This module comes
  * with the feedback chunk, so a first visit's page does not carry these words; a table that has its own
  * (French, a team's overrides) keeps them.
  */
@@ -8,6 +9,13 @@ import { list, type LaterKey, type PageStrings, type Strings } from './table.ts'
 
 export const enLater: Pick<Strings, LaterKey> = {
   hintOf: (n, t) => `Hint ${n} of ${t}`,
+  checkedAlready: 'Already checked: change an answer first.',
+  fillFirst: (blanks) => `Fill ${blanks.length === 1 ? 'blank' : 'blanks'} ${list(blanks, 'and')} before checking.`,
+  resetConfirm: 'Start this set afresh? Your answers, attempts and hints will be cleared.',
+  resetTasksConfirm: (tasks) =>
+    `Start ${tasks.length === 1 ? 'task' : 'tasks'} ${list(tasks, 'and')} afresh? Your answers, attempts and hints there will be cleared.`,
+  resetConfirmYes: 'Yes, start afresh',
+  resetConfirmNo: 'Cancel',
   yourChoice: 'Your choice',
   mistakesLater: 'All are shown once the task ends.',
   correct: 'Correct',

@@ -3,7 +3,7 @@
  * complete, which proves the mechanism; a team passes its own table (or a partial one) to the embed.
  * Functions rather than templates: a translator can reorder the words, and plurals stay correct.
  */
-import { list, type PageStrings, type Strings } from './table.ts';
+import type { PageStrings, Strings } from './table.ts';
 
 /** English, less the words that follow the learner's first action: later.ts has those (table.ts says why). */
 export const en: PageStrings = {
@@ -28,18 +28,11 @@ export const en: PageStrings = {
   hint: 'Hint',
   reset: 'Reset',
   mistakesHeading: 'Common mistakes',
-  checkedAlready: 'Already checked: change an answer first.',
   solvedIn: (n) => `Solved in ${n} ${n === 1 ? 'attempt' : 'attempts'}`,
-  fillFirst: (blanks) => `Fill ${blanks.length === 1 ? 'blank' : 'blanks'} ${list(blanks, 'and')} before checking.`,
   failed: 'No attempts left',
   statusSolved: 'Solved',
   statusFailed: 'Not solved',
   resetProgress: 'Reset progress',
-  resetConfirm: 'Start this set afresh? Your answers, attempts and hints will be cleared.',
-  resetTasksConfirm: (tasks) =>
-    `Start ${tasks.length === 1 ? 'task' : 'tasks'} ${list(tasks, 'and')} afresh? Your answers, attempts and hints there will be cleared.`,
-  resetConfirmYes: 'Yes, start afresh',
-  resetConfirmNo: 'Cancel',
   storageCorrupt: 'Your saved progress for this set could not be read, so it starts afresh.',
   storageUnavailable: 'This browser is not keeping progress (storage is full or blocked); it lasts until you leave the page.',
   taskCrashed: (n) => `Task ${n} could not be shown. The other tasks still work.`,

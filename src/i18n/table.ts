@@ -82,6 +82,12 @@ export interface Strings {
  */
 export type LaterKey =
   | 'hintOf'
+  | 'checkedAlready'
+  | 'fillFirst'
+  | 'resetConfirm'
+  | 'resetTasksConfirm'
+  | 'resetConfirmYes'
+  | 'resetConfirmNo'
   | 'yourChoice'
   | 'mistakesLater'
   | 'correct'
