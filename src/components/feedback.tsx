@@ -116,6 +116,23 @@ export function ResetQuestion({
   );
 }
 
+/**
+ * The note about saved progress that could not be read, or is not being kept (set-view.tsx): rare, so
+ * its words and markup come with this chunk, which a page whose saved progress was unreadable has
+ * loaded before it draws the set.
+ */
+export function StorageNotice({ strings: page, notice, onDismiss }: { strings: PageStrings; notice: 'corrupt' | 'unavailable'; onDismiss: () => void }) {
+  const strings = withLater(page);
+  return (
+    <div className="cb-notice" role="status">
+      <p>{notice === 'corrupt' ? strings.storageCorrupt : strings.storageUnavailable}</p>
+      <button type="button" className="cb-button cb-button--quiet" onClick={onDismiss}>
+        {strings.dismiss}
+      </button>
+    </div>
+  );
+}
+
 /** The explanation, once the task ends: after the hints and the common mistakes. */
 export function Explanation({ strings, text, Sub }: { strings: PageStrings; text: string; Sub: 'h3' | 'h4' }) {
   return (

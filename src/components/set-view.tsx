@@ -139,13 +139,10 @@ function StorageNotice() {
   const strings = useStrings();
   const notice = useExercise((s) => s.storageNotice);
   const { dismissStorageNotice } = useActions();
-  if (!notice) return null;
-  return (
-    <div className="cb-notice" role="status">
-      <p>{notice === 'corrupt' ? strings.storageCorrupt : strings.storageUnavailable}</p>
-      <button type="button" className="cb-button cb-button--quiet" onClick={dismissStorageNotice}>
-        {strings.dismiss}
-      </button>
-    </div>
-  );
+  const feedback = useFeedback();
+  // Its words come with the feedback's chunk (a page with unreadable saved progress has it already).
+  useEffect(() => {
+    if (notice) void loadFeedback();
+  }, [notice]);
+  return notice && feedback ? <feedback.StorageNotice strings={strings} notice={notice} onDismiss={dismissStorageNotice} /> : null;
 }

@@ -1,7 +1,7 @@
 /**
  * English for the words a page shows or says only after the learner's first action (LaterKey in
  * table.ts): a check's outcome or why it was refused, the hints, the summary, the question Reset
- * progress asks, the live region's sentences. This module comes
+ * progress asks, the rare notice about saved progress, the live region's sentences. This module comes
  * with the feedback chunk, so a first visit's page does not carry these words; a table that has its own
  * (French, a team's overrides) keeps them.
  */
@@ -9,6 +9,9 @@ import { list, type LaterKey, type PageStrings, type Strings } from './table.ts'
 
 export const enLater: Pick<Strings, LaterKey> = {
   hintOf: (n, t) => `Hint ${n} of ${t}`,
+  storageCorrupt: 'Your saved progress for this set could not be read, so it starts afresh.',
+  storageUnavailable: 'This browser is not keeping progress (storage is full or blocked); it lasts until you leave the page.',
+  dismiss: 'OK',
   checkedAlready: 'Already checked: change an answer first.',
   fillFirst: (blanks) => `Fill ${blanks.length === 1 ? 'blank' : 'blanks'} ${list(blanks, 'and')} before checking.`,
   resetConfirm: 'Start this set afresh? Your answers, attempts and hints will be cleared.',

@@ -33,8 +33,6 @@ export const en: PageStrings = {
   statusSolved: 'Solved',
   statusFailed: 'Not solved',
   resetProgress: 'Reset progress',
-  storageCorrupt: 'Your saved progress for this set could not be read, so it starts afresh.',
-  storageUnavailable: 'This browser is not keeping progress (storage is full or blocked); it lasts until you leave the page.',
   taskCrashed: (n) => `Task ${n} could not be shown. The other tasks still work.`,
   setInvalid: (source) => `This exercise set could not be loaded: ${source}`,
   loading: 'Loading…',
@@ -43,7 +41,6 @@ export const en: PageStrings = {
   dragOver: (option, b) => (b === null ? `${option} is not over a blank.` : `${option} is over blank ${b}.`),
   dragDropped: (option, b) => (b === null ? `${option} dropped back in the options.` : `${option} dropped in blank ${b}.`),
   dragCancelled: (option) => `Dragging cancelled. ${option} went back.`,
-  dismiss: 'OK',
 };
 
 /** The table as this screen needs it: on a touch screen the instructions say "tap", not "click". */

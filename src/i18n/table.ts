@@ -82,6 +82,9 @@ export interface Strings {
  */
 export type LaterKey =
   | 'hintOf'
+  | 'storageCorrupt'
+  | 'storageUnavailable'
+  | 'dismiss'
   | 'checkedAlready'
   | 'fillFirst'
   | 'resetConfirm'
