@@ -1,5 +1,5 @@
 /** A set's page: loads a bundled set and renders it; a set that failed validation says why, in place. */
-import { startTransition, useEffect, useState } from 'react';
+import { lazy, startTransition, useEffect, useState } from 'react';
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
 import { ExerciseProvider } from '../hooks/exercise-context.tsx';
 import { useExerciseInstance } from '../hooks/use-exercise-instance.ts';
@@ -50,7 +50,7 @@ export function SetPage({ id, hash }: { id: string; hash: string }) {
   }, [id]);
 
   if (!result) return <p aria-busy="true">Loading…</p>;
-  if (!result.ok) return <Problem title={result.title} problems={result.problems} />;
+  if (!result.ok) return <Problem problem={result} />; // (App's Suspense)
   return (
     <ErrorBoundary fallback={<p role="alert">This exercise set could not be shown.</p>}>
       {/* A set saved with new content under `npm start` gets a new store, which finds the progress of
@@ -83,21 +83,8 @@ function LoadedSet({ set, hash }: { set: ExerciseSet; hash: string }) {
   );
 }
 
-/** A page that cannot be shown (an unknown address or set, a set that failed validation) and the way back. */
-export function Problem({ title, problems = [] }: { title: string; problems?: readonly string[] }) {
-  return (
-    <div className="cb-message cb-message--error set-error" role="alert">
-      <h1>{title}</h1>
-      {problems.length > 0 ? (
-        <ul>
-          {problems.map((problem) => (
-            <li key={problem}>{problem}</li>
-          ))}
-        </ul>
-      ) : null}
-      <p>
-        <a href="/">Back to all exercise sets</a>
-      </p>
-    </div>
-  );
-}
+/**
+ * A page that cannot be shown (an unknown address or set, a set that failed validation) and the way back:
+ * its own chunk (problem.tsx), which only such a page fetches.
+ */
+export const Problem = lazy(() => import('./problem.tsx').then((m) => ({ default: m.Problem })));
