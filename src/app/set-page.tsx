@@ -12,6 +12,8 @@ import { en, forPointer } from '../i18n/strings.ts';
 import { fetchBundledSet, type BundledSet } from './bundled-sets.ts';
 import { liveSession, onExerciseSaved } from './live-reload.ts';
 
+const cannotShow = <p role="alert">This exercise set could not be shown.</p>;
+
 // Read once, when the page loads: a touch screen's instructions say "tap".
 const strings = forPointer(en);
 
@@ -52,7 +54,7 @@ export function SetPage({ id, hash }: { id: string; hash: string }) {
   if (!result) return <p aria-busy="true">Loading…</p>;
   if (!result.ok) return <Problem problem={result} />; // (App's Suspense)
   return (
-    <ErrorBoundary fallback={<p role="alert">This exercise set could not be shown.</p>}>
+    <ErrorBoundary fallback={cannotShow}>
       {/* A set saved with new content under `npm start` gets a new store, which finds the progress of
           every task whose content did not change (saved progress is keyed by each task's content). */}
       <LoadedSet
@@ -87,4 +89,10 @@ function LoadedSet({ set, hash }: { set: ExerciseSet; hash: string }) {
  * A page that cannot be shown (an unknown address or set, a set that failed validation) and the way back:
  * its own chunk (problem.tsx), which only such a page fetches.
  */
-export const Problem = lazy(() => import('./problem.tsx').then((m) => ({ default: m.Problem })));
+export const Problem = lazy(() =>
+  import('./problem.tsx').then(
+    (m) => ({ default: m.Problem }),
+    // The connection went since the page loaded (the set's request may have failed for the same reason).
+    () => ({ default: () => cannotShow }),
+  ),
+);
