@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { shadowStyles } from './src/embed/shadow-css.ts';
+import { shadowRem, shadowStyles } from './src/embed/shadow-css.ts';
 
 /** The iframe page is plain HTML around the same module: copied, not bundled, so both share one file. */
 function framePage(): Plugin {
@@ -27,9 +27,12 @@ export function shadowCss(): Plugin {
     name: 'codeblanks-shadow-css',
     enforce: 'post',
     transform(code, id) {
-      if (!id.endsWith('/src/components/styles.css?inline')) return null;
+      // styles.css, and feedback.css, which the feedback chunk adds to a shadow root (its sizes only).
+      const styles = id.endsWith('/src/components/styles.css?inline');
+      if (!styles && !id.endsWith('/src/components/feedback.css?inline')) return null;
       if (!code.startsWith(prefix)) this.error(`expected Vite's inlined CSS module for ${id}`);
-      return { code: prefix + JSON.stringify(shadowStyles(JSON.parse(code.slice(prefix.length)) as string)), map: null };
+      const css = JSON.parse(code.slice(prefix.length)) as string;
+      return { code: prefix + JSON.stringify(styles ? shadowStyles(css) : shadowRem(css)), map: null };
     },
   };
 }

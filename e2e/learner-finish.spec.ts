@@ -86,6 +86,25 @@ test('an unknown address or set shows a not-found page with a link to the catalo
   }
 });
 
+test.describe('a set whose request fails', () => {
+  // The aborted requests' own lines in the console.
+  test.use({ allowedConsoleErrors: [/Failed to load resource/] });
+
+  test('says the set could not be loaded, and why', async ({ page }) => {
+    await page.route(/\/exercises\/oauth2-client-credentials\.json$/, (route) => route.abort());
+    await page.goto(SET_URL);
+    await expect(page.getByRole('heading', { level: 1, name: 'This exercise set could not be loaded' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Back to all exercise sets' })).toBeVisible();
+  });
+
+  test("still says it cannot be shown when the not-found page's own chunk cannot be fetched either", async ({ page }) => {
+    await page.route(/\/exercises\/oauth2-client-credentials\.json$/, (route) => route.abort());
+    await page.route(/\/assets\/problem-[\w-]+\.js$/, (route) => route.abort());
+    await page.goto(SET_URL);
+    await expect(page.getByRole('alert')).toHaveText('This exercise set could not be shown.');
+  });
+});
+
 test('on a touch screen the instructions say "tap"', { tag: tags.phone }, async ({ page }) => {
   await page.goto(SET_URL);
   await expect(task(page, 1).getByText('Drag options to blanks, or tap a blank then an option', { exact: true })).toBeVisible();

@@ -27,15 +27,16 @@ export function App({ location }: { location: Pick<Location, 'pathname' | 'searc
         </a>
       </header>
       <main className="site-main">
-        {!found ? (
-          <Problem title="There is no page at this address" />
-        ) : setId ? (
-          <SetPage id={setId} hash={location.hash} mode={query.get('mode')} />
-        ) : (
-          <Suspense fallback={<p aria-busy="true">Loading…</p>}>
+        {/* For the lazy pages: the catalogue, and a page that cannot be shown (set-page.tsx's Problem). */}
+        <Suspense fallback={<p aria-busy="true">Loading…</p>}>
+          {!found ? (
+            <Problem />
+          ) : setId ? (
+            <SetPage id={setId} hash={location.hash} mode={query.get('mode')} />
+          ) : (
             <FrontPage path={location.pathname} />
-          </Suspense>
-        )}
+          )}
+        </Suspense>
       </main>
       <footer className="site-footer">
         <p>Practise code by filling in the blanks. Your progress stays in this browser.</p>

@@ -26,9 +26,18 @@ export interface CatalogueEntry {
   readonly problems?: readonly string[];
 }
 
-export type BundledSet =
-  | { readonly ok: true; readonly set: ExerciseSet }
-  | { readonly ok: false; readonly title: string; readonly problems: readonly string[] };
+/**
+ * Why a set cannot be shown: no set by that id (`name` is the id), a file that failed validation (`name`
+ * is the file) or a request that failed. problem.tsx words it, in the chunk only such a page loads.
+ */
+export interface SetProblem {
+  /** A set missing, invalid or not loaded; or the learning style the address names (unknown, not loaded, or with no task in this set). */
+  readonly kind: 'missing' | 'invalid' | 'unloadable' | 'mode-unknown' | 'mode-unloadable' | 'mode-unavailable';
+  readonly name: string;
+  readonly problems: readonly string[];
+}
+
+export type BundledSet = { readonly ok: true; readonly set: ExerciseSet } | ({ readonly ok: false } & SetProblem);
 
 async function json<T>(url: string): Promise<T> {
   // A plain GET, so it is served from the preload that index.html starts before the app's code arrives.
@@ -49,10 +58,10 @@ export async function fetchBundledSet(id: string): Promise<BundledSet> {
   set.catch(() => undefined);
   try {
     const entry = (await fetchCatalogue()).find((e) => e.file === file);
-    if (!entry) return { ok: false, title: `There is no exercise set called “${id}”`, problems: [] };
-    if (entry.problems) return { ok: false, title: `${entry.file} is not a valid exercise set`, problems: entry.problems };
+    if (!entry) return { ok: false, kind: 'missing', name: id, problems: [] };
+    if (entry.problems) return { ok: false, kind: 'invalid', name: entry.file, problems: entry.problems };
     return { ok: true, set: await set };
   } catch (error) {
-    return { ok: false, title: 'This exercise set could not be loaded', problems: [error instanceof Error ? error.message : String(error)] };
+    return { ok: false, kind: 'unloadable', name: id, problems: [error instanceof Error ? error.message : String(error)] };
   }
 }

@@ -39,6 +39,8 @@ function ModePicker({ set, current }: { set: ExerciseSet; current: ModeId }) {
   );
 }
 
+const cannotShow = <p role="alert">This exercise set could not be shown.</p>;
+
 // Read once, when the page loads: a touch screen's instructions say "tap".
 const strings = forPointer(en);
 
@@ -89,13 +91,13 @@ export function SetPage({ id, hash, mode: asked }: { id: string; hash: string; m
   }, [id, mode]);
 
   const practice = `?set=${encodeURIComponent(id)}&mode=practice`;
-  if (!mode) return <Problem title={`There is no learning style called “${asked}”`} problems={[`The styles are: ${BUILT_MODES.join(', ')}.`]} back={practice} />;
+  if (!mode) return <Problem problem={{ kind: 'mode-unknown', name: asked ?? '', problems: [`The styles are: ${BUILT_MODES.join(', ')}.`] }} back={practice} />;
   if (!result) return <p aria-busy="true">Loading…</p>;
-  if (!result.ok) return <Problem title={result.title} problems={result.problems} />;
-  if (!result.module) return <Problem title="This learning style could not be loaded" problems={['Check your connection, then reload the page.']} back={practice} />;
-  if (!modeAvailable(MODES[mode], result.set)) return <Problem title="This set has no task for this learning style" problems={['Line order needs code of three lines or more.']} back={practice} />;
+  if (!result.ok) return <Problem problem={result} />; // (App's Suspense)
+  if (!result.module) return <Problem problem={{ kind: 'mode-unloadable', name: mode, problems: [] }} back={practice} />;
+  if (!modeAvailable(MODES[mode], result.set)) return <Problem problem={{ kind: 'mode-unavailable', name: mode, problems: [] }} back={practice} />;
   return (
-    <ErrorBoundary fallback={<p role="alert">This exercise set could not be shown.</p>}>
+    <ErrorBoundary fallback={cannotShow}>
       {/* A set saved with new content under `npm start` gets a new store, which finds the progress of
           every task whose content did not change (saved progress is keyed by each task's content). */}
       <LoadedSet
@@ -132,26 +134,14 @@ function LoadedSet({ set, hash, mode, module }: { set: ExerciseSet; hash: string
   );
 }
 
-/** A page that cannot be shown (an unknown address or set, a set that failed validation) and the way back. */
-export function Problem({ title, problems = [], back }: { title: string; problems?: readonly string[]; back?: string }) {
-  return (
-    <div className="cb-message cb-message--error set-error" role="alert">
-      <h1>{title}</h1>
-      {problems.length > 0 ? (
-        <ul>
-          {problems.map((problem) => (
-            <li key={problem}>{problem}</li>
-          ))}
-        </ul>
-      ) : null}
-      <p>
-        {back ? (
-          <>
-            <a href={back}>Practise this set</a> ·{' '}
-          </>
-        ) : null}
-        <a href="/">Back to all exercise sets</a>
-      </p>
-    </div>
-  );
-}
+/**
+ * A page that cannot be shown (an unknown address or set, a set that failed validation) and the way back:
+ * its own chunk (problem.tsx), which only such a page fetches.
+ */
+export const Problem = lazy(() =>
+  import('./problem.tsx').then(
+    (m) => ({ default: m.Problem }),
+    // The connection went since the page loaded (the set's request may have failed for the same reason).
+    () => ({ default: () => cannotShow }),
+  ),
+);

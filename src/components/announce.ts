@@ -5,13 +5,15 @@
  */
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
 import type { ExerciseEvent } from '../store/events.ts';
-import type { Strings } from '../i18n/table.ts';
+import type { PageStrings } from '../i18n/table.ts';
+import { withLater } from '../i18n/later.ts';
 
 /**
  * What to say for an event, or null to stay quiet. Pure, so it is tested as a table. With the set, a
  * wrong check also speaks the mistakes it matched: the feedback that teaches, as the card shows it.
  */
-export function announce(event: ExerciseEvent, strings: Strings, set?: Pick<ExerciseSet, 'tasks'>): string | null {
+export function announce(event: ExerciseEvent, page: PageStrings, set?: Pick<ExerciseSet, 'tasks'>): string | null {
+  const strings = withLater(page);
   switch (event.type) {
     case 'placed':
       if (event.option === null) return event.replaced ? strings.sayCleared(event.replaced, event.blank) : null;

@@ -6,17 +6,38 @@
  * do Hint and opening Common mistakes (either can come first); a page with saved progress fetches it with
  * the set.
  */
-import type { CheckRecord, ListedMistake } from '../engine/grading.ts';
+import { useId, type Ref } from 'react';
+import type { CheckOutcome, CheckRecord, ListedMistake } from '../engine/grading.ts';
 import type { TaskOutcome } from '../hooks/use-task.ts';
-import type { Strings } from '../i18n/table.ts';
+import type { PageStrings, Strings } from '../i18n/table.ts';
+import { withLater } from '../i18n/later.ts';
+import css from './feedback.css?inline';
 
 // The live region's words share this chunk: both follow the learner's first action.
 export { announce } from './announce.ts';
+// English for the words that follow a first action, for the summary's chunk too (table.ts's LaterKey).
+export { withLater } from '../i18n/later.ts';
+
+let sheet: CSSStyleSheet | undefined;
+
+/**
+ * Gives the document or shadow root a card is in this chunk's styles (feedback.css), once. A constructed
+ * sheet, as the embed's own: a strict Content Security Policy allows it where it would refuse a <style>.
+ */
+export function adoptStyles(root: Node): void {
+  if (!('adoptedStyleSheets' in root)) return; // (jsdom)
+  const r = root as Document | ShadowRoot;
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+  }
+  if (!r.adoptedStyleSheets.includes(sheet)) r.adoptedStyleSheets = [...r.adoptedStyleSheets, sheet];
+}
 
 // The card hands down its strings: this chunk importing the context's hook made the embed's build split
 // React and the hooks out of its entry into chunks of their own (1.5 KB gzip more to load).
 export interface FeedbackProps {
-  readonly strings: Strings;
+  readonly strings: PageStrings;
   readonly progress: TaskOutcome;
   /** The last check, while the blanks still hold the answer it graded. */
   readonly graded: CheckRecord | null;
@@ -26,7 +47,8 @@ export interface FeedbackProps {
 }
 
 /** The outcome, the marks and the mistake the answer made. */
-export function Feedback({ strings, progress, graded, left, mistakes }: FeedbackProps) {
+export function Feedback({ strings: page, progress, graded, left, mistakes }: FeedbackProps) {
+  const strings = withLater(page);
   const { status, lastCheck } = progress;
   return (
     <>
@@ -57,18 +79,73 @@ export function Feedback({ strings, progress, graded, left, mistakes }: Feedback
   );
 }
 
+/** Why the last Check was refused (blanks left empty, or the answer graded already), until the learner changes something. */
+export function Refusal({ strings: page, notice }: { strings: PageStrings; notice: Extract<CheckOutcome, { kind: 'refused' }> }) {
+  const strings = withLater(page);
+  return (
+    <p className="cb-message cb-message--warn" role="alert">
+      {notice.reason === 'incomplete' ? strings.fillFirst(notice.empty) : strings.checkedAlready}
+    </p>
+  );
+}
+
+/** The question "Reset progress" asks first (set-view.tsx): these tasks, or the whole set; Yes or Cancel. */
+export function ResetQuestion({
+  strings: page,
+  tasks,
+  confirmRef,
+  onAnswer,
+}: {
+  strings: PageStrings;
+  tasks: readonly number[] | undefined;
+  confirmRef: Ref<HTMLButtonElement>;
+  onAnswer: (yes: boolean) => void;
+}) {
+  const strings = withLater(page);
+  const textId = useId();
+  return (
+    <div className="cb-reset-set cb-confirm" role="group" aria-labelledby={textId}>
+      <p id={textId}>{tasks ? strings.resetTasksConfirm(tasks) : strings.resetConfirm}</p>
+      <button type="button" className="cb-button cb-button--danger" ref={confirmRef} onClick={() => onAnswer(true)}>
+        {strings.resetConfirmYes}
+      </button>
+      <button type="button" className="cb-button" onClick={() => onAnswer(false)}>
+        {strings.resetConfirmNo}
+      </button>
+    </div>
+  );
+}
+
+/**
+ * The note about saved progress that could not be read, or is not being kept (set-view.tsx): rare, so
+ * its words and markup come with this chunk, which a page whose saved progress was unreadable has
+ * loaded before it draws the set.
+ */
+export function StorageNotice({ strings: page, notice, onDismiss }: { strings: PageStrings; notice: 'corrupt' | 'unavailable'; onDismiss: () => void }) {
+  const strings = withLater(page);
+  return (
+    <div className="cb-notice" role="status">
+      <p>{notice === 'corrupt' ? strings.storageCorrupt : strings.storageUnavailable}</p>
+      <button type="button" className="cb-button cb-button--quiet" onClick={onDismiss}>
+        {strings.dismiss}
+      </button>
+    </div>
+  );
+}
+
 /** The explanation, once the task ends: after the hints and the common mistakes. */
-export function Explanation({ strings, text, Sub }: { strings: Strings; text: string; Sub: 'h3' | 'h4' }) {
+export function Explanation({ strings, text, Sub }: { strings: PageStrings; text: string; Sub: 'h3' | 'h4' }) {
   return (
     <div className="cb-explanation">
-      <Sub>{strings.explanation}</Sub>
+      <Sub>{withLater(strings).explanation}</Sub>
       <p>{text}</p>
     </div>
   );
 }
 
 /** The hints shown so far, numbered. */
-export function Hints({ strings, hints, shown }: { strings: Strings; hints: readonly string[]; shown: number }) {
+export function Hints({ strings: page, hints, shown }: { strings: PageStrings; hints: readonly string[]; shown: number }) {
+  const strings = withLater(page);
   return (
     <div className="cb-hints">
       {hints.slice(0, shown).map((text, i) => (
@@ -81,7 +158,8 @@ export function Hints({ strings, hints, shown }: { strings: Strings; hints: read
 }
 
 /** The opened Common mistakes list (the disclosure's button stays with the card), and whether more may come. */
-export function Mistakes({ strings, mistakes, later }: { strings: Strings; mistakes: readonly ListedMistake[]; later: boolean }) {
+export function Mistakes({ strings: page, mistakes, later }: { strings: PageStrings; mistakes: readonly ListedMistake[]; later: boolean }) {
+  const strings = withLater(page);
   return (
     <>
       {mistakes.length > 0 ? (

@@ -3,13 +3,13 @@
  * error boundary, the summary once every task is solved or failed, and "Reset progress". The site and
  * the embed both render this inside an <ExerciseProvider>.
  */
-import { Fragment, lazy, Suspense, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { Fragment, lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useModeView } from './mode-view.tsx';
 import { useActions, useRevealed, useScore } from '../hooks/use-task.ts';
 import { useExercise, useExerciseStoreApi, useStrings } from '../hooks/exercise-context.tsx';
 import { Announcer } from './announcer.tsx';
 import { ErrorBoundary } from './error-boundary.tsx';
-import { loadFeedback, TaskCard } from './task-card.tsx';
+import { loadFeedback, TaskCard, useFeedback } from './task-card.tsx';
 
 // The summary and the notice that offers it show once, when the set ends: their code loads then.
 const summary = () => import('./summary.tsx');
@@ -124,38 +124,31 @@ function ResetProgress({ taskIds }: { taskIds: readonly string[] | undefined }) 
   const [asking, setAsking] = useState<boolean | null>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const openRef = useRef<HTMLButtonElement>(null);
-  const textId = useId();
+  const feedback = useFeedback();
   useEffect(() => {
     if (asking) confirmRef.current?.focus();
     else if (asking === false) openRef.current?.focus();
   }, [asking]);
-  if (!asking) {
+  if (!asking || !feedback) {
     return (
       <div className="cb-reset-set">
-        <button type="button" className="cb-button cb-button--quiet" ref={openRef} disabled={!started} onClick={() => setAsking(true)}>
+        {/* The question comes with the feedback's chunk, in by now (something was done, or saved): this waits for it. */}
+        <button type="button" className="cb-button cb-button--quiet" ref={openRef} disabled={!started} onClick={() => void loadFeedback().then((m) => m && setAsking(true))}>
           {strings.resetProgress}
         </button>
       </div>
     );
   }
   return (
-    <div className="cb-reset-set cb-confirm" role="group" aria-labelledby={textId}>
-      <p id={textId}>{some ? strings.resetTasksConfirm(some.map((id) => all.findIndex((t) => t.id === id) + 1)) : strings.resetConfirm}</p>
-      <button
-        type="button"
-        className="cb-button cb-button--danger"
-        ref={confirmRef}
-        onClick={() => {
-          resetSet(some);
-          setAsking(false);
-        }}
-      >
-        {strings.resetConfirmYes}
-      </button>
-      <button type="button" className="cb-button" onClick={() => setAsking(false)}>
-        {strings.resetConfirmNo}
-      </button>
-    </div>
+    <feedback.ResetQuestion
+      strings={strings}
+      tasks={some?.map((id) => all.findIndex((t) => t.id === id) + 1)}
+      confirmRef={confirmRef}
+      onAnswer={(yes) => {
+        if (yes) resetSet(some);
+        setAsking(false);
+      }}
+    />
   );
 }
 
@@ -163,13 +156,10 @@ function StorageNotice() {
   const strings = useStrings();
   const notice = useExercise((s) => s.storageNotice);
   const { dismissStorageNotice } = useActions();
-  if (!notice) return null;
-  return (
-    <div className="cb-notice" role="status">
-      <p>{notice === 'corrupt' ? strings.storageCorrupt : strings.storageUnavailable}</p>
-      <button type="button" className="cb-button cb-button--quiet" onClick={dismissStorageNotice}>
-        {strings.dismiss}
-      </button>
-    </div>
-  );
+  const feedback = useFeedback();
+  // Its words come with the feedback's chunk (a page with unreadable saved progress has it already).
+  useEffect(() => {
+    if (notice) void loadFeedback();
+  }, [notice]);
+  return notice && feedback ? <feedback.StorageNotice strings={strings} notice={notice} onDismiss={dismissStorageNotice} /> : null;
 }

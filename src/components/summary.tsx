@@ -6,6 +6,8 @@ import type { MouseEvent } from 'react';
 import { scoreSet } from '../engine/scoring.ts';
 import { useExercise, useStrings } from '../hooks/exercise-context.tsx';
 import { useScore } from '../hooks/use-task.ts';
+// From the feedback chunk, which is always in by the set's end: later.ts stays one file with it.
+import { withLater } from './feedback.tsx';
 
 /**
  * Follows an in-page link by moving focus to its target's heading (tabIndex -1), in the document or in an
@@ -27,7 +29,7 @@ function follow(event: MouseEvent<HTMLAnchorElement>) {
 
 /** Where the learner ended the set: says so and offers the summary; focus moves only if they follow it. */
 export function Finished() {
-  const strings = useStrings();
+  const strings = withLater(useStrings());
   const score = useScore();
   return (
     <p className="cb-notice">
@@ -40,7 +42,7 @@ export function Finished() {
 }
 
 export function Summary({ level }: { level: 2 | 3 }) {
-  const strings = useStrings();
+  const strings = withLater(useStrings());
   const set = useExercise((s) => s.set);
   const progress = useExercise((s) => s.progress);
   const score = scoreSet(set, progress);

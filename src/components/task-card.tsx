@@ -3,7 +3,7 @@
  * that follows (which blanks are wrong, the mistakes that match the learner's choices, hints, the
  * solution and the explanation). It shows the rules' outcomes; the rules live in the engine.
  */
-import { memo, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Task } from '../schema/exercise-schema.ts';
 import { listedMistakes, solutionOf } from '../engine/grading.ts';
 import { TaskDnd } from '../dnd/task-dnd.tsx';
@@ -41,6 +41,9 @@ const onFeedback = (listener: () => void) => {
   return () => feedbackWaiting.delete(listener);
 };
 
+/** The feedback chunk's module once it is in (loadFeedback), else undefined. */
+export const useFeedback = () => useSyncExternalStore(onFeedback, () => feedbackModule);
+
 export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Task; number: number; subject: string; headingLevel?: 2 | 3 }) {
   const strings = useStrings();
   const progress = useTaskOutcome(task.id);
@@ -65,7 +68,12 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
   // A Check that ends the task replaces the buttons with its outcome: focus follows it there, not to <body>.
   const ended = useRef<HTMLParagraphElement>(null);
   const checking = useRef(false);
-  const feedback = useSyncExternalStore(onFeedback, () => feedbackModule);
+  const feedback = useFeedback();
+  const card = useRef<HTMLElement>(null);
+  // Its styles come with it, into this card's document or shadow root, before what it shows is painted.
+  useLayoutEffect(() => {
+    if (feedback && card.current) feedback.adoptStyles(card.current.getRootNode());
+  }, [feedback]);
   useEffect(() => {
     if (checking.current) ended.current?.focus();
     checking.current = false;
@@ -74,7 +82,7 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
   });
 
   return (
-    <section className={`cb-task cb-task--${status}`} aria-labelledby={headingId} id={`task-${task.id}`} data-task={task.id}>
+    <section ref={card} className={`cb-task cb-task--${status}`} aria-labelledby={headingId} id={`task-${task.id}`} data-task={task.id}>
       <header className="cb-task-header">
         <Heading id={headingId} className="cb-task-title" tabIndex={-1}>
           {strings.taskHeading(number)}
@@ -103,6 +111,8 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
                 off={progress.checked}
                 onPress={() => {
                   checking.current = true;
+                  // Why a check is refused is said from the feedback's chunk (it may be the learner's first action).
+                  void loadFeedback();
                   check(task.id);
                 }}
               >
@@ -127,11 +137,7 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
       </div>
 
       <div className="cb-feedback">
-        {notice ? (
-          <p className="cb-message cb-message--warn" role="alert">
-            {notice.reason === 'incomplete' ? strings.fillFirst(notice.empty) : strings.checkedAlready}
-          </p>
-        ) : null}
+        {notice && feedback ? <feedback.Refusal strings={strings} notice={notice} /> : null}
         {/* An exam's saved answer says nothing of how it went until the exam is submitted. */}
         {feedback && revealed ? (
           <feedback.Feedback strings={strings} progress={progress} graded={graded} left={attempts.left} mistakes={showMistakes ? mistakes : null} />

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { readFileSync } from 'node:fs';
-import { shadowStyles, themeStyles } from './shadow-css.ts';
+import { shadowRem, shadowStyles, themeStyles } from './shadow-css.ts';
 
 // The stylesheet as written; the build minifies it (and lowers light-dark()), which the browser tests cover.
 const css = readFileSync(new URL('../components/styles.css', import.meta.url), 'utf8');
@@ -33,6 +33,19 @@ describe('shadowStyles', () => {
 
   test('styles.css still themes through light-dark() pairs, which the theme sheets drive', () => {
     expect(css).toMatch(/--cb-bg:\s*light-dark\(/);
+  });
+});
+
+describe('shadowRem', () => {
+  // feedback.css, which the feedback chunk adds to a shadow root beside the re-rooted styles.css.
+  const later = readFileSync(new URL('../components/feedback.css', import.meta.url), 'utf8');
+
+  test("measures feedback.css's rems against --cb-rem too, and adds no host rules of its own", () => {
+    const out = shadowRem(later);
+    expect(later).toMatch(/\drem\b/);
+    expect(out).not.toMatch(/\drem\b/);
+    expect(out).toContain('calc(0.4*var(--cb-rem))');
+    expect(out).not.toContain(':host');
   });
 });
 

@@ -20,16 +20,19 @@ import type { Theme } from './settings.ts';
 
 /** Every theme's rules: the site's stylesheet, re-rooted on the shadow host. `--cb-rem` comes at run time. */
 export function shadowStyles(css: string): string {
-  const rooted = css
-    // The defaults block: the one `.cb-root` followed straight by its braces.
-    .replace(/\.cb-root\s*\{/, ':host{')
-    .replace(/(-?\d*\.?\d+)rem\b/g, 'calc($1*var(--cb-rem))');
+  // The defaults block: the one `.cb-root` followed straight by its braces.
+  const rooted = shadowRem(css.replace(/\.cb-root\s*\{/, ':host{'));
   return (
     `:host{display:block}:host([hidden]){display:none}${rooted}` +
     '.cb-root{all:initial;display:block;font-family:var(--cb-font);font-size:var(--cb-font-size);line-height:1.5;color:var(--cb-text);background:var(--cb-bg)}' +
     // The iframe page (embed.html) is the exercise's whole page: a margin inside its frame, in its colours.
     ':host([frame]) .cb-root{padding:var(--cb-space)}'
   );
+}
+
+/** Sizes in `rem` follow --cb-rem (for feedback.css, which the feedback chunk adds to a shadow root later). */
+export function shadowRem(css: string): string {
+  return css.replace(/(-?\d*\.?\d+)rem\b/g, 'calc($1*var(--cb-rem))');
 }
 
 const scheme = (dark: boolean) => `:host,.cb-root{color-scheme:${dark ? 'dark' : 'light'}}`;

@@ -27,5 +27,6 @@ export function adoptStyles(shadow: ShadowRoot, theme: Theme): void {
   }
   let themed = themes.get(theme);
   if (!themed) themes.set(theme, (themed = sheet(themeStyles(theme))));
-  shadow.adoptedStyleSheets = [base, themed];
+  // A new theme keeps what came later (the feedback chunk's sheet: feedback.tsx's adoptStyles).
+  shadow.adoptedStyleSheets = [base, themed, ...shadow.adoptedStyleSheets.slice(2)];
 }

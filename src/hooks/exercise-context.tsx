@@ -6,10 +6,10 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { ExerciseState, ExerciseStore } from '../store/exercise-store.ts';
 import { en } from '../i18n/strings.ts';
-import type { Strings } from '../i18n/table.ts';
+import type { PageStrings } from '../i18n/table.ts';
 
 const StoreContext = createContext<ExerciseStore | null>(null);
-const StringsContext = createContext<Strings>(en);
+const StringsContext = createContext<PageStrings>(en);
 
 export function ExerciseProvider({
   store,
@@ -17,7 +17,7 @@ export function ExerciseProvider({
   children,
 }: {
   store: ExerciseStore;
-  strings?: Strings;
+  strings?: PageStrings;
   children: ReactNode;
 }) {
   return (
@@ -39,6 +39,6 @@ export function useExercise<T>(selector: (state: ExerciseState) => T): T {
   return useStore(useExerciseStoreApi(), selector);
 }
 
-export function useStrings(): Strings {
+export function useStrings(): PageStrings {
   return useContext(StringsContext);
 }

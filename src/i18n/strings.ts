@@ -3,9 +3,10 @@
  * complete, which proves the mechanism; a team passes its own table (or a partial one) to the embed.
  * Functions rather than templates: a translator can reorder the words, and plurals stay correct.
  */
-import { list, type Strings } from './table.ts';
+import type { PageStrings, Strings } from './table.ts';
 
-export const en: Strings = {
+/** English, less the words that follow the learner's first action: later.ts has those (table.ts says why). */
+export const en: PageStrings = {
   lang: 'en',
   practice: (n) => `Practice · ${n} ${n === 1 ? 'task' : 'tasks'}`,
   minutes: (m) => `~${m} mins`,
@@ -27,60 +28,24 @@ export const en: Strings = {
   check: 'Check',
   hint: 'Hint',
   reset: 'Reset',
-  hintOf: (n, t) => `Hint ${n} of ${t}`,
   mistakesHeading: 'Common mistakes',
-  yourChoice: 'Your choice',
-  mistakesLater: 'All are shown once the task ends.',
-  checkedAlready: 'Already checked: change an answer first.',
   solvedIn: (n) => `Solved in ${n} ${n === 1 ? 'attempt' : 'attempts'}`,
-  fillFirst: (blanks) => `Fill ${blanks.length === 1 ? 'blank' : 'blanks'} ${list(blanks, 'and')} before checking.`,
-  correct: 'Correct',
-  notYet: (wrong, left) => `${wrong} ${wrong === 1 ? 'blank is' : 'blanks are'} wrong. Attempts: ${left} left.`,
   failed: 'No attempts left',
-  solutionShown: 'The solution is shown in the blanks.',
-  explanation: 'Explanation',
   statusSolved: 'Solved',
   statusFailed: 'Not solved',
   resetProgress: 'Reset progress',
-  resetConfirm: 'Start this set afresh? Your answers, attempts and hints will be cleared.',
-  resetTasksConfirm: (tasks) =>
-    `Start ${tasks.length === 1 ? 'task' : 'tasks'} ${list(tasks, 'and')} afresh? Your answers, attempts and hints there will be cleared.`,
-  resetConfirmYes: 'Yes, start afresh',
-  resetConfirmNo: 'Cancel',
-  summaryHeading: 'Summary',
-  summaryScore: (s, t) => `${s} of ${t} tasks solved`,
-  summaryAttempts: (n) => `${n} ${n === 1 ? 'attempt' : 'attempts'} used`,
-  summaryHints: (n) => `${n} ${n === 1 ? 'hint' : 'hints'} used`,
-  reviewTask: (n, solved) => `Review task ${n} (${solved ? 'solved' : 'not solved'})`,
-  setFinished: 'Set finished:',
-  seeSummary: 'See the summary',
-  storageCorrupt: 'Your saved progress for this set could not be read, so it starts afresh.',
-  storageUnavailable: 'This browser is not keeping progress (storage is full or blocked); it lasts until you leave the page.',
   taskCrashed: (n) => `Task ${n} could not be shown. The other tasks still work.`,
   setInvalid: (source) => `This exercise set could not be loaded: ${source}`,
   loading: 'Loading…',
-  sayPlaced: (option, b) => `${option} placed in blank ${b}`,
-  sayMoved: (option, from, to) => `${option} moved from blank ${from} to blank ${to}`,
-  sayCleared: (option, b) => `${option} taken out of blank ${b}`,
-  saySelectedBlank: (b) => `Blank ${b} selected. Choose an option.`,
-  saySelectedOption: (option) => `${option} selected. Choose a blank.`,
-  sayDeselected: 'Selection cleared',
-  sayChecked: (wrong, left, solved, failed) =>
-    solved
-      ? 'Correct! Task solved.'
-      : `${wrong.map((b) => `Blank ${b} is wrong.`).join(' ')} Attempts: ${left} left.${failed ? ' The solution is shown.' : ''}`,
-  sayRefused: (blanks) => `Not checked: fill ${blanks.length === 1 ? 'blank' : 'blanks'} ${list(blanks, 'and')} first.`,
-  sayHint: (n, t, text) => `Hint ${n} of ${t}: ${text}`,
   dragInstructions: 'Enter picks this option for a blank. To drag it instead: Shift+Space, the arrow keys to a blank, Space to drop, Escape to cancel.',
   dragPickedUp: (option) => `Picked up ${option}.`,
   dragOver: (option, b) => (b === null ? `${option} is not over a blank.` : `${option} is over blank ${b}.`),
   dragDropped: (option, b) => (b === null ? `${option} dropped back in the options.` : `${option} dropped in blank ${b}.`),
   dragCancelled: (option) => `Dragging cancelled. ${option} went back.`,
-  dismiss: 'OK',
 };
 
 /** The table as this screen needs it: on a touch screen the instructions say "tap", not "click". */
-export function forPointer(strings: Strings): Strings {
+export function forPointer<T extends PageStrings>(strings: T): T {
   return globalThis.matchMedia?.('(pointer: coarse)').matches ? { ...strings, instructions: strings.instructionsTouch } : strings;
 }
 
@@ -93,9 +58,9 @@ const LOADERS: Readonly<Record<string, () => Promise<Strings>>> = {
  * The table for a language tag ("fr-CA" falls back to "fr", anything unknown to English), with a
  * team's own overrides on top. Resolves, never rejects: a table that fails to load means English.
  */
-export async function loadStrings(lang: string | undefined, overrides?: Partial<Strings>): Promise<Strings> {
+export async function loadStrings(lang: string | undefined, overrides?: Partial<Strings>): Promise<PageStrings> {
   const tag = (lang ?? 'en').toLowerCase();
   const loader = LOADERS[tag] ?? LOADERS[tag.split('-')[0] ?? ''];
-  const base = loader ? await loader().catch(() => en) : en;
+  const base: PageStrings = loader ? await loader().catch(() => en) : en;
   return overrides ? { ...base, ...overrides } : base;
 }

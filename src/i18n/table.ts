@@ -77,6 +77,48 @@ export interface Strings {
   readonly dismiss: string;
 }
 
+/**
+ * The words a page shows or says only after the learner's first action. English for them travels with
+ * the feedback chunk (later.ts), not with every page; the components that show them (feedback.tsx,
+ * announce.ts, summary.tsx) complete the page's table with `withLater`.
+ */
+export type LaterKey =
+  | 'hintOf'
+  | 'storageCorrupt'
+  | 'storageUnavailable'
+  | 'dismiss'
+  | 'checkedAlready'
+  | 'fillFirst'
+  | 'resetConfirm'
+  | 'resetTasksConfirm'
+  | 'resetConfirmYes'
+  | 'resetConfirmNo'
+  | 'yourChoice'
+  | 'mistakesLater'
+  | 'correct'
+  | 'notYet'
+  | 'solutionShown'
+  | 'explanation'
+  | 'summaryHeading'
+  | 'summaryScore'
+  | 'summaryAttempts'
+  | 'summaryHints'
+  | 'reviewTask'
+  | 'setFinished'
+  | 'seeSummary'
+  | 'sayPlaced'
+  | 'sayMoved'
+  | 'sayCleared'
+  | 'saySelectedBlank'
+  | 'saySelectedOption'
+  | 'sayDeselected'
+  | 'sayChecked'
+  | 'sayRefused'
+  | 'sayHint';
+
+/** A table as a page holds it: every word, except that English has the later ones only once later.ts is in. */
+export type PageStrings = Omit<Strings, LaterKey> & Partial<Pick<Strings, LaterKey>>;
+
 /** "1, 2 and 3": joins blank numbers with the language's word for "and". */
 export const list = (items: readonly number[], and: string) =>
   items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;

@@ -3,14 +3,13 @@
 // Prism's core as refractor 5.0.0 ships it (lib/prism-core.js: no globals, document, workers,
 // `util.encode` or `Token.stringify`), less `highlight()` and its unused `lang` pattern: we only
 // tokenize (src/components/code/highlight.ts), and every byte of this file is on every learner's page
-// (134 B gzip). Otherwise unchanged; the grammars still come from refractor.
+// (134 B gzip). Also less what only highlight() used: the hooks' store (add and run do nothing) and the
+// plain-text grammars (highlight.ts shows plain text without one). Otherwise unchanged; the grammars
+// still come from refractor.
 // Prism: MIT License, Copyright (c) 2012 Lea Verou. refractor: MIT License, Copyright (c) Titus Wormer.
 
 // Private helper vars
 var uniqueId = 0
-
-// The grammar object for plaintext
-var plainTextGrammar = {}
 
 var _ = {
   /**
@@ -118,14 +117,6 @@ var _ = {
    * @public
    */
   languages: {
-    /**
-     * The grammar for plain, unformatted text.
-     */
-    plain: plainTextGrammar,
-    plaintext: plainTextGrammar,
-    text: plainTextGrammar,
-    txt: plainTextGrammar,
-
     /**
      * Creates a deep copy of the language with the given id and appends the given tokens.
      *
@@ -349,49 +340,11 @@ var _ = {
    * @memberof Prism
    * @public
    */
+  // Prism runs hooks only from highlight(), which this copy leaves out: the hooks grammars add (HTML
+  // wrapping, templates re-highlighted after tokenizing) never ran here, so they are not even kept.
   hooks: {
-    all: {},
-
-    /**
-     * Adds the given callback to the list of callbacks for the given hook.
-     *
-     * The callback will be invoked when the hook it is registered for is run.
-     * Hooks are usually directly run by a highlight function but you can also run hooks yourself.
-     *
-     * One callback function can be registered to multiple hooks and the same hook multiple times.
-     *
-     * @param {string} name The name of the hook.
-     * @param {HookCallback} callback The callback function which is given environment variables.
-     * @public
-     */
-    add: function (name, callback) {
-      var hooks = _.hooks.all
-
-      hooks[name] = hooks[name] || []
-
-      hooks[name].push(callback)
-    },
-
-    /**
-     * Runs a hook invoking all registered callbacks with the given environment variables.
-     *
-     * Callbacks will be invoked synchronously and in the order in which they were registered.
-     *
-     * @param {string} name The name of the hook.
-     * @param {Object<string, any>} env The environment variables of the hook passed to all callbacks registered.
-     * @public
-     */
-    run: function (name, env) {
-      var callbacks = _.hooks.all[name]
-
-      if (!callbacks || !callbacks.length) {
-        return
-      }
-
-      for (var i = 0, callback; (callback = callbacks[i++]); ) {
-        callback(env)
-      }
-    }
+    add: function () {},
+    run: function () {}
   },
 
   Token: Token
