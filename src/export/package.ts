@@ -89,7 +89,8 @@ export function neededModules(chunks: readonly Chunk[], set: ExerciseSet, format
     if (grammar) return grammars.has(grammar);
     if (TABLE.test(id)) return needsTable;
     if (id.endsWith('/src/lms/cmi5.ts')) return format === 'cmi5';
-    return !/\/src\/(i18n\/fr|embed\/xapi|embed\/frame)\.ts$/.test(id);
+    // Nor another mode's view: a package runs practice (src/lms/config.ts).
+    return !/\/src\/(i18n\/fr|embed\/xapi|embed\/frame)\.ts$/.test(id) && !id.includes('/src/modes/');
   };
 }
 

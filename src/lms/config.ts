@@ -4,7 +4,12 @@
  */
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
 
-export { MODES } from '../embed/settings.ts';
+/**
+ * The modes a package runs. Practice only for now: SCORM 1.2's 4,096 characters of suspend_data hold
+ * progress by option index (suspend.ts), which a typed answer, a line order or an exam's round do not
+ * fit yet; the embed and the site run every mode.
+ */
+export const MODES = ['practice'] as const;
 
 export const PACKAGE_FORMATS = ['scorm12', 'scorm2004', 'cmi5'] as const;
 export type PackageFormat = (typeof PACKAGE_FORMATS)[number];
