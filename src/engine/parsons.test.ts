@@ -1,7 +1,7 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import type { Task } from '../schema/exercise-schema.ts';
-import type { Placements } from './grading.ts';
+import { FRESH_PROGRESS, check, type Placements } from './grading.ts';
 import {
   applyAid,
   blocksOf,
@@ -230,6 +230,29 @@ describe('grading', () => {
     [order[i], order[j]] = [order[j] ?? '', order[i] ?? ''];
     const swapped = toResponse(puzzle, order.map((id) => ({ id, indent: 0 })));
     expect(Object.values(gradeSlots(puzzle, swapped)).every(Boolean)).toBe(true);
+  });
+});
+
+describe('the check, through the order interaction', () => {
+  it('is refused while slots are empty, and grades per slot once they are filled', () => {
+    const task = pythonTask();
+    const puzzle = must(puzzleOf(task));
+    const solved = solutionResponse(puzzle);
+    expect(check(task, { ...FRESH_PROGRESS, placements: { 1: solved[1] ?? '' } }, 3, orderInteraction)).toEqual({ kind: 'refused', reason: 'incomplete', empty: [2, 3, 4] });
+    const list = placedList(solved);
+    const swapped = toResponse(puzzle, [list[1], list[0], list[2], list[3]].filter((p) => p !== undefined));
+    const wrong = check(task, { ...FRESH_PROGRESS, placements: swapped }, 3, orderInteraction);
+    expect(wrong).toMatchObject({ kind: 'graded', solved: false, record: { correct: { 1: false, 2: false, 3: true, 4: true } } });
+    expect(check(task, { ...FRESH_PROGRESS, placements: solved }, 3, orderInteraction)).toMatchObject({ kind: 'graded', solved: true });
+  });
+
+  it('names the mistake a placed distractor was made from', () => {
+    const task = pythonTask();
+    const puzzle = must(puzzleOf(task));
+    const list = placedList(solutionResponse(puzzle));
+    list[2] = { id: idOf(puzzle, 'total = n', true), indent: 1 };
+    const outcome = check(task, { ...FRESH_PROGRESS, placements: toResponse(puzzle, list) }, 3, orderInteraction);
+    expect(outcome).toMatchObject({ kind: 'graded', record: { matchedMistakes: [0] } });
   });
 });
 

@@ -14,7 +14,7 @@
  * that its lines sit together, in order.
  */
 import type { Task } from '../schema/exercise-schema.ts';
-import { acceptedAnswers, solutionOf, type Placements } from './grading.ts';
+import { acceptedAnswers, solutionOf, type Interaction, type Placements, type XapiInteraction } from './grading.ts';
 import { hashString, seededShuffle } from './scoring.ts';
 import { parseTemplate, type Segment } from './template.ts';
 
@@ -443,12 +443,7 @@ export function applyAid(
 
 const DELIMITER = '[,]';
 
-export interface SequencingXapi {
-  readonly interactionType: 'sequencing';
-  readonly response: string;
-  readonly correctResponsesPattern: readonly string[];
-  readonly choices: readonly { readonly id: string; readonly description: Readonly<Record<string, string>> }[];
-}
+export type SequencingXapi = XapiInteraction & { readonly interactionType: 'sequencing'; readonly choices: NonNullable<XapiInteraction['choices']> };
 
 /**
  * The statement's sequencing parts: the pool lines as choices, the learner's and the solution's line
@@ -467,10 +462,12 @@ export function parsonsXapi(puzzle: Puzzle, response: Placements): SequencingXap
 const EMPTY: Puzzle = { lines: [], solution: [], indent: false, maxLevel: 0, unit: ' ' };
 
 /**
- * The order interaction in the shape every interaction has (src/engine/interactions.ts): a part is a
- * slot of the answer, a value an encoded pool line. A task too short to play has no slots.
+ * The order interaction in the shape every interaction has (grading.ts's Interaction): a part is a
+ * slot of the answer, a value an encoded pool line. A task too short to play has no slots. Aids change
+ * the pool, never what is right: grading needs none of them.
  */
-export const orderInteraction = {
+export const orderInteraction: Interaction = {
+  kind: 'order',
   accepts(task: Task, part: number, value: string): boolean {
     const puzzle = puzzleOf(task);
     if (!puzzle || !Number.isInteger(part) || part < 1 || part > puzzle.solution.length) return false;

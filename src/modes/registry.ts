@@ -13,7 +13,9 @@ export interface ModeModule {
   readonly interaction?: Interaction;
 }
 
-const LOADERS: Partial<Record<ModeId, () => Promise<ModeModule>>> = {};
+const LOADERS: Partial<Record<ModeId, () => Promise<ModeModule>>> = {
+  order: () => import('./order/view.tsx'),
+};
 
 /** The modes a learner can choose, in the picker's order. */
 export const BUILT_MODES: readonly ModeId[] = ['practice', ...(Object.keys(LOADERS) as ModeId[])];

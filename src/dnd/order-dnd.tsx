@@ -1,0 +1,170 @@
+/**
+ * Drag and drop for line order (Parsons problems): one draggable area around the pool and the
+ * program, as task-dnd.tsx does for the code and the bank. A drag starts only on a line button
+ * (`data-line`); where it is comes from a hit test at the pointer (`data-slot` in the program, `data-pool`
+ * for the pool), marked with `data-over` on the element, and the ghost is moved by writing its style: no
+ * React render while a drag moves, however many lines there are. A drop calls the same function the
+ * clicks and keys call. Keyboard users move lines with the buttons and keys of the view instead.
+ */
+import {
+  DndContext,
+  MouseSensor,
+  TouchSensor,
+  useDraggable,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type CollisionDetection,
+  type DragStartEvent,
+} from '@dnd-kit/core';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+
+/** Where a line was dropped: a slot of the program (1..n), the pool, or nowhere. */
+export type DropPlace = { readonly slot: number } | 'pool' | null;
+
+type Activator = { eventName: 'onMouseDown' | 'onTouchStart'; handler: unknown };
+type Handler = (event: React.SyntheticEvent, options: unknown, context: unknown) => boolean;
+
+const lineAt = (target: EventTarget | null): HTMLElement | null =>
+  target instanceof Element ? target.closest<HTMLElement>('[data-line]:not([aria-disabled="true"])') : null;
+
+/** The line button each drag started on, by its starting event (read while the event is dispatched). */
+const pressed = new WeakMap<Event, HTMLElement>();
+
+function onLinesOnly(activators: readonly Activator[]): Activator[] {
+  return activators.map(({ eventName, handler }) => ({
+    eventName,
+    handler: ((event, options, context) => {
+      const button = lineAt(event.target);
+      if (!button) return false;
+      pressed.set(event.nativeEvent, button);
+      return (handler as Handler)(event, options, context);
+    }) as Handler,
+  }));
+}
+
+class LineMouseSensor extends MouseSensor {
+  static override activators = onLinesOnly(MouseSensor.activators as Activator[]) as typeof MouseSensor.activators;
+}
+class LineTouchSensor extends TouchSensor {
+  static override activators = onLinesOnly(TouchSensor.activators as Activator[]) as typeof TouchSensor.activators;
+}
+
+const MOUSE = { activationConstraint: { distance: 5 } };
+const TOUCH = { activationConstraint: { delay: 180, tolerance: 8 } };
+
+/** The slot or pool under a point, if it is inside `area`. */
+function placeAt(area: Element, x: number, y: number): { place: DropPlace; element: HTMLElement | null } {
+  const hit = (area.getRootNode() as Document | ShadowRoot).elementFromPoint(x, y);
+  const slot = hit?.closest<HTMLElement>('[data-slot]');
+  if (slot && area.contains(slot)) return { place: { slot: Number(slot.dataset.slot) }, element: slot };
+  const pool = hit?.closest<HTMLElement>('[data-pool]');
+  if (pool && area.contains(pool)) return { place: 'pool', element: pool };
+  return { place: null, element: null };
+}
+
+export interface OrderDndProps {
+  readonly disabled: boolean;
+  /** A line was dropped: its id, and where. */
+  readonly onDrop: (id: string, place: DropPlace) => void;
+  /** What screen readers hear, in the mode's words. */
+  readonly say: { readonly picked: (id: string) => string; readonly dropped: (id: string, place: DropPlace) => string | undefined };
+  readonly className: string;
+  readonly children: ReactNode;
+}
+
+export function OrderDnd({ disabled, onDrop, say, className, children }: OrderDndProps) {
+  const sensors = useSensors(useSensor(LineMouseSensor, MOUSE), useSensor(LineTouchSensor, TOUCH));
+  const area = useRef<HTMLDivElement | null>(null);
+  const ghost = useRef<HTMLSpanElement>(null);
+  const pointer = useRef<{ x: number; y: number } | null>(null);
+  const over = useRef<HTMLElement | null>(null);
+  const dragged = useRef<{ id: string; button: HTMLElement } | null>(null);
+  // The line and place the announcements speak of: dnd-kit announces a drop after onDragEnd.
+  const spoken = useRef<{ id: string; place: DropPlace }>({ id: '', place: null });
+  const [text, setText] = useState<string | null>(null);
+
+  // Only remembers where the pointer is: the hit test runs in onDragMove, once per move.
+  const collision = useCallback<CollisionDetection>((args) => {
+    pointer.current = args.pointerCoordinates;
+    return [];
+  }, []);
+
+  const mark = (element: HTMLElement | null) => {
+    if (over.current === element) return;
+    over.current?.removeAttribute('data-over');
+    element?.setAttribute('data-over', '');
+    over.current = element;
+  };
+
+  const onDragStart = useCallback(({ activatorEvent }: DragStartEvent) => {
+    const button = activatorEvent ? pressed.get(activatorEvent) : undefined;
+    if (!button) return;
+    button.setAttribute('data-dragging', '');
+    dragged.current = { id: button.dataset.line ?? '', button };
+    spoken.current = { id: dragged.current.id, place: null };
+    setText(button.querySelector('code')?.textContent ?? '');
+  }, []);
+
+  const onDragMove = useCallback(() => {
+    const at = pointer.current;
+    if (!at || !area.current) return;
+    mark(placeAt(area.current, at.x, at.y).element);
+    if (ghost.current) ghost.current.style.transform = `translate3d(${at.x}px,${at.y}px,0) translate(-50%,-50%)`;
+  }, []);
+
+  const finish = useCallback(() => {
+    dragged.current?.button.removeAttribute('data-dragging');
+    dragged.current = null;
+    mark(null);
+    if (ghost.current) ghost.current.style.transform = '';
+    setText(null);
+  }, []);
+
+  const onDragEnd = useCallback(() => {
+    const drag = dragged.current;
+    const at = pointer.current;
+    const place = at && area.current ? placeAt(area.current, at.x, at.y).place : null;
+    spoken.current = { id: spoken.current.id, place };
+    finish();
+    if (drag && place) onDrop(drag.id, place);
+  }, [finish, onDrop]);
+
+  const accessibility = useMemo(() => {
+    const announcements: Announcements = {
+      onDragStart: () => say.picked(spoken.current.id),
+      onDragMove: () => undefined,
+      onDragOver: () => undefined,
+      onDragEnd: () => say.dropped(spoken.current.id, spoken.current.place),
+      onDragCancel: () => undefined,
+    };
+    return { announcements };
+  }, [say]);
+
+  return (
+    <DndContext sensors={sensors} collisionDetection={collision} onDragStart={onDragStart} onDragMove={onDragMove} onDragEnd={onDragEnd} onDragCancel={finish} accessibility={accessibility}>
+      <Area disabled={disabled} className={className} areaRef={area}>
+        {children}
+      </Area>
+      <span ref={ghost} className="cb-order-ghost" aria-hidden="true" data-active={text === null ? undefined : ''}>
+        {text}
+      </span>
+    </DndContext>
+  );
+}
+
+function Area({ disabled, className, areaRef, children }: { disabled: boolean; className: string; areaRef: React.RefObject<HTMLDivElement | null>; children: ReactNode }) {
+  const { setNodeRef, listeners } = useDraggable({ id: 'order', disabled });
+  const setNode = useCallback(
+    (element: HTMLDivElement | null) => {
+      areaRef.current = element;
+      setNodeRef(element);
+    },
+    [areaRef, setNodeRef],
+  );
+  return (
+    <div ref={setNode} className={className} {...listeners}>
+      {children}
+    </div>
+  );
+}
