@@ -51,6 +51,9 @@ class LineTouchSensor extends TouchSensor {
 }
 
 const MOUSE = { activationConstraint: { distance: 5 } };
+const MOVES = ['pointermove', 'touchmove'] as const;
+/** Nothing collides: where a line is over is a hit test at the pointer (placeAt). */
+const none: CollisionDetection = () => [];
 const TOUCH = { activationConstraint: { delay: 180, tolerance: 8 } };
 
 /** The slot or pool under a point, if it is inside `area`. */
@@ -84,11 +87,7 @@ export function OrderDnd({ disabled, onDrop, say, className, children }: OrderDn
   const spoken = useRef<{ id: string; place: DropPlace }>({ id: '', place: null });
   const [text, setText] = useState<string | null>(null);
 
-  // Only remembers where the pointer is: the hit test runs in onDragMove, once per move.
-  const collision = useCallback<CollisionDetection>((args) => {
-    pointer.current = args.pointerCoordinates;
-    return [];
-  }, []);
+  const frame = useRef(0);
 
   const mark = (element: HTMLElement | null) => {
     if (over.current === element) return;
@@ -97,29 +96,53 @@ export function OrderDnd({ disabled, onDrop, say, className, children }: OrderDn
     over.current = element;
   };
 
-  const onDragStart = useCallback(({ activatorEvent }: DragStartEvent) => {
-    const button = activatorEvent ? pressed.get(activatorEvent) : undefined;
-    if (!button) return;
-    button.setAttribute('data-dragging', '');
-    dragged.current = { id: button.dataset.line ?? '', button };
-    spoken.current = { id: dragged.current.id, place: null };
-    setText(button.querySelector('code')?.textContent ?? '');
-  }, []);
-
-  const onDragMove = useCallback(() => {
+  /** Once a frame: the place under the pointer is marked, and the ghost follows the pointer. */
+  const paint = useCallback(() => {
+    frame.current = 0;
     const at = pointer.current;
-    if (!at || !area.current) return;
+    if (!at || !area.current || !dragged.current) return;
     mark(placeAt(area.current, at.x, at.y).element);
     if (ghost.current) ghost.current.style.transform = `translate3d(${at.x}px,${at.y}px,0) translate(-50%,-50%)`;
   }, []);
 
+  /**
+   * Where the pointer or finger is, from the input events themselves: dnd-kit's own figure reaches us
+   * only after React renders, so a release right after a move would land where the pointer was before.
+   */
+  const follow = useCallback(
+    (event: PointerEvent | TouchEvent) => {
+      const p = 'touches' in event ? event.touches[0] : event;
+      if (!p) return;
+      pointer.current = { x: p.clientX, y: p.clientY };
+      frame.current ||= requestAnimationFrame(paint);
+    },
+    [paint],
+  );
+
+  const onDragStart = useCallback(
+    ({ activatorEvent }: DragStartEvent) => {
+      const button = activatorEvent ? pressed.get(activatorEvent) : undefined;
+      if (!button) return;
+      button.setAttribute('data-dragging', '');
+      dragged.current = { id: button.dataset.line ?? '', button };
+      spoken.current = { id: dragged.current.id, place: null };
+      pointer.current = null;
+      for (const type of MOVES) addEventListener(type, follow as EventListener, { capture: true, passive: true });
+      setText(button.querySelector('code')?.textContent ?? '');
+    },
+    [follow],
+  );
+
   const finish = useCallback(() => {
+    for (const type of MOVES) removeEventListener(type, follow as EventListener, { capture: true });
+    cancelAnimationFrame(frame.current);
+    frame.current = 0;
     dragged.current?.button.removeAttribute('data-dragging');
     dragged.current = null;
     mark(null);
     if (ghost.current) ghost.current.style.transform = '';
     setText(null);
-  }, []);
+  }, [follow]);
 
   const onDragEnd = useCallback(() => {
     const drag = dragged.current;
@@ -142,7 +165,7 @@ export function OrderDnd({ disabled, onDrop, say, className, children }: OrderDn
   }, [say]);
 
   return (
-    <DndContext sensors={sensors} collisionDetection={collision} onDragStart={onDragStart} onDragMove={onDragMove} onDragEnd={onDragEnd} onDragCancel={finish} accessibility={accessibility}>
+    <DndContext sensors={sensors} collisionDetection={none} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={finish} accessibility={accessibility}>
       <Area disabled={disabled} className={className} areaRef={area}>
         {children}
       </Area>

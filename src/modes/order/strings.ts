@@ -18,11 +18,11 @@ export interface OrderStrings {
   readonly wrong: string;
   readonly solution: string;
   readonly poolEmpty: string;
-  readonly moveUp: string;
-  readonly moveDown: string;
-  readonly indent: string;
-  readonly outdent: string;
-  readonly remove: string;
+  readonly up: string;
+  readonly down: string;
+  readonly in: string;
+  readonly out: string;
+  readonly back: string;
   readonly lineTools: (slot: number) => string;
   readonly help: string;
   readonly helped: (kind: 'drop' | 'join') => string;
@@ -46,11 +46,11 @@ export const en: OrderStrings = {
   wrong: 'wrong',
   solution: 'solution',
   poolEmpty: 'Every line is in your program.',
-  moveUp: 'Move up',
-  moveDown: 'Move down',
-  indent: 'Indent',
-  outdent: 'Outdent',
-  remove: 'Back to Lines',
+  up: 'Move up',
+  down: 'Move down',
+  in: 'Indent',
+  out: 'Outdent',
+  back: 'Back to Lines',
   lineTools: (slot) => `Line ${slot}`,
   help: 'Make it easier',
   helped: (kind) => (kind === 'drop' ? 'A line that belongs nowhere was taken away.' : 'Two lines that belong together were joined.'),
@@ -74,11 +74,11 @@ export const fr: OrderStrings = {
   wrong: 'faux',
   solution: 'solution',
   poolEmpty: 'Toutes les lignes sont dans votre programme.',
-  moveUp: 'Monter',
-  moveDown: 'Descendre',
-  indent: 'Augmenter le retrait',
-  outdent: 'Diminuer le retrait',
-  remove: 'Renvoyer aux lignes',
+  up: 'Monter',
+  down: 'Descendre',
+  in: 'Augmenter le retrait',
+  out: 'Diminuer le retrait',
+  back: 'Renvoyer aux lignes',
   lineTools: (slot) => `Ligne ${slot}`,
   help: 'Simplifier',
   helped: (kind) => (kind === 'drop' ? 'Une ligne qui n’a pas sa place a été retirée.' : 'Deux lignes qui vont ensemble ont été liées.'),

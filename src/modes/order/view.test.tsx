@@ -29,7 +29,7 @@ function renderOrder(storage = memoryStorage()) {
 
 const task = (n: number) => screen.getByRole('region', { name: `Task ${n}` });
 const slot = (n: number, s: number) => within(task(n)).getByRole('button', { name: new RegExp(`^Line ${s}\\b`) });
-const line = (n: number, text: string) => within(within(task(n)).getByRole('region', { name: 'Lines' })).getByRole('button', { name: text });
+const line = (n: number, text: string) => within(within(task(n)).getByRole('group', { name: 'Lines' })).getByRole('button', { name: text });
 const button = (n: number, name: string) => within(task(n)).getByRole('button', { name });
 const buttonOrNull = (n: number, name: string) => within(task(n)).queryByRole('button', { name });
 

@@ -34,6 +34,9 @@ import css from './order.css?inline';
 import { en, fr, sharedEn, sharedFr, type OrderStrings } from './strings.ts';
 
 const NONE: readonly string[] = [];
+/** The selected line's buttons, by their words' keys in OrderStrings. */
+const TOOLS = ['up', 'down', 'out', 'in', 'back'] as const;
+type Tool = (typeof TOOLS)[number];
 
 export const view: ModeView = {
   Workspace: function OrderWorkspace({ task, status }: WorkspaceProps) {
@@ -128,6 +131,9 @@ function Order({ task, puzzle, status }: { task: Task; puzzle: Puzzle; status: S
     commit(next, t.sayLevel(textOf(id), placedList(next).find((p) => p.id === id)?.indent ?? 0), id);
   };
 
+  const tool = (id: string, k: Tool) =>
+    k === 'back' ? back(id) : k === 'up' || k === 'down' ? shift(id, k === 'up' ? -1 : 1) : indent(id, k === 'in' ? 1 : -1);
+
   const onDrop = (id: string, place: DropPlace) => {
     if (place === 'pool') {
       if (list.some((p) => p.id === id)) back(id);
@@ -169,7 +175,7 @@ function Order({ task, puzzle, status }: { task: Task; puzzle: Puzzle; status: S
       </p>
       <OrderDnd disabled={locked} onDrop={onDrop} say={say} className="cb-order-areas">
         {locked ? null : (
-          <section data-pool="" aria-labelledby={`${keysId}-pool`}>
+          <div role="group" data-pool="" aria-labelledby={`${keysId}-pool`}>
             <h3 id={`${keysId}-pool`}>{t.pool}</h3>
             {pool.length === 0 ? <p>{t.poolEmpty}</p> : null}
             <ul>
@@ -187,7 +193,7 @@ function Order({ task, puzzle, status }: { task: Task; puzzle: Puzzle; status: S
                       onKeyDown={(e) => e.key === 'Escape' && setSelected(null)}
                       onContextMenu={(e) => e.preventDefault()}
                     >
-                      <span className="cb-order-code">
+                      <span>
                         {block.map((id) => (
                           <Code key={id} pieces={pieces.get(id)} level={puzzle.indent ? 0 : (byId.get(id)?.level ?? 0)} />
                         ))}
@@ -197,9 +203,9 @@ function Order({ task, puzzle, status }: { task: Task; puzzle: Puzzle; status: S
                 );
               })}
             </ul>
-          </section>
+          </div>
         )}
-        <section aria-labelledby={`${keysId}-program`}>
+        <div role="group" aria-labelledby={`${keysId}-program`}>
           <h3 id={`${keysId}-program`}>{t.program}</h3>
           <ol ref={program}>
             {Array.from({ length: n }, (_, i) => {
@@ -235,44 +241,30 @@ function Order({ task, puzzle, status }: { task: Task; puzzle: Puzzle; status: S
                     onKeyDown={(e) => onSlotKey(e, id)}
                     onContextMenu={(e) => e.preventDefault()}
                   >
-                    <span className="cb-order-num" aria-hidden="true">
-                      {slot}
-                    </span>
+                    <b aria-hidden="true">{slot}</b>
                     {line ? <Code pieces={pieces.get(line.id)} level={level} /> : null}
                     {state && state !== 'solution' ? (
-                      <span className="cb-order-mark" aria-hidden="true">
-                        {state === 'right' ? '✓' : '✗'}
-                      </span>
+                      <i aria-hidden="true">{state === 'right' ? '✓' : '✗'}</i>
                     ) : null}
                   </button>
                   {tools ? (
                     <div className="cb-order-tools" role="group" aria-label={t.lineTools(slot)}>
-                      <button type="button" className="cb-button" aria-disabled={i === 0 || undefined} onClick={() => i > 0 && shift(id, -1)}>
-                        {t.moveUp}
-                      </button>
-                      <button type="button" className="cb-button" aria-disabled={i === list.length - 1 || undefined} onClick={() => i < list.length - 1 && shift(id, 1)}>
-                        {t.moveDown}
-                      </button>
-                      {puzzle.indent ? (
-                        <>
-                          <button type="button" className="cb-button" aria-disabled={level === 0 || undefined} onClick={() => indent(id, -1)}>
-                            {t.outdent}
+                      {(puzzle.indent ? TOOLS : TOOLS.filter((k) => k !== 'out' && k !== 'in')).map((k) => {
+                        const off = k === 'up' ? i === 0 : k === 'down' ? i === list.length - 1 : k === 'out' ? level === 0 : k === 'in' && level >= puzzle.maxLevel;
+                        // aria-disabled, not disabled: the focus stays on a button that turns itself off.
+                        return (
+                          <button key={k} type="button" className="cb-button" aria-disabled={off || undefined} onClick={() => !off && tool(id, k)}>
+                            {t[k]}
                           </button>
-                          <button type="button" className="cb-button" aria-disabled={level >= puzzle.maxLevel || undefined} onClick={() => indent(id, 1)}>
-                            {t.indent}
-                          </button>
-                        </>
-                      ) : null}
-                      <button type="button" className="cb-button" onClick={() => back(id)}>
-                        {t.remove}
-                      </button>
+                        );
+                      })}
                     </div>
                   ) : null}
                 </li>
               );
             })}
           </ol>
-        </section>
+        </div>
       </OrderDnd>
       {help ? (
         <button
