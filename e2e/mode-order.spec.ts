@@ -152,6 +152,9 @@ test.describe('line order on the seed set', () => {
 
   test('drags a line into place with the mouse, and back to the pool', { tag: tags.desktop }, async ({ page }) => {
     await page.goto(URL);
+    // Everything in (the grammars colour the code): nothing moves between measuring and dragging.
+    await page.waitForLoadState('networkidle');
+    await expect(task(page, 1).locator('.tok').first()).toBeVisible();
     const drag = async (from: { x: number; y: number }, to: { x: number; y: number }) => {
       await page.mouse.move(from.x, from.y);
       await page.mouse.down();
@@ -174,6 +177,7 @@ test.describe('line order on the seed set', () => {
 
   test('drags a line into place by touch', { tag: tags.phone }, async ({ page }) => {
     await page.goto(URL);
+    await page.waitForLoadState('networkidle');
     const cdp: CDPSession = await page.context().newCDPSession(page);
     const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', point?: { x: number; y: number }) =>
       cdp.send('Input.dispatchTouchEvent', { type, touchPoints: point ? [{ ...point, id: 1 }] : [] });

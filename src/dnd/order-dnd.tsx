@@ -169,7 +169,7 @@ export function OrderDnd({ disabled, onDrop, say, className, children }: OrderDn
       <Area disabled={disabled} className={className} areaRef={area}>
         {children}
       </Area>
-      <span ref={ghost} className="cb-order-ghost" aria-hidden="true" data-active={text === null ? undefined : ''}>
+      <span ref={ghost} className="cb-chip cb-chip--overlay" aria-hidden="true" data-active={text === null ? undefined : ''}>
         {text}
       </span>
     </DndContext>

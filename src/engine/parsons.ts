@@ -55,10 +55,7 @@ export interface Placed {
  * Languages where indentation is syntax (written as authors write them, lower case). Kept as a short
  * list rather than resolved through the highlighter's table of names, which would weigh on every page.
  */
-const INDENT_SENSITIVE = new Set([
-  'python', 'python3', 'py', 'yaml', 'yml', 'haskell', 'hs', 'coffeescript', 'coffee', 'nim', 'fsharp', 'f#', 'fs',
-  'pug', 'jade', 'sass', 'elm', 'purescript', 'idris', 'agda', 'occam', 'gdscript', 'cython', 'pyx', 'starlark', 'bzl',
-]);
+const INDENT_SENSITIVE = new Set('python python3 py yaml yml haskell hs coffeescript coffee nim fsharp f# pug sass elm'.split(' '));
 
 export const indentSensitive = (language: string): boolean => INDENT_SENSITIVE.has(language.trim().toLowerCase());
 

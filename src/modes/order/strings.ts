@@ -8,7 +8,6 @@ export interface OrderStrings {
   readonly pool: string;
   readonly program: string;
   readonly instructions: string;
-  readonly instructionsTouch: string;
   /** A pool line's name: its code, and its block size when lines were joined. */
   readonly poolLine: (text: string, joined: number) => string;
   readonly slotEmpty: (slot: number) => string;
@@ -36,8 +35,7 @@ export interface OrderStrings {
 export const en: OrderStrings = {
   pool: 'Lines',
   program: 'Your program',
-  instructions: 'Put the lines in order: drag a line to your program, or click a line and then a place.',
-  instructionsTouch: 'Put the lines in order: drag a line to your program, or tap a line and then a place.',
+  instructions: 'Put the lines in order: drag a line into your program, or pick a line, then its place.',
   poolLine: (text, joined) => (joined > 1 ? `${text} (${joined} lines joined)` : text),
   slotEmpty: (slot) => `Line ${slot}, empty`,
   slotFilled: (slot, text) => `Line ${slot}: ${text}`,
@@ -64,8 +62,7 @@ export const en: OrderStrings = {
 export const fr: OrderStrings = {
   pool: 'Lignes',
   program: 'Votre programme',
-  instructions: 'Remettez les lignes dans l’ordre : faites glisser une ligne vers votre programme, ou cliquez sur une ligne puis sur une place.',
-  instructionsTouch: 'Remettez les lignes dans l’ordre : faites glisser une ligne vers votre programme, ou touchez une ligne puis une place.',
+  instructions: 'Remettez les lignes dans l’ordre : glissez une ligne dans votre programme, ou choisissez une ligne, puis sa place.',
   poolLine: (text, joined) => (joined > 1 ? `${text} (${joined} lignes liées)` : text),
   slotEmpty: (slot) => `Ligne ${slot}, vide`,
   slotFilled: (slot, text) => `Ligne ${slot} : ${text}`,

@@ -163,13 +163,12 @@ function Order({ task, puzzle, status }: { task: Task; puzzle: Puzzle; status: S
     [t, byId],
   );
 
-  const coarse = globalThis.matchMedia?.('(pointer: coarse)').matches;
   const keysId = `cb-order-keys-${task.id}`;
 
   return (
     <div className="cb-order">
       <style>{css}</style>
-      {locked ? null : <p className="cb-instructions">{coarse ? t.instructionsTouch : t.instructions}</p>}
+      {locked ? null : <p className="cb-instructions">{t.instructions}</p>}
       <p id={keysId} hidden>
         {t.keys}
       </p>
