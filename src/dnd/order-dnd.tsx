@@ -22,6 +22,19 @@ import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 /** Where a line was dropped: a slot of the program (1..n), the pool, or nowhere. */
 export type DropPlace = { readonly slot: number } | 'pool' | null;
 
+/*
+ * The contract between the view and this drag layer (as src/dnd/contract.ts is for the bank): the view
+ * spreads these attributes, and only this module reads them back.
+ */
+/** A line button that can be dragged (none while the task is locked). */
+export const lineSource = (id: string | undefined): { 'data-line'?: string } => (id === undefined ? {} : { 'data-line': id });
+/** A place of the program, which takes drops. */
+export const slotTarget = (slot: number): { 'data-slot': number } => ({ 'data-slot': slot });
+/** A line's button inside `root`, by its id (to give it the focus back after it moved). */
+export const lineIn = (root: Element | null, id: string): HTMLElement | null => root?.querySelector<HTMLElement>(`[data-line="${CSS.escape(id)}"]`) ?? null;
+/** The pool, where a line from the program goes back. */
+export const poolTarget = { 'data-pool': '' } as const;
+
 type Activator = { eventName: 'onMouseDown' | 'onTouchStart'; handler: unknown };
 type Handler = (event: React.SyntheticEvent, options: unknown, context: unknown) => boolean;
 

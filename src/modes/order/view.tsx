@@ -25,7 +25,7 @@ import {
   solutionResponse,
   type Puzzle,
 } from '../../engine/parsons.ts';
-import { OrderDnd, type DropPlace } from '../../dnd/order-dnd.tsx';
+import { OrderDnd, lineIn, lineSource, poolTarget, slotTarget, type DropPlace } from '../../dnd/order-dnd.tsx';
 import { highlightTemplate, isLanguageReady, subscribeLanguages, type Piece } from '../../components/code/highlight.ts';
 import type { ModeView, ShownStatus, WorkspaceProps } from '../../components/mode-view.tsx';
 import { useExercise, useStrings } from '../../hooks/exercise-context.tsx';
@@ -96,7 +96,7 @@ function Order({ task, puzzle, status }: { task: Task; puzzle: Puzzle; status: S
   useLayoutEffect(() => {
     const id = refocus.current;
     refocus.current = null;
-    if (id) program.current?.querySelector<HTMLElement>(`[data-line="${id}"]`)?.focus();
+    if (id) lineIn(program.current, id)?.focus();
   });
 
   const commit = (next: Placements, message: string, focus?: string) => {
@@ -174,7 +174,7 @@ function Order({ task, puzzle, status }: { task: Task; puzzle: Puzzle; status: S
       </p>
       <OrderDnd disabled={locked} onDrop={onDrop} say={say} className="cb-order-areas">
         {locked ? null : (
-          <div role="group" data-pool="" aria-labelledby={`${keysId}-pool`}>
+          <div role="group" {...poolTarget} aria-labelledby={`${keysId}-pool`}>
             <h3 id={`${keysId}-pool`}>{t.pool}</h3>
             {pool.length === 0 ? <p>{t.poolEmpty}</p> : null}
             <ul>
@@ -185,7 +185,7 @@ function Order({ task, puzzle, status }: { task: Task; puzzle: Puzzle; status: S
                     <button
                       type="button"
                       className={`cb-order-line${block.length > 1 ? ' cb-order-joined' : ''}`}
-                      data-line={first}
+                      {...lineSource(first)}
                       aria-pressed={selected === first}
                       aria-label={t.poolLine(block.map(textOf).join(' / '), block.length)}
                       onClick={() => setSelected(selected === first ? null : first)}
@@ -226,8 +226,8 @@ function Order({ task, puzzle, status }: { task: Task; puzzle: Puzzle; status: S
                     className={['cb-order-line', line ? '' : 'cb-order-empty', state ? `cb-order-${state}` : '', id && joined.has(id) ? 'cb-order-joined' : '']
                       .filter(Boolean)
                       .join(' ')}
-                    data-slot={slot}
-                    data-line={locked ? undefined : id}
+                    {...slotTarget(slot)}
+                    {...lineSource(locked ? undefined : id)}
                     aria-label={name}
                     aria-pressed={locked || id === undefined ? undefined : selected === id}
                     aria-disabled={locked || undefined}
