@@ -7,7 +7,6 @@
  * Parsons problems. Its own chunk, with its words and styles, loaded only when line order is chosen.
  */
 import { useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { Task } from '../../schema/exercise-schema.ts';
 import { FRESH_PROGRESS, type Placements } from '../../engine/grading.ts';
 import {
@@ -67,12 +66,8 @@ function usePieces(puzzle: Puzzle, language: string): ReadonlyMap<string, Piece[
 
 function Order({ task, puzzle, status }: { task: Task; puzzle: Puzzle; status: ShownStatus }) {
   const t = useOrderStrings();
-  const { placements, aids, lastCheck } = useExercise(
-    useShallow((s) => {
-      const p = s.progress[task.id] ?? FRESH_PROGRESS;
-      return { placements: p.placements, aids: p.aids ?? NONE, lastCheck: p.lastCheck };
-    }),
-  );
+  // The task's progress object changes only when this task does (the store keeps the others' objects).
+  const { placements, aids = NONE, lastCheck } = useExercise((s) => s.progress[task.id] ?? FRESH_PROGRESS);
   const { arrange, aid } = useActions();
   const [selected, setSelected] = useState<string | null>(null);
   const [said, setSaid] = useState('');
