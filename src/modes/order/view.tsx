@@ -6,7 +6,7 @@
  * and "Make it easier" (a distractor removed, or two lines joined) follow Ericson et al.'s adaptive
  * Parsons problems. Its own chunk, with its words and styles, loaded only when line order is chosen.
  */
-import { useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import type { Task } from '../../schema/exercise-schema.ts';
 import { FRESH_PROGRESS, type Placements } from '../../engine/grading.ts';
 import {
@@ -285,10 +285,11 @@ function Order({ task, puzzle, status }: { task: Task; puzzle: Puzzle; status: S
   );
 }
 
-function Code({ pieces = [], level }: { pieces: readonly Piece[] | undefined; level: number }) {
+/** A line's highlighted code; memoized, so a move re-renders the buttons and not every token in them. */
+const Code = memo(function Code({ pieces = [], level }: { pieces: readonly Piece[] | undefined; level: number }) {
   return (
     <code style={level ? ({ '--l': level } as React.CSSProperties) : undefined}>
       {pieces.map((piece, i) => (piece.kind === 'text' ? <span key={i} className={piece.className || undefined}>{piece.text}</span> : null))}
     </code>
   );
-}
+});
