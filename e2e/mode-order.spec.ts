@@ -41,7 +41,7 @@ test.describe('line order on the seed set', () => {
   test('solves a task, fails one, keeps progress across a reload, axe clean throughout', async ({ page, isMobile }) => {
     test.setTimeout(90_000);
     await page.goto(URL);
-    await expect(page.getByText('Now: Line order')).toBeVisible();
+    await expect(task(page, 1).getByRole('group', { name: 'Your program' })).toBeVisible();
     // The one-line task is left out: four tasks of five.
     await expect(page.getByRole('region', { name: /^Task \d$/ })).toHaveCount(4);
     await expectNoAxeViolations(page);
