@@ -41,6 +41,8 @@ export const BUDGETS = [
   { id: 'interaction.stress-50x200.clickToPlace', label: '50 blanks x 200 options, 4x CPU: click-to-place (max)', max: 100, unit: 'ms' },
   { id: 'interaction.stress-50x200.drop', label: '50 blanks x 200 options, 4x CPU: drop (max)', max: 100, unit: 'ms' },
   { id: 'typed.keystrokeP95', label: 'Type it, 50 blanks, 4x CPU: keystroke to paint p95', max: 50, unit: 'ms' },
+  { id: 'order.order-40x10.dragP95', label: 'Line order, 40 lines + 10 distractors, 4x CPU: drag frame p95', max: 33, unit: 'ms' },
+  { id: 'order.order-40x10.drop', label: 'Line order, 40 lines + 10 distractors, 4x CPU: drop (max)', max: 100, unit: 'ms' },
   { id: 'authoring.validate1000', label: 'Validator over 1,000 files (wall)', max: 1000, unit: 'ms' },
 ];
 

@@ -33,6 +33,7 @@ import { runLighthouse } from './lib/lighthouse.mjs';
 import { measureInteraction } from './lib/interaction.mjs';
 import { measureTypedKeystrokes } from './lib/typed-keystroke.mjs';
 import { stressSet, STRESS_SIZES } from './lib/generate-sets.mjs';
+import { measureOrder, orderStressSet } from './lib/order.mjs';
 import { benchValidator } from './lib/validator.mjs';
 import { addSets, discoverSetRoute } from './lib/site.mjs';
 
@@ -145,9 +146,11 @@ async function main() {
   const route = await section('route', () => discoverSetRoute(ROOT));
   // The stress sets go into a second copy, so the catalogue that Lighthouse loads is the real one.
   const stress = STRESS_SIZES.map((size) => stressSet(size));
+  // Line order (Parsons problems): 40 lines and 10 distractors, on the set's line-order page.
+  const orderSet = orderStressSet({ lines: 40, distractors: 10 });
   const stressSite = join(work, 'dist-stress');
   cpSync(site, stressSite, { recursive: true });
-  await section('stress-sets', () => addSets(ROOT, stressSite, stress));
+  await section('stress-sets', () => addSets(ROOT, stressSite, [...stress, orderSet]));
 
   // A course page that embeds the seed set, for the embed's fetched weight (the bundle as the build laid it out).
   const embedHost = await section('embed-host', () => {
@@ -220,6 +223,12 @@ async function main() {
             log(`interaction: ${set.id} at 4x CPU`);
             out.push(await measureInteraction(browser, { url: route.setUrl(stressServer.url, set.id), set, log }));
           }
+          log(`interaction: ${orderSet.id} (line order) at 4x CPU`);
+          const url = route.setUrl(stressServer.url, orderSet.id);
+          results.order = await measureOrder(browser, { url: `${url}${url.includes('?') ? '&' : '?'}mode=order`, set: orderSet, log }).catch((error) => ({
+            set: orderSet.id,
+            problems: [`not measured: ${error.message.split('\n')[0]}`],
+          }));
           return out;
         } finally {
           await browser.close();

@@ -1,5 +1,5 @@
 /** A set's page: loads a bundled set and renders it; a set that failed validation says why, in place. */
-import { lazy, startTransition, Suspense, useEffect, useState } from 'react';
+import { lazy, startTransition, Suspense, useEffect, useMemo, useState } from 'react';
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
 import { MODES, modeAvailable, type ModeId } from '../engine/modes.ts';
 import { ModeViewProvider } from '../components/mode-view.tsx';
@@ -113,6 +113,8 @@ export function SetPage({ id, hash, mode: asked }: { id: string; hash: string; m
 
 function LoadedSet({ set, hash, mode, module }: { set: ExerciseSet; hash: string; mode: ModeId; module: ModeModule }) {
   const store = useExerciseInstance(set, { rules: MODES[mode], interaction: module.interaction });
+  // A mode may say some shared words its own way (line order's parts are lines, not blanks).
+  const modeStrings = useMemo(() => ({ ...strings, ...module.view.strings?.(strings.lang) }), [module]);
   useEffect(() => {
     // The style the learner last used on this set is where they come back to.
     write(browserStorage(), lastModeKey(set.id), mode);
@@ -123,7 +125,7 @@ function LoadedSet({ set, hash, mode, module }: { set: ExerciseSet; hash: string
     target?.scrollIntoView();
   }, [set, hash, mode]);
   return (
-    <ExerciseProvider store={store} strings={strings}>
+    <ExerciseProvider store={store} strings={modeStrings}>
       <ModeViewProvider value={module.view}>
         <nav className="site-breadcrumb" aria-label="Breadcrumb">
           <a href="./">All exercise sets</a>

@@ -7,6 +7,7 @@ import { createContext, useContext, type ComponentType, type ReactNode } from 'r
 import type { Task } from '../schema/exercise-schema.ts';
 import type { TaskStatus } from '../engine/grading.ts';
 import type { BlankProps } from './blank.tsx';
+import type { Strings } from '../i18n/table.ts';
 
 /** A task's status as the learner may see it: `saved` is an ended task whose outcome a round still hides. */
 export type ShownStatus = TaskStatus | 'saved';
@@ -37,6 +38,11 @@ export interface ModeView {
   /** The task's Check button, and the line an ended task shows, in this mode's words (by the table's language). */
   readonly checkLabel?: (lang: string) => string;
   readonly endedLabel?: (lang: string) => string;
+  /**
+   * The shared words this mode says its own way (line order's parts are lines, not blanks), by the
+   * table's language: the front door lays them over the table it hands the set.
+   */
+  readonly strings?: (lang: string) => Partial<Strings>;
 }
 
 const ModeViewContext = createContext<ModeView>({});

@@ -207,7 +207,8 @@ export function mountSettings(element: Element, result: SettingsResult, extras: 
           fallback={<Failure text={strings.setInvalid(set.title)} issues={[]} />}
           onError={(error) => console.error('codeblanks: the exercise could not be shown', error, element)}
         >
-          <ExerciseProvider store={own} strings={strings}>
+          {/* A mode may say some shared words its own way (line order's parts are lines, not blanks). */}
+          <ExerciseProvider store={own} strings={{ ...strings, ...mode.view.strings?.(strings.lang) }}>
             <ModeViewProvider value={mode.view}>
               <SetView taskIds={taskIds} titleLevel={2} />
             </ModeViewProvider>

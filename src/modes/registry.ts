@@ -16,6 +16,7 @@ export interface ModeModule {
 const LOADERS: Partial<Record<ModeId, () => Promise<ModeModule>>> = {
   typed: () => import('./typed/view.tsx'),
   pick: () => import('./pick/view.tsx'),
+  order: () => import('./order/view.tsx'),
   exam: () => import('./exam/view.tsx'),
 };
 

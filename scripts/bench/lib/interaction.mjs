@@ -18,7 +18,7 @@
 const EMPTY_OR_FILLED = /^Blank (\d+)(?:, empty|: )/;
 
 /** Runs in the page before any of its scripts: the observers the measurements read. */
-function pageProbe(expectedBlanks) {
+export function pageProbe(expectedBlanks) {
   const bench = { events: [], frames: null, mutations: 0, mutationObserver: null, moves: 0, blanksInDom: null, paintAfterBlanks: null };
   window.__bench = bench;
   try {
@@ -135,17 +135,17 @@ export function reactProbe() {
   };
 }
 
-const quantile = (values, q) => {
+export const quantile = (values, q) => {
   if (!values.length) return null;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 };
-const round = (x, d = 1) => (x == null ? null : Math.round(x * 10 ** d) / 10 ** d);
-const center = (box) => ({ x: box.x + box.width / 2, y: box.y + box.height / 2 });
+export const round = (x, d = 1) => (x == null ? null : Math.round(x * 10 ** d) / 10 ** d);
+export const center = (box) => ({ x: box.x + box.width / 2, y: box.y + box.height / 2 });
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The Event Timing duration of what happened since `since` (page time): the longest event, or <16. */
-async function longestEventSince(page, since, names) {
+export async function longestEventSince(page, since, names) {
   // Entries arrive after the next paint; give the observer two frames and a moment to deliver them.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50)))));
   const entries = await page.evaluate(

@@ -42,6 +42,11 @@ export function figureValues(r) {
   }
   // Counts only when every keystroke was timed and showed in its box.
   f['typed.keystrokeP95'] = r.typed && !r.typed.problems?.length ? r.typed.keystrokeToPaintP95 : null;
+  const o = r.order;
+  if (o?.drag) {
+    f[`order.${o.set}.dragP95`] = o.drag.frames > 0 && o.drag.slotsCrossed > 0 ? o.drag.p95Ms : null;
+    f[`order.${o.set}.drop`] = o.drop.trials > 0 && o.drop.placed === o.drop.trials ? o.drop.maxMs : null;
+  }
   return f;
 }
 
@@ -167,6 +172,13 @@ export function tableRows(r) {
     );
     if (i.problems?.length) row(area, 'Problems', i.problems.join('; '), null);
   }
+  const o = r.order;
+  if (o?.drag) {
+    const area = `Line order: ${o.lines} lines + ${o.distractors} distractors, 4x CPU`;
+    row(area, 'Drag frame time p50 / p95 (rAF deltas)', `${o.drag.p50Ms ?? 'n/a'} / ${o.drag.p95Ms ?? 'n/a'} ms`, `order.${o.set}.dragP95`, `${o.drag.frames} frames, max ${o.drag.maxMs} ms; over ${o.drag.slotsCrossed} on-screen slots`);
+    row(area, 'Drop (Event Timing, pointerup of a drag onto an empty slot)', o.drop.trials ? `${o.drop.maxMs} ms max, p95 ${o.drop.p95Ms} ms` : 'n/a', `order.${o.set}.drop`, `${o.drop.placed}/${o.drop.trials} placed`);
+    if (o.problems?.length) row(area, 'Problems', o.problems.join('; '), null);
+  } else row('Line order', '40 lines + 10 distractors', `n/a: ${o?.problems?.join('; ') ?? r.errors?.interaction ?? 'not run'}`, 'order.order-40x10.dragP95');
   if (!r.interaction?.length) row('Interaction', 'Stress sets', `n/a: ${r.errors?.interaction ?? 'not run'}`, 'interaction.stress-50x200.dragP95');
 
   const t = r.typed;
