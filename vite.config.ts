@@ -76,6 +76,10 @@ export default defineConfig({
     cssTarget: ['chrome123', 'edge123', 'firefox120', 'safari17.5'],
     rollupOptions: {
       input: { index: 'index.html' },
+      // Everything the page's entry imports stays in one chunk with it. Without this, line order's chunk
+      // made the bundler move React and its CommonJS helpers into a shared chunk loaded up front, 0.7 KB
+      // gzip more on every set page (rolldown/rolldown#10731: a module the entry already loaded split out).
+      output: { codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] } },
     },
   },
   test: {
