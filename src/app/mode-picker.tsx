@@ -8,6 +8,7 @@ import { MODES, modeAvailable, modeTasks, type ModeId } from '../engine/modes.ts
 import { BUILT_MODES } from '../modes/registry.ts';
 import { browserStorage, itemKey, parseEntry, read, storageKeyFor } from '../store/persistence.ts';
 import { summariseSaved } from '../store/saved-summary.ts';
+import { readRounds } from '../store/rounds.ts';
 
 const ABOUT: Readonly<Record<ModeId, readonly [string, string]>> = {
   practice: ['Practice', 'Drag or tap options into the blanks, with hints and three attempts.'],
@@ -23,7 +24,7 @@ function progressIn(set: ExerciseSet, mode: ModeId): string {
   const key = storageKeyFor(set, undefined, mode);
   const tasks = modeTasks(MODES[mode], set);
   const saved = summariseSaved(storage, key, tasks.map(itemKey));
-  const best = mode === 'exam' ? parseEntry(read(storage, key) ?? '{}')?.history.reduce((a, r) => Math.max(a, r.solved), -1) : undefined;
+  const best = mode === 'exam' ? readRounds(parseEntry(read(storage, key) ?? '{}')?.rounds ?? {}).history.reduce((a, r) => Math.max(a, r.solved), -1) : undefined;
   if (best !== undefined && best >= 0) return `Best: ${best} of ${tasks.length}`;
   if (!saved) return 'Not started';
   return saved.solved ? `${saved.solved} of ${tasks.length} solved` : 'In progress';

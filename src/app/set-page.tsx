@@ -112,7 +112,7 @@ export function SetPage({ id, hash, mode: asked }: { id: string; hash: string; m
 }
 
 function LoadedSet({ set, hash, mode, module }: { set: ExerciseSet; hash: string; mode: ModeId; module: ModeModule }) {
-  const store = useExerciseInstance(set, { rules: MODES[mode], interaction: module.interaction });
+  const store = useExerciseInstance(set, { rules: MODES[mode], interaction: module.interaction, rounds: module.rounds });
   // A mode may say some shared words its own way (line order's parts are lines, not blanks).
   const modeStrings = useMemo(() => ({ ...strings, ...module.view.strings?.(strings.lang) }), [module]);
   useEffect(() => {

@@ -162,7 +162,7 @@ export function mountSettings(element: Element, result: SettingsResult, extras: 
       shown = taskIds;
       // Creating the store only reads storage. Saved progress may show feedback at once: its code loads
       // with the grammars, so nothing shifts after.
-      const own = createExerciseStore({ set, rules, interaction: mode.interaction, storage: extras.storage === undefined ? browserStorage() : extras.storage, storageKey: settings.storageKey });
+      const own = createExerciseStore({ set, rules, interaction: mode.interaction, rounds: mode.rounds, storage: extras.storage === undefined ? browserStorage() : extras.storage, storageKey: settings.storageKey });
       const [xapi] = await Promise.all([
         xapiModule,
         loadLanguages(set.tasks.filter((t) => !taskIds || taskIds.includes(t.id)).map((t) => t.language)),

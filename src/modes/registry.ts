@@ -6,11 +6,14 @@
 import type { Interaction } from '../engine/grading.ts';
 import type { ModeId } from '../engine/modes.ts';
 import type { ModeView } from '../components/mode-view.tsx';
+import type { RoundRules } from '../store/rounds.ts';
 
 /** What a mode's chunk exports: its view, and how the learner answers (the option bank when absent). */
 export interface ModeModule {
   readonly view: ModeView;
   readonly interaction?: Interaction;
+  /** Timed rounds' rules, for a mode that keeps them (the exam). */
+  readonly rounds?: RoundRules;
 }
 
 const LOADERS: Partial<Record<ModeId, () => Promise<ModeModule>>> = {

@@ -5,11 +5,12 @@ import { seededShuffle } from '../engine/scoring.ts';
 import { SEED_SET } from '../test-support/fixtures.tsx';
 import { memoryStorage } from '../test-support/memory-storage.ts';
 import { createExerciseStore } from './exercise-store.ts';
+import { ROUNDS } from './rounds.ts';
 
 const T0 = 1_700_000_000_000;
 
 function examStore(clock: { now: number }, storage = memoryStorage()) {
-  return createExerciseStore({ set: SEED_SET, rules: MODES.exam, storage, now: () => clock.now });
+  return createExerciseStore({ set: SEED_SET, rules: MODES.exam, rounds: ROUNDS, storage, now: () => clock.now });
 }
 
 const order = (seed: number) => seededShuffle(SEED_SET.tasks, seed).map((t) => t.id).join();

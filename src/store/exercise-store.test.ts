@@ -6,6 +6,7 @@ import type { ExerciseEvent } from './events.ts';
 import { createExerciseStore, taskLimits, type ExerciseStore } from './exercise-store.ts';
 import { MODES } from '../engine/modes.ts';
 import { SELECT } from '../engine/grading.ts';
+import { ROUNDS } from './rounds.ts';
 import { itemKeys, logKeyFor, readLog, storageKeyFor, v1KeyFor, type KeyValueStorage } from './persistence.ts';
 import { summariseSaved } from './saved-summary.ts';
 import v1Fixture from './fixtures/v1-saved-progress.json';
@@ -802,7 +803,7 @@ describe('the attempt log', () => {
 
 describe('every mode through the one store', () => {
   const exam = (storage: KeyValueStorage = memoryStorage(), clock = { t: 1_000 }) => {
-    const store = createExerciseStore({ set: SET, rules: MODES.exam, storage, now: () => clock.t });
+    const store = createExerciseStore({ set: SET, rules: MODES.exam, rounds: ROUNDS, storage, now: () => clock.t });
     const events: ExerciseEvent[] = [];
     store.subscribeEvents((event) => events.push(event));
     return { store, events, storage, clock };

@@ -30,17 +30,14 @@ import {
   type TaskProgress,
 } from '../engine/grading.ts';
 import { modeTasks } from '../engine/modes.ts';
-import { keepRecent, retakeSeed, roundResult } from '../engine/round.ts';
+import type { RoundRules } from './rounds.ts';
 import { scoreSet } from '../engine/scoring.ts';
 import type { ExerciseEvent } from './events.ts';
 import {
   appendLog,
   forget,
-  HISTORY,
   itemKey,
   logKeyFor,
-  mergeHistory,
-  mergeRounds,
   mergeTasks,
   parseEntry,
   read,
@@ -111,6 +108,8 @@ export interface ExerciseStoreOptions {
   readonly rules?: Rules;
   /** How the learner answers in this mode (its chunk brings it); the bank by default. */
   readonly interaction?: Interaction;
+  /** Timed rounds' rules (src/store/rounds.ts), which the exam's chunk brings; without them no round is kept. */
+  readonly rounds?: RoundRules;
   /** Web Storage or a stand-in; null keeps progress in memory only. */
   readonly storage?: KeyValueStorage | null;
   /** Instances with the same key share progress; the set's id by default. */
@@ -135,7 +134,7 @@ export interface ExerciseStore extends StoreApi<ExerciseState> {
 }
 
 export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStore {
-  const { rules = PRACTICE, interaction = BANK, storage = null, now = () => Date.now() } = options;
+  const { rules = PRACTICE, interaction = BANK, rounds: roundRules, storage = null, now = () => Date.now() } = options;
   const mode = options.mode ?? rules.id;
   // The set as the mode plays it; the whole set (the same object) for every mode but line order.
   const tasks = modeTasks(rules, options.set);
@@ -150,11 +149,13 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
   // once the store is in use.
   const raw = read(storage, key);
   const entry = raw ? parseEntry(raw) : null;
-  const corrupt = !!raw && (!entry || entry.damaged);
+  const corrupt = !!raw && (!entry || entry.damaged || !!(roundRules && roundRules.read(entry.rounds).damaged));
   /** Every record of the snapshot as this instance knows it, other contents' included. */
   let saved: SavedTasks = entry?.tasks ?? {};
-  let round = entry?.round ?? null;
-  let history = entry?.history ?? [];
+  // A snapshot's round is read only by a mode that keeps rounds; the others leave it as it is.
+  const readRounds = roundRules && entry ? roundRules.read(entry.rounds) : null;
+  let round = readRounds?.round ?? null;
+  let history = readRounds?.history ?? [];
   /** What storage held when this instance last read or wrote it: unchanged, there is nothing to merge. */
   let lastRaw = raw;
   let storageWorks = raw !== undefined;
@@ -192,8 +193,11 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
       // A damaged entry is not adopted (this instance's next save replaces it).
       const theirs = stored === null ? null : parseEntry(stored);
       saved = stored === null ? {} : mergeTasks(saved, theirs?.tasks ?? {});
-      round = stored === null ? null : mergeRounds(round, theirs?.round ?? null);
-      history = stored === null ? [] : mergeHistory(history, theirs?.history ?? []);
+      if (roundRules) {
+        const other = theirs ? roundRules.read(theirs.rounds) : null;
+        round = roundRules.mergeRound(stored === null ? null : round, other?.round ?? null);
+        history = roundRules.mergeHistory(stored === null ? [] : history, other?.history ?? []);
+      }
     }
     return saved;
   };
@@ -315,13 +319,13 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
       },
       startRound: (limitMs) => {
         latest();
-        // A retake's order always differs from the last round's when the tasks can move at all.
-        round = { seed: retakeSeed(round?.seed ?? null, Math.floor(Math.random() * 2 ** 31), set.tasks.length), startedAt: now(), limitMs, submittedAt: null };
+        if (!roundRules) return;
+        round = roundRules.start(round, set.tasks.length, now(), limitMs);
         restart(set.tasks.map((t) => t.id), { round });
       },
       submitRound: () => {
         latest();
-        if (!round || round.submittedAt !== null) return;
+        if (!roundRules || !round || round.submittedAt !== null) return;
         // The round is over: a task left unanswered counts as wrong, and ends as one would at its last
         // attempt (the page, its gradebook and xAPI hear that it failed).
         for (const task of set.tasks) {
@@ -331,12 +335,13 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
           emit({ type: 'failed', ...base(task.id), attemptsUsed: open.attemptsUsed, hintsUsed: helpUsed(open), response: open.placements });
         }
         const score = scoreSet(set, getState().progress);
-        // Never a negative time (a clock set back), nor more than the limit (a round that ran out while
-        // the tab was closed ended at its limit).
-        const result = roundResult(set.tasks.map((t) => getState().progress[t.id]), round, now());
-        const at = result.at;
-        round = { ...round, submittedAt: at };
-        history = keepRecent(history, result, HISTORY);
+        ({ round, history } = roundRules.submit(
+          round,
+          set.tasks.map((t) => getState().progress[t.id]),
+          history,
+          now(),
+        ));
+        const at = round.submittedAt ?? now();
         setState({ round, history });
         persist(saved);
         emit({ type: 'completed', setId: set.id, mode, time: at, score });

@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import type { TaskProgress } from '../engine/grading.ts';
 import { memoryStorage } from '../test-support/memory-storage.ts';
-import { appendLog, mergeTasks, parseEntry, readLog, type SavedTask, HISTORY, mergeHistory, mergeRounds } from './persistence.ts';
+import { appendLog, mergeTasks, parseEntry, readLog, type SavedTask } from './persistence.ts';
+import { HISTORY, mergeHistory, mergeRounds, readRounds } from './rounds.ts';
 import { summariseSaved } from './saved-summary.ts';
 
 const task = (over: Partial<TaskProgress> & SavedTask = {}): SavedTask => ({
@@ -122,7 +123,7 @@ describe('parseEntry', () => {
 
   it('accepts progress, a bare count of resets and the optional mistakesShown, and keeps them as saved', () => {
     const tasks = { 'a@1': task({ mistakesShown: true, resets: 2 }), 'b@1': { resets: 1 }, 'c@1': task({ status: 'solved', attemptsUsed: 1 }) };
-    expect(parseEntry(entry(tasks))).toEqual({ tasks, damaged: false, round: null, history: [] });
+    expect(parseEntry(entry(tasks))).toEqual({ tasks, damaged: false, rounds: {} });
   });
 
   it.each([
@@ -133,7 +134,7 @@ describe('parseEntry', () => {
     ['an unknown status', { ...task(), status: 'won' }],
   ])('drops a damaged record (%s) and keeps the rest, saying it was damaged', (_what, bad) => {
     const good = task({ attemptsUsed: 1 });
-    expect(parseEntry(entry({ 'bad@1': bad, 'good@1': good }))).toEqual({ tasks: { 'good@1': good }, damaged: true, round: null, history: [] });
+    expect(parseEntry(entry({ 'bad@1': bad, 'good@1': good }))).toEqual({ tasks: { 'good@1': good }, damaged: true, rounds: {} });
   });
 
   it.each([
@@ -146,7 +147,7 @@ describe('parseEntry', () => {
   });
 
   it("reads format 1's entries when asked to", () => {
-    expect(parseEntry(JSON.stringify({ tasks: { a: task() } }), 1)).toEqual({ tasks: { a: task() }, damaged: false, round: null, history: [] });
+    expect(parseEntry(JSON.stringify({ tasks: { a: task() } }), 1)).toEqual({ tasks: { a: task() }, damaged: false, rounds: {} });
   });
 });
 
@@ -238,13 +239,14 @@ describe('timed rounds in a snapshot', () => {
     ['a round without a seed', { round: { startedAt: 1, limitMs: null, submittedAt: null } }],
     ['a result that is not one', { history: [{ at: 1, solved: 'all' }] }],
     ['results that are not a list', { history: 'best' }],
-  ])('drops %s, keeps the tasks, and says the entry was damaged', (_, extra) => {
+  ])('drops %s, keeps the tasks, and says the rounds were damaged', (_, extra) => {
     const parsed = parseEntry(JSON.stringify({ v: 2, tasks: { 'a@1': task() }, ...extra }));
-    expect(parsed).toMatchObject({ tasks: { 'a@1': task() }, damaged: true, round: null, history: [] });
+    expect(parsed).toMatchObject({ tasks: { 'a@1': task() }, damaged: false });
+    expect(readRounds(parsed!.rounds)).toEqual({ round: null, history: [], damaged: true });
   });
 
   it('keeps a good round and its results', () => {
     const good = { round: round(3, 9), history: [result(9)] };
-    expect(parseEntry(JSON.stringify({ v: 2, tasks: {}, ...good }))).toEqual({ tasks: {}, damaged: false, ...good });
+    expect(readRounds(parseEntry(JSON.stringify({ v: 2, tasks: {}, ...good }))!.rounds)).toEqual({ ...good, damaged: false });
   });
 });

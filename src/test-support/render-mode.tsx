@@ -14,7 +14,7 @@ import { SEED_SET } from './fixtures.tsx';
 
 export function renderMode(mode: ModeId, module: ModeModule, { storage = memoryStorage(), strings }: { storage?: KeyValueStorage | null; strings?: Strings } = {}) {
   function Page() {
-    const store = useExerciseInstance(SEED_SET, { storage, rules: MODES[mode], interaction: module.interaction });
+    const store = useExerciseInstance(SEED_SET, { storage, rules: MODES[mode], interaction: module.interaction, rounds: module.rounds });
     return (
       <ExerciseProvider store={store} strings={strings}>
         <ModeViewProvider value={module.view}>

@@ -11,13 +11,13 @@ import { SetView } from '../../components/set-view.tsx';
 import { storageKeyFor } from '../../store/persistence.ts';
 import { SEED_SET } from '../../test-support/fixtures.tsx';
 import { memoryStorage } from '../../test-support/memory-storage.ts';
-import { view } from './view.tsx';
+import { rounds, view } from './view.tsx';
 
 const KEY = storageKeyFor(SEED_SET, undefined, 'exam');
 
 function renderExam(storage = memoryStorage(), options: Parameters<typeof userEvent.setup>[0] = {}) {
   function Page() {
-    const store = useExerciseInstance(SEED_SET, { storage, rules: MODES.exam });
+    const store = useExerciseInstance(SEED_SET, { storage, rules: MODES.exam, rounds });
     return (
       <ExerciseProvider store={store}>
         <ModeViewProvider value={view}>

@@ -298,6 +298,9 @@ function History() {
   );
 }
 
+/** An exam keeps timed rounds and their results (the store does only when given these rules). */
+export { ROUNDS as rounds } from '../../store/rounds.ts';
+
 export const view: ModeView = {
   Shell,
   orderTasks: taskOrder,
