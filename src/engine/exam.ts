@@ -9,7 +9,8 @@
 import type { Task } from '../schema/exercise-schema.ts';
 import { solutionOf, type Placements, type TaskProgress } from './grading.ts';
 import { parseTemplate } from './template.ts';
-import { hashString, seededShuffle } from './scoring.ts';
+import { hashString } from './scoring.ts';
+import { seededShuffle } from './seeded.ts';
 import { elapsedMs, type RoundClock } from './round.ts';
 
 /** The time limits the start screen offers, in minutes; null is no limit. */

@@ -15,7 +15,8 @@
  */
 import type { Task } from '../schema/exercise-schema.ts';
 import { acceptedAnswers, solutionOf, type Interaction, type Placements, type XapiInteraction } from './grading.ts';
-import { hashString, seededShuffle } from './scoring.ts';
+import { hashString } from './scoring.ts';
+import { seededShuffle } from './seeded.ts';
 import { parseTemplate, type Segment } from './template.ts';
 
 /** One line of the pool. */

@@ -4,7 +4,7 @@
  * only these few lines; the rest of the exam's rules (exam.ts) travel in the exam's chunk.
  */
 import type { TaskProgress } from './grading.ts';
-import { seededShuffle } from './scoring.ts';
+import { seededShuffle } from './seeded.ts';
 
 /** How many past results an exam keeps. */
 export const HISTORY_SIZE = 10;

@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import type { ExerciseSet, Task } from '../schema/exercise-schema.ts';
 import { FRESH_PROGRESS, type TaskProgress } from './grading.ts';
-import { hashString, scoreSet, seededRandom, seededShuffle } from './scoring.ts';
+import { hashString, scoreSet } from './scoring.ts';
+import { seededRandom, seededShuffle } from './seeded.ts';
 
 const taskWithId = (id: string): Task => ({
   id,

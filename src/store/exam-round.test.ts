@@ -1,7 +1,7 @@
 // @vitest-environment node
 // The store's timed rounds (an exam): a retake's order, and the result a submission records.
 import { MODES } from '../engine/modes.ts';
-import { seededShuffle } from '../engine/scoring.ts';
+import { seededShuffle } from '../engine/seeded.ts';
 import { SEED_SET } from '../test-support/fixtures.tsx';
 import { memoryStorage } from '../test-support/memory-storage.ts';
 import { createExerciseStore } from './exercise-store.ts';

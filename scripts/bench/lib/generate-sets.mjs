@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 // The engine's own seeded generator and shuffle (the bench runs under tsx), so the same seed gives the same sets.
-import { seededRandom, shuffleWith } from '../../../src/engine/scoring.ts';
+import { seededRandom, shuffleWith } from '../../../src/engine/seeded.ts';
 
 const WORDS = [
   'token', 'client', 'scope', 'grant', 'secret', 'header', 'payload', 'request', 'response', 'cache',

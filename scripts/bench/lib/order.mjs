@@ -7,7 +7,7 @@
  *     checked afterwards by the slot's accessible name ("Line N: <code>").
  * Pages are found by accessible names only, like the e2e tests; the mouse is raw CDP input.
  */
-import { seededRandom } from '../../../src/engine/scoring.ts';
+import { seededRandom } from '../../../src/engine/seeded.ts';
 import { center, longestEventSince, pageProbe, quantile, round } from './interaction.mjs';
 
 /** One set with one Python task of `lines` lines, `distractors` of which hold a blank with a wrong option. */
