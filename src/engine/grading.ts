@@ -81,7 +81,8 @@ export function solutionOf(task: Task): Placements {
 export type PlaceRefusal = 'locked' | 'unknown-blank' | 'unknown-option';
 export type Change = { readonly ok: true; readonly progress: TaskProgress } | { readonly ok: false; readonly reason: PlaceRefusal };
 
-function editable(task: Task, progress: TaskProgress, blank: number): PlaceRefusal | null {
+/** Why a blank cannot change now (the task ended, or it has no such blank), or null. */
+export function editable(task: Task, progress: TaskProgress, blank: number): PlaceRefusal | null {
   if (progress.status !== 'active') return 'locked';
   if (!(String(blank) in task.answers)) return 'unknown-blank';
   return null;
@@ -123,21 +124,6 @@ export function move(task: Task, progress: TaskProgress, from: number, to: numbe
   if (target === undefined) delete next[from];
   else next[from] = target;
   next[to] = option;
-  return { ok: true, progress: { ...progress, placements: next } };
-}
-
-/**
- * Sets one part on its own (a typed blank, a list's choice): no swapping, as nothing is taken from a
- * bank. What the interaction does not accept is refused; null empties the part.
- */
-export function setPart(task: Task, progress: TaskProgress, part: number, value: string | null, interaction: Interaction): Change {
-  const refusal = editable(task, progress, part);
-  if (refusal) return { ok: false, reason: refusal };
-  if (value !== null && !interaction.accepts(task, part, value)) return { ok: false, reason: 'unknown-option' };
-  if ((progress.placements[part] ?? null) === value) return { ok: true, progress };
-  const next: Record<number, string> = { ...progress.placements };
-  if (value === null) delete next[part];
-  else next[part] = value;
   return { ok: true, progress: { ...progress, placements: next } };
 }
 
@@ -329,6 +315,3 @@ export const BANK: Interaction = {
   },
   mistakes: (task, response) => matchMistakes(task, response),
 };
-
-/** A list per blank (a native select): the bank's rules, but each blank chooses on its own. */
-export const SELECT: Interaction = { ...BANK, kind: 'select' };

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import type { ExerciseSet, Task } from '../schema/exercise-schema.ts';
 import { MODES, MODE_IDS, isModeId, modeAvailable, modeTasks } from './modes.ts';
-import { BANK, FRESH_PROGRESS, SELECT, check, maxAttemptsFor, revealHint, setPart, type Interaction } from './grading.ts';
+import { BANK, FRESH_PROGRESS, check, maxAttemptsFor, revealHint, type Interaction } from './grading.ts';
+import { SELECT, setPart } from './select.ts';
 
 const task = (id: string, code: string | string[], extra: Partial<Task> = {}): Task => ({
   id,

@@ -14,7 +14,7 @@
  * that its lines sit together, in order.
  */
 import type { Task } from '../schema/exercise-schema.ts';
-import { acceptedAnswers, solutionOf, type Interaction, type Placements, type XapiInteraction } from './grading.ts';
+import { acceptedAnswers, solutionOf, type Change, type Interaction, type Placements, type TaskProgress, type XapiInteraction } from './grading.ts';
 import { hashString } from './scoring.ts';
 import { seededShuffle } from './seeded.ts';
 import { parseTemplate, type Segment } from './template.ts';
@@ -477,3 +477,17 @@ export const orderInteraction: Interaction = {
   mistakes: (task: Task, response: Placements): number[] => mistakesPlaced(puzzleOf(task) ?? EMPTY, response),
   xapi: (task: Task, response: Placements): SequencingXapi => parsonsXapi(puzzleOf(task) ?? EMPTY, response),
 };
+
+/** Line order's arrangement as the task's new answer, if it is open and every place holds a line of its pool. */
+export function arrangement(task: Task, progress: TaskProgress, response: Placements): Change {
+  if (progress.status !== 'active') return { ok: false, reason: 'locked' };
+  const ok = Object.entries(response).every(([slot, value]) => orderInteraction.accepts(task, Number(slot), value));
+  return ok ? { ok: true, progress: { ...progress, placements: response } } : { ok: false, reason: 'unknown-option' };
+}
+
+/** Help taken (a token of nextAid's): it joins the task's aids once, and counts as help. */
+export function withAid(progress: TaskProgress, token: string): Change {
+  return progress.status !== 'active' || progress.aids?.includes(token)
+    ? { ok: true, progress }
+    : { ok: true, progress: { ...progress, aids: [...(progress.aids ?? []), token] } };
+}

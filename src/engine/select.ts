@@ -4,7 +4,7 @@
  * Type it list (one per combination of accepted answers).
  */
 import type { Task } from '../schema/exercise-schema.ts';
-import { SELECT, acceptedAnswers, type Interaction, type Placements, type XapiInteraction } from './grading.ts';
+import { BANK, acceptedAnswers, editable, type Change, type Interaction, type Placements, type TaskProgress, type XapiInteraction } from './grading.ts';
 import { blanksOfTask } from './template.ts';
 
 /**
@@ -13,6 +13,24 @@ import { blanksOfTask } from './template.ts';
  * description for an LRS's reports, and the first is always the key's first answers.
  */
 export const MAX_PATTERNS = 32;
+
+/** A list per blank (a native select): the bank's rules, but each blank chooses on its own. */
+export const SELECT: Interaction = { ...BANK, kind: 'select' };
+
+/**
+ * Sets one part on its own (a typed blank, a list's choice): no swapping, as nothing is taken from a
+ * bank. What the interaction does not accept is refused; null empties the part.
+ */
+export function setPart(task: Task, progress: TaskProgress, part: number, value: string | null, interaction: Interaction): Change {
+  const refusal = editable(task, progress, part);
+  if (refusal) return { ok: false, reason: refusal };
+  if (value !== null && !interaction.accepts(task, part, value)) return { ok: false, reason: 'unknown-option' };
+  if ((progress.placements[part] ?? null) === value) return { ok: true, progress };
+  const next: Record<number, string> = { ...progress.placements };
+  if (value === null) delete next[part];
+  else next[part] = value;
+  return { ok: true, progress: { ...progress, placements: next } };
+}
 
 /** Every combination of one choice per part, in order (the first choices first), at most MAX_PATTERNS. */
 export function combinations(parts: readonly (readonly string[])[]): string[][] {

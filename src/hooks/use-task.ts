@@ -110,7 +110,7 @@ export function useOption(taskId: string, option: string, reusable: boolean): Op
 
 export type Actions = Pick<
   ExerciseState,
-  'place' | 'move' | 'clear' | 'answer' | 'arrange' | 'aid' | 'startRound' | 'submitRound' | 'selectBlank' | 'selectOption' | 'cancelSelection' | 'check' | 'hint' | 'showMistakes' | 'resetTask' | 'resetSet' | 'dismissStorageNotice'
+  'place' | 'move' | 'clear' | 'respond' | 'startRound' | 'submitRound' | 'selectBlank' | 'selectOption' | 'cancelSelection' | 'check' | 'hint' | 'showMistakes' | 'resetTask' | 'resetSet' | 'dismissStorageNotice'
 >;
 
 /**

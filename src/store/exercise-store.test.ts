@@ -5,7 +5,7 @@ import type { ExerciseSet } from '../schema/exercise-schema.ts';
 import type { ExerciseEvent } from './events.ts';
 import { createExerciseStore, taskLimits, type ExerciseStore } from './exercise-store.ts';
 import { MODES } from '../engine/modes.ts';
-import { SELECT } from '../engine/grading.ts';
+import { SELECT, setPart } from '../engine/select.ts';
 import { ROUNDS } from './rounds.ts';
 import { itemKeys, logKeyFor, readLog, storageKeyFor, v1KeyFor, type KeyValueStorage } from './persistence.ts';
 import { summariseSaved } from './saved-summary.ts';
@@ -869,25 +869,30 @@ describe('every mode through the one store', () => {
     expect(store.getState().history.map((r) => r.at)).toEqual([12, 11, 10, 9, 8, 7, 6, 5, 4, 3].map((n) => n * 1_000));
   });
 
-  it('answer sets a part to what the interaction accepts, and empties it with null or nothing typed', () => {
-    const store = createExerciseStore({ set: SET, rules: MODES.pick, interaction: SELECT, storage: memoryStorage() });
-    store.getState().answer('grant-type', 1, 'password');
+  it('respond applies a change a mode computes: one part set, refused or emptied, with its events and log', () => {
+    const storage = memoryStorage();
+    const store = createExerciseStore({ set: SET, rules: MODES.pick, interaction: SELECT, storage });
+    const events: ExerciseEvent[] = [];
+    store.subscribeEvents((e) => events.push(e));
+    const choose = (value: string | null) => store.getState().respond('grant-type', (task, p) => setPart(task, p, 1, value, SELECT));
+    choose('password');
     expect(progressOf(store, 'grant-type')?.placements).toEqual({ 1: 'password' });
-    store.getState().answer('grant-type', 1, 'not an option');
+    expect(events).toMatchObject([{ type: 'placed', mode: 'pick', blank: 1, option: 'password' }]);
+    choose('not an option');
     expect(progressOf(store, 'grant-type')?.placements).toEqual({ 1: 'password' });
-    store.getState().answer('grant-type', 1, '');
+    choose(null);
     expect(progressOf(store, 'grant-type')?.placements).toEqual({});
+    expect(events).toHaveLength(2);
   });
 
-  it('arrange replaces the whole answer only when every part is accepted; aid is counted as help once per token', () => {
-    const store = createExerciseStore({ set: SET, rules: MODES.pick, interaction: SELECT, storage: memoryStorage() });
-    store.getState().arrange('grant-type', { 1: 'password' });
-    expect(progressOf(store, 'grant-type')?.placements).toEqual({ 1: 'password' });
-    store.getState().arrange('grant-type', { 1: 'nope' });
-    expect(progressOf(store, 'grant-type')?.placements).toEqual({ 1: 'password' });
-    store.getState().aid('grant-type', 'drop:3');
-    store.getState().aid('grant-type', 'drop:3');
+  it('help taken through respond is kept once per token, counted as help and logged', () => {
+    const storage = memoryStorage();
+    const store = createExerciseStore({ set: SET, rules: MODES.order, storage });
+    const aid = () => store.getState().respond('grant-type', (_, p) => ({ ok: true, progress: p.aids?.includes('drop:3') ? p : { ...p, aids: [...(p.aids ?? []), 'drop:3'] } }));
+    aid();
+    aid();
     expect(progressOf(store, 'grant-type')?.aids).toEqual(['drop:3']);
+    expect(Object.values(readLog(storage, logKeyFor(SET.id))).flat()).toMatchObject([{ m: 'order', a: 'drop:3' }]);
   });
 
   it('line order plays only the tasks of three lines or more', () => {

@@ -19,13 +19,11 @@ import {
   move as moveBetween,
   place as placeOption,
   resetPlacements,
-  setPart,
   revealHint,
   revealMistakes,
   type Change,
   type CheckOutcome,
   type Interaction,
-  type Response,
   type Rules,
   type TaskProgress,
 } from '../engine/grading.ts';
@@ -77,12 +75,11 @@ export interface ExerciseState {
   place(taskId: string, blank: number, option: string): void;
   move(taskId: string, from: number, to: number): void;
   clear(taskId: string, blank: number): void;
-  /** Sets one part of the answer (a typed blank, a list's choice); null or '' empties it. */
-  answer(taskId: string, part: number, value: string | null): void;
-  /** Replaces the whole answer (line order's arrangement), if the interaction accepts every part. */
-  arrange(taskId: string, response: Response): void;
-  /** Takes help that makes the problem easier (line order's), by its interaction's token. */
-  aid(taskId: string, token: string): void;
+  /**
+   * Applies a change a mode's engine computes (a typed part or a list's choice, line order's arrangement
+   * or its help): pure, from (task, progress) to a new progress or a refusal, as the bank's own verbs.
+   */
+  respond(taskId: string, change: (task: Task, progress: TaskProgress) => Change): void;
   /** Starts a timed round afresh (an exam): every task of the set afresh, a new order, the clock running. */
   startRound(limitMs: number | null): void;
   /** Ends the round: its result joins the history, and the marks and solutions may show. */
@@ -304,19 +301,7 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
       place: (taskId, blank, option) => apply(taskId, (task, p) => placeOption(task, p, blank, option)),
       move: (taskId, from, to) => apply(taskId, (task, p) => moveBetween(task, p, from, to)),
       clear: (taskId, blank) => apply(taskId, (task, p) => clearBlank(task, p, blank)),
-      answer: (taskId, part, value) => apply(taskId, (task, p) => setPart(task, p, part, value || null, interaction)),
-      arrange: (taskId, response) =>
-        apply(taskId, (task, p) =>
-          p.status !== 'active'
-            ? { ok: false, reason: 'locked' }
-            : Object.entries(response).every(([part, value]) => interaction.accepts(task, Number(part), value))
-              ? { ok: true, progress: { ...p, placements: response } }
-              : { ok: false, reason: 'unknown-option' },
-        ),
-      aid: (taskId, token) => {
-        const before = progressOf(taskId);
-        if (before.status === 'active' && !before.aids?.includes(token)) commit(taskId, { ...before, aids: [...(before.aids ?? []), token] });
-      },
+      respond: apply,
       startRound: (limitMs) => {
         latest();
         if (!roundRules) return;

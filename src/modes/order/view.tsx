@@ -15,7 +15,9 @@ import {
   indentLine,
   insertLine,
   nextAid,
+  arrangement,
   orderInteraction,
+  withAid,
   placedList,
   poolBlocks,
   puzzleOf,
@@ -68,7 +70,7 @@ function Order({ task, puzzle, status }: { task: Task; puzzle: Puzzle; status: S
   const t = useOrderStrings();
   // The task's progress object changes only when this task does (the store keeps the others' objects).
   const { placements, aids = NONE, lastCheck } = useExercise((s) => s.progress[task.id] ?? FRESH_PROGRESS);
-  const { arrange, aid } = useActions();
+  const { respond } = useActions();
   const [selected, setSelected] = useState<string | null>(null);
   const [said, setSaid] = useState('');
   const [helped, setHelped] = useState('');
@@ -96,7 +98,7 @@ function Order({ task, puzzle, status }: { task: Task; puzzle: Puzzle; status: S
 
   const commit = (next: Placements, message: string, focus?: string) => {
     if (focus) refocus.current = focus;
-    arrange(task.id, next);
+    respond(task.id, (t, p) => arrangement(t, p, next));
     setSaid(message);
   };
 
@@ -267,8 +269,8 @@ function Order({ task, puzzle, status }: { task: Task; puzzle: Puzzle; status: S
           onClick={() => {
             const next = applyAid(puzzle, aids, placements, help);
             setSelected(null);
-            aid(task.id, help);
-            arrange(task.id, next.response);
+            respond(task.id, (_, p) => withAid(p, help));
+            respond(task.id, (t, p) => arrangement(t, p, next.response));
             setHelped(t.helped(help.startsWith('drop') ? 'drop' : 'join'));
           }}
         >

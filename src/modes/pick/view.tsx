@@ -4,7 +4,7 @@
  * after a check each list shows its mark. The rules are the bank's, each blank choosing on its own.
  */
 import { memo, useId, type ReactNode } from 'react';
-import { selectInteraction } from '../../engine/select.ts';
+import { selectInteraction, setPart } from '../../engine/select.ts';
 import type { BlankProps } from '../../components/blank.tsx';
 import type { ModeView } from '../../components/mode-view.tsx';
 import { useActions, useBlank } from '../../hooks/use-task.ts';
@@ -21,7 +21,7 @@ const PickBlank = memo(function PickBlank({ taskId, blank, solution }: BlankProp
   const options = useExercise((s) => s.set.tasks.find((t) => t.id === taskId)?.options ?? NONE);
   const strings = useStrings();
   const t = wordsFor(strings.lang);
-  const { answer } = useActions();
+  const { respond } = useActions();
   const id = useId();
   const state = solution !== undefined ? 'solution' : view.feedback === true ? 'right' : view.feedback === false ? 'wrong' : undefined;
   return (
@@ -41,7 +41,10 @@ const PickBlank = memo(function PickBlank({ taskId, blank, solution }: BlankProp
         aria-invalid={state === 'wrong' || undefined}
         value={solution ?? view.option ?? ''}
         disabled={view.locked}
-        onChange={(event) => answer(taskId, blank, event.currentTarget.value)}
+        onChange={(event) => {
+          const value = event.currentTarget.value || null;
+          respond(taskId, (task, progress) => setPart(task, progress, blank, value, selectInteraction));
+        }}
       >
         <option value="">{t.choose}</option>
         {options.map((option, i) => (

@@ -9,6 +9,7 @@ import type { Task } from '../../schema/exercise-schema.ts';
 import { acceptedAnswers } from '../../engine/grading.ts';
 import { blanksOfTask } from '../../engine/template.ts';
 import { TYPED_MAX, typedInteraction } from '../../engine/typed.ts';
+import { setPart } from '../../engine/select.ts';
 import type { BlankProps } from '../../components/blank.tsx';
 import type { ModeView } from '../../components/mode-view.tsx';
 import { useActions, useBlank } from '../../hooks/use-task.ts';
@@ -37,7 +38,7 @@ const TypedBlank = memo(function TypedBlank({ taskId, blank, solution }: BlankPr
   const note = useExercise((s) => (view.feedback === false ? s.progress[taskId]?.lastCheck?.notes?.[blank] : undefined));
   const strings = useStrings();
   const t = wordsFor(strings.lang);
-  const { answer, check } = useActions();
+  const { respond, check } = useActions();
   const id = useId();
   const state = solution !== undefined ? 'solution' : view.feedback === true ? 'right' : view.feedback === false ? 'wrong' : undefined;
   return (
@@ -65,7 +66,10 @@ const TypedBlank = memo(function TypedBlank({ taskId, blank, solution }: BlankPr
         spellCheck={false}
         inputMode="text"
         enterKeyHint="done"
-        onChange={(event) => answer(taskId, blank, event.currentTarget.value)}
+        onChange={(event) => {
+          const value = event.currentTarget.value || null;
+          respond(taskId, (task, progress) => setPart(task, progress, blank, value, typedInteraction));
+        }}
         onKeyDown={(event) => {
           // Enter that ends an input method's composition (Japanese, Chinese) is not a check.
           if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
