@@ -9,6 +9,8 @@ import { BUILT_MODES } from '../modes/registry.ts';
 import { browserStorage, itemKey, parseEntry, read, storageKeyFor } from '../store/persistence.ts';
 import { summariseSaved } from '../store/saved-summary.ts';
 import { readRounds } from '../store/rounds.ts';
+// The list's look travels with it: the set page's stylesheet carries only the picker's closed line.
+import css from './mode-picker.css?inline';
 
 const ABOUT: Readonly<Record<ModeId, readonly [string, string]>> = {
   practice: ['Practice', 'Drag or tap options into the blanks, with hints and three attempts.'],
@@ -35,6 +37,7 @@ export function ModeList({ set, current }: { set: ExerciseSet; current: ModeId }
   const modes = BUILT_MODES.filter((mode) => modeAvailable(MODES[mode], set));
   return (
     <>
+      <style>{css}</style>
       <p className="mode-now">Now: {ABOUT[current][0]}</p>
       <ul>
         {modes.map((mode) => (
