@@ -4,6 +4,7 @@
  * from the start, and what it says for the first event follows as soon as this arrives.
  */
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
+import type { Policy } from '../engine/modes.ts';
 import type { ExerciseEvent } from '../store/events.ts';
 import type { PageStrings } from '../i18n/table.ts';
 import { withLater } from '../i18n/later.ts';
@@ -12,6 +13,24 @@ import { withLater } from '../i18n/later.ts';
  * What to say for an event, or null to stay quiet. Pure, so it is tested as a table. With the set, a
  * wrong check also speaks the mistakes it matched: the feedback that teaches, as the card shows it.
  */
+/** What the live region needs of the exercise's state: its set, its mode's rules, and its round. */
+export interface Speaking {
+  readonly set: Pick<ExerciseSet, 'tasks'>;
+  readonly rules: Pick<Policy, 'feedback' | 'interaction' | 'showMistakes'>;
+  readonly round: { readonly submittedAt: number | null } | null;
+}
+
+/**
+ * What the live region says for an event in this state, if anything: an exam's checks keep their
+ * outcome to themselves until it is submitted (its view says what is due), and a text box or a native
+ * list says what it holds itself (each keystroke or choice is not news).
+ */
+export function speak(event: ExerciseEvent, page: PageStrings, { set, rules, round }: Speaking): string | null {
+  if (rules.feedback === 'submit' && !round?.submittedAt && event.type !== 'placed' && event.type !== 'check-refused') return null;
+  if (event.type === 'placed' && (rules.interaction === 'typed' || rules.interaction === 'select')) return null;
+  return announce(event, page, rules.showMistakes ? set : undefined);
+}
+
 export function announce(event: ExerciseEvent, page: PageStrings, set?: Pick<ExerciseSet, 'tasks'>): string | null {
   const strings = withLater(page);
   switch (event.type) {

@@ -14,14 +14,10 @@ export function Announcer() {
   useEffect(
     () =>
       store.subscribeEvents((event) => {
-        const { set, rules, round } = store.getState();
-        // An exam's checks keep their outcome to themselves until it is submitted (its view says what is due).
-        if (rules.feedback === 'submit' && !round?.submittedAt && event.type !== 'placed' && event.type !== 'check-refused') return;
-        // A text box and a native list say what they hold themselves: each keystroke or choice is not news.
-        if (event.type === 'placed' && (rules.interaction === 'typed' || rules.interaction === 'select')) return;
-        // The words come with the feedback's chunk (announce.ts): in at the first event, in order after it.
+        // The words, and whether this mode speaks of the event at all, come with the feedback's chunk
+        // (announce.ts): in at the first event, in order after it.
         void loadFeedback().then((loaded) => {
-          const text = loaded?.announce(event, strings, rules.showMistakes ? set : undefined);
+          const text = loaded?.speak(event, strings, store.getState());
           // A trailing no-break space toggles so the same words twice are still announced twice. The set's
           // end follows the check that ended it: both are said, the check's verdict first.
           if (text) setMessage((previous) => (event.type === 'completed' ? `${previous} ${text}` : previous === text ? `${text}\u00a0` : text));

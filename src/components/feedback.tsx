@@ -14,7 +14,7 @@ import { withLater } from '../i18n/later.ts';
 import css from './feedback.css?inline';
 
 // The live region's words share this chunk: both follow the learner's first action.
-export { announce } from './announce.ts';
+export { announce, speak } from './announce.ts';
 // English for the words that follow a first action, for the summary's chunk too (table.ts's LaterKey).
 export { withLater } from '../i18n/later.ts';
 

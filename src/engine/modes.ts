@@ -24,13 +24,14 @@ export interface Policy {
   readonly feedback: 'check' | 'submit';
 }
 
-const answering = { defaultAttempts: 3, hintsAllowed: true, showMistakes: true, feedback: 'check' } as const;
+/** A mode that answers with help and feedback after each check, three attempts by default. */
+const answering = (id: ModeId, interaction: InteractionKind): Policy => ({ id, interaction, defaultAttempts: 3, hintsAllowed: true, showMistakes: true, feedback: 'check' });
 
 export const MODES: Readonly<Record<ModeId, Policy>> = {
-  practice: { id: 'practice', interaction: 'bank', ...answering },
-  typed: { id: 'typed', interaction: 'typed', ...answering },
-  pick: { id: 'pick', interaction: 'select', ...answering },
-  order: { id: 'order', interaction: 'order', ...answering },
+  practice: answering('practice', 'bank'),
+  typed: answering('typed', 'typed'),
+  pick: answering('pick', 'select'),
+  order: answering('order', 'order'),
   exam: { id: 'exam', interaction: 'bank', defaultAttempts: 1, fixedAttempts: 1, hintsAllowed: false, showMistakes: false, feedback: 'submit' },
 };
 
