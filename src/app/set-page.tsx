@@ -24,14 +24,13 @@ const ModeList = lazy(() => import('./mode-picker.tsx').then((m) => ({ default: 
  */
 function ModePicker({ set, current }: { set: ExerciseSet; current: ModeId }) {
   const [open, setOpen] = useState(false);
+  // Practice, Type it, Pick and Exam play every set: never fewer than four.
   const count = BUILT_MODES.filter((mode) => modeAvailable(MODES[mode], set)).length;
   return (
     <details className="mode-picker" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>
-        Choose your learning style · {count} {count === 1 ? 'mode' : 'modes'} available
-      </summary>
+      <summary>Choose your learning style · {count} modes available</summary>
       {open ? (
-        <Suspense fallback={<p aria-busy="true">Loading…</p>}>
+        <Suspense fallback={null}>
           <ModeList set={set} current={current} />
         </Suspense>
       ) : null}

@@ -12,7 +12,7 @@ export interface DragSource {
 }
 
 /** The attributes of a button that can be dragged: an option, or a blank while it holds one it can give up. */
-export const dragSource = (option: string | undefined): { 'data-option'?: string } => (option === undefined ? {} : { 'data-option': option });
+export const dragSource = (option: string | undefined): { 'data-option'?: string } => ({ 'data-option': option });
 
 /** The attributes of a blank, which takes drops. */
 export const dropTarget = (blank: number): { 'data-blank': number } => ({ 'data-blank': blank });
@@ -25,7 +25,6 @@ export const TARGET = '[data-blank]';
 export const targetOf = (element: HTMLElement): number => Number(element.dataset.blank);
 
 /** What a drag started on this button carries. */
-export function sourceOf(element: HTMLElement): DragSource {
-  const blank = element.dataset.blank;
-  return { option: element.dataset.option ?? '', fromBlank: blank === undefined ? null : Number(blank) };
+export function sourceOf({ dataset }: HTMLElement): DragSource {
+  return { option: dataset.option ?? '', fromBlank: dataset.blank ? +dataset.blank : null };
 }

@@ -292,8 +292,11 @@ export interface XapiComponent {
  */
 export interface Interaction {
   readonly kind: InteractionKind;
-  /** Whether a part may hold this text (the store refuses anything else). */
-  accepts(task: Task, part: number, value: string): boolean;
+  /**
+   * Whether a part may hold this text, for the interactions that set one part at a time (select.ts's
+   * setPart refuses anything else); the bank's own verbs (place, move) check their options themselves.
+   */
+  accepts?(task: Task, part: number, value: string): boolean;
   /** The parts still to fill: a check is refused, and uses no attempt, until there are none. */
   empty(task: Task, response: Response, aids?: readonly string[]): readonly number[];
   grade(task: Task, response: Response, aids?: readonly string[]): { readonly correct: Record<number, boolean>; readonly notes?: Record<number, Note> };
@@ -306,12 +309,11 @@ export interface Interaction {
 /** Options into blanks: the practice bank (and the exam's). A part holds one of the task's options. */
 export const BANK: Interaction = {
   kind: 'bank',
-  accepts: (task, part, value) => String(part) in task.answers && task.options.includes(value),
   empty: (task, response) => blanksOfTask(task).filter((blank) => response[blank] === undefined),
   grade: (task, response) => {
     const correct: Record<number, boolean> = {};
     for (const blank of blanksOfTask(task)) correct[blank] = acceptedAnswers(task, blank).includes(response[blank] ?? '');
     return { correct };
   },
-  mistakes: (task, response) => matchMistakes(task, response),
+  mistakes: matchMistakes,
 };

@@ -315,13 +315,13 @@ describe('the interaction adapter', () => {
     const task = pythonTask();
     const puzzle = must(puzzleOf(task));
     const id = puzzle.lines[0]?.id ?? '';
-    expect(orderInteraction.accepts(task, 1, `${id}:1`)).toBe(true);
-    expect(orderInteraction.accepts(task, 1, id)).toBe(false);
-    expect(orderInteraction.accepts(task, 5, `${id}:1`)).toBe(false);
-    expect(orderInteraction.accepts(task, 1, 'nope:0')).toBe(false);
-    expect(orderInteraction.accepts(task, 1, `${id}:3`)).toBe(false);
+    expect(orderInteraction.accepts!(task, 1, `${id}:1`)).toBe(true);
+    expect(orderInteraction.accepts!(task, 1, id)).toBe(false);
+    expect(orderInteraction.accepts!(task, 5, `${id}:1`)).toBe(false);
+    expect(orderInteraction.accepts!(task, 1, 'nope:0')).toBe(false);
+    expect(orderInteraction.accepts!(task, 1, `${id}:3`)).toBe(false);
     const http = httpTask();
-    expect(orderInteraction.accepts(http, 1, must(puzzleOf(http)).lines[0]?.id ?? '')).toBe(true);
+    expect(orderInteraction.accepts!(http, 1, must(puzzleOf(http)).lines[0]?.id ?? '')).toBe(true);
   });
 
   it('grades, lists empty slots and names mistakes through the puzzle', () => {
@@ -441,7 +441,7 @@ describe('properties', () => {
             if (token) ({ aids, response: r } = applyAid(p, aids, r, token));
           }
           invariantHolds(p, aids, r);
-          for (const placed of placedList(r)) expect(orderInteraction.accepts(task, 1, encodePlaced(p, placed))).toBe(true);
+          for (const placed of placedList(r)) expect(orderInteraction.accepts!(task, 1, encodePlaced(p, placed))).toBe(true);
         }
       }),
     );

@@ -481,7 +481,7 @@ export const orderInteraction: Interaction = {
 /** Line order's arrangement as the task's new answer, if it is open and every place holds a line of its pool. */
 export function arrangement(task: Task, progress: TaskProgress, response: Placements): Change {
   if (progress.status !== 'active') return { ok: false, reason: 'locked' };
-  const ok = Object.entries(response).every(([slot, value]) => orderInteraction.accepts(task, Number(slot), value));
+  const ok = Object.entries(response).every(([slot, value]) => orderInteraction.accepts!(task, Number(slot), value));
   return ok ? { ok: true, progress: { ...progress, placements: response } } : { ok: false, reason: 'unknown-option' };
 }
 

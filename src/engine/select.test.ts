@@ -45,9 +45,9 @@ function statement(interaction: XapiInteraction, success: boolean) {
 describe('Pick', () => {
   it('select accepts only the task\'s options, graded and matched exactly', () => {
     const task = makeTask();
-    expect(selectInteraction.accepts(task, 1, '==')).toBe(true);
-    expect(selectInteraction.accepts(task, 1, ' == ')).toBe(false);
-    expect(selectInteraction.accepts(task, 9, '==')).toBe(false);
+    expect(selectInteraction.accepts!(task, 1, '==')).toBe(true);
+    expect(selectInteraction.accepts!(task, 1, ' == ')).toBe(false);
+    expect(selectInteraction.accepts!(task, 9, '==')).toBe(false);
     expect(selectInteraction.empty(task, { 1: '==' })).toEqual([2, 3]);
     expect(selectInteraction.grade(task, { 1: '==', 2: 'print', 3: 'a' })).toEqual({ correct: { 1: false, 2: true, 3: true } });
     expect(selectInteraction.mistakes(task, { 1: '==' })).toEqual([0]);

@@ -15,7 +15,7 @@ import { blanksOfTask } from './template.ts';
 export const MAX_PATTERNS = 32;
 
 /** A list per blank (a native select): the bank's rules, but each blank chooses on its own. */
-export const SELECT: Interaction = { ...BANK, kind: 'select' };
+export const SELECT: Interaction = { ...BANK, kind: 'select', accepts: (task, part, value) => String(part) in task.answers && task.options.includes(value) };
 
 /**
  * Sets one part on its own (a typed blank, a list's choice): no swapping, as nothing is taken from a
@@ -24,7 +24,7 @@ export const SELECT: Interaction = { ...BANK, kind: 'select' };
 export function setPart(task: Task, progress: TaskProgress, part: number, value: string | null, interaction: Interaction): Change {
   const refusal = editable(task, progress, part);
   if (refusal) return { ok: false, reason: refusal };
-  if (value !== null && !interaction.accepts(task, part, value)) return { ok: false, reason: 'unknown-option' };
+  if (value !== null && !interaction.accepts?.(task, part, value)) return { ok: false, reason: 'unknown-option' };
   if ((progress.placements[part] ?? null) === value) return { ok: true, progress };
   const next: Record<number, string> = { ...progress.placements };
   if (value === null) delete next[part];

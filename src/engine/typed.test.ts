@@ -206,10 +206,10 @@ describe('typedMistakes', () => {
 
 describe('the interactions', () => {
   it('typed accepts any text up to the limit in a blank of the task', () => {
-    expect(typedInteraction.accepts(makeTask(), 1, 'anything at all')).toBe(true);
-    expect(typedInteraction.accepts(makeTask(), 1, 'x'.repeat(TYPED_MAX))).toBe(true);
-    expect(typedInteraction.accepts(makeTask(), 1, 'x'.repeat(TYPED_MAX + 1))).toBe(false);
-    expect(typedInteraction.accepts(makeTask(), 4, 'a')).toBe(false);
+    expect(typedInteraction.accepts!(makeTask(), 1, 'anything at all')).toBe(true);
+    expect(typedInteraction.accepts!(makeTask(), 1, 'x'.repeat(TYPED_MAX))).toBe(true);
+    expect(typedInteraction.accepts!(makeTask(), 1, 'x'.repeat(TYPED_MAX + 1))).toBe(false);
+    expect(typedInteraction.accepts!(makeTask(), 4, 'a')).toBe(false);
   });
 
   it('typed counts a blank holding only spaces as empty', () => {

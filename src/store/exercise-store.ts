@@ -190,11 +190,7 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
       // A damaged entry is not adopted (this instance's next save replaces it).
       const theirs = stored === null ? null : parseEntry(stored);
       saved = stored === null ? {} : mergeTasks(saved, theirs?.tasks ?? {});
-      if (roundRules) {
-        const other = theirs ? roundRules.read(theirs.rounds) : null;
-        round = roundRules.mergeRound(stored === null ? null : round, other?.round ?? null);
-        history = roundRules.mergeHistory(stored === null ? [] : history, other?.history ?? []);
-      }
+      if (roundRules) ({ round, history } = roundRules.merge({ round, history }, theirs?.rounds ?? (stored === null ? null : {})));
     }
     return saved;
   };

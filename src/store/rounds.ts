@@ -47,18 +47,26 @@ export function readRounds({ round = null, history = [] }: SavedRounds): { round
 /** What the store needs to keep timed rounds (ExerciseStoreOptions.rounds). */
 export interface RoundRules {
   read: typeof readRounds;
-  mergeRound: typeof mergeRounds;
-  mergeHistory: typeof mergeHistory;
+  /** Ours and what storage holds now (null: the entry was removed, so ours goes too), merged. */
+  merge(mine: Rounds, stored: SavedRounds | null): Rounds;
   /** A new round: a seed whose order differs from the last round's where the tasks can move at all. */
   start(previous: Round | null, tasks: number, now: number, limitMs: number | null): Round;
   /** The round submitted at `now`, and the results with its own first. */
   submit(round: Round, progress: readonly (TaskProgress | undefined)[], history: readonly RoundResult[], now: number): { round: Round; history: readonly RoundResult[] };
 }
 
+/** A snapshot's round and its results. */
+export interface Rounds {
+  readonly round: Round | null;
+  readonly history: readonly RoundResult[];
+}
+
 export const ROUNDS: RoundRules = {
   read: readRounds,
-  mergeRound: mergeRounds,
-  mergeHistory,
+  merge: (mine, stored) => {
+    const theirs = stored ? readRounds(stored) : null;
+    return { round: mergeRounds(stored ? mine.round : null, theirs?.round ?? null), history: mergeHistory(stored ? mine.history : [], theirs?.history ?? []) };
+  },
   start: (previous, tasks, now, limitMs) => ({ seed: retakeSeed(previous?.seed ?? null, Math.floor(Math.random() * 2 ** 31), tasks), startedAt: now, limitMs, submittedAt: null }),
   submit: (round, progress, history, now) => {
     // Never a negative time (a clock set back), nor more than the limit (a round that ran out while the
