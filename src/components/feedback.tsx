@@ -6,7 +6,9 @@
  * do Hint and opening Common mistakes (either can come first); a page with saved progress fetches it with
  * the set.
  */
-import { useId, type Ref } from 'react';
+import { useEffect, useId, useRef, useState, type Ref } from 'react';
+import { useActions } from '../hooks/use-task.ts';
+import { useExercise, useStrings } from '../hooks/exercise-context.tsx';
 import type { CheckOutcome, CheckRecord, ListedMistake } from '../engine/grading.ts';
 import type { TaskOutcome } from '../hooks/use-task.ts';
 import type { PageStrings, Strings } from '../i18n/table.ts';
@@ -89,8 +91,50 @@ export function Refusal({ strings: page, notice }: { strings: PageStrings; notic
   );
 }
 
-/** The question "Reset progress" asks first (set-view.tsx): these tasks, or the whole set; Yes or Cancel. */
-export function ResetQuestion({
+/**
+ * "Reset progress": starts afresh what this view shows, the whole set or only its tasks (another element
+ * may show the rest), after asking. Shown once there is something to start afresh, and kept (disabled)
+ * after a reset, so the focus that was on it stays there.
+ */
+export function ResetProgress({ taskIds }: { taskIds: readonly string[] | undefined }) {
+  const strings = useStrings();
+  const { resetSet } = useActions();
+  const all = useExercise((s) => s.set.tasks);
+  const started = useExercise((s) => Object.keys(s.progress).some((id) => !taskIds || taskIds.includes(id)));
+  const some = taskIds && taskIds.length < all.length ? taskIds : undefined;
+  // null before the first question; afterwards focus follows the question in and back out.
+  const [asking, setAsking] = useState<boolean | null>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const openRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (asking) confirmRef.current?.focus();
+    else if (asking === false) openRef.current?.focus();
+  }, [asking]);
+  if (!started && asking === null) return null;
+  if (!asking) {
+    return (
+      <div className="cb-reset-set">
+        <button type="button" className="cb-button cb-button--quiet" ref={openRef} disabled={!started} onClick={() => setAsking(true)}>
+          {strings.resetProgress}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <ResetQuestion
+      strings={strings}
+      tasks={some?.map((id) => all.findIndex((t) => t.id === id) + 1)}
+      confirmRef={confirmRef}
+      onAnswer={(yes) => {
+        if (yes) resetSet(some);
+        setAsking(false);
+      }}
+    />
+  );
+}
+
+/** The question "Reset progress" asks first: these tasks, or the whole set; Yes or Cancel. */
+function ResetQuestion({
   strings: page,
   tasks,
   confirmRef,

@@ -35,8 +35,7 @@ export interface ModeView {
   readonly orderTasks?: (tasks: readonly Task[], seed: number) => readonly Task[];
   /** The order a round shows a task's options in, from its seed (the task's order when absent). */
   readonly orderOptions?: (task: Task, seed: number) => readonly string[];
-  /** The task's Check button, and the line an ended task shows, in this mode's words (by the table's language). */
-  readonly checkLabel?: (lang: string) => string;
+  /** The line an ended task shows while its outcome is not said yet, in this mode's words (by the table's language). */
   readonly endedLabel?: (lang: string) => string;
   /**
    * The shared words this mode says its own way (line order's parts are lines, not blanks), by the

@@ -3,7 +3,7 @@
  * error boundary, the summary once every task is solved or failed, and "Reset progress". The site and
  * the embed both render this inside an <ExerciseProvider>.
  */
-import { Fragment, lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
+import { Fragment, lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useModeView } from './mode-view.tsx';
 import { useActions, useRevealed, useScore } from '../hooks/use-task.ts';
 import { useExercise, useExerciseStoreApi, useStrings } from '../hooks/exercise-context.tsx';
@@ -29,6 +29,7 @@ export function SetView({ taskIds, titleLevel = 1, picker }: SetViewProps) {
   const strings = useStrings();
   const set = useExercise((s) => s.set);
   const resettable = useExercise((s) => s.rules.feedback === 'check');
+  const feedback = useFeedback();
   const score = useScore();
   const { Shell = Fragment, orderTasks } = useModeView();
   // A round (an exam) shows its tasks in its own seeded order, numbered as shown.
@@ -89,7 +90,8 @@ export function SetView({ taskIds, titleLevel = 1, picker }: SetViewProps) {
         ) : null}
       </Shell>
       {/* An exam starts afresh with its own Retake, which keeps the round's results. */}
-      {resettable ? <ResetProgress taskIds={taskIds} /> : null}
+      {/* Comes with the feedback's chunk, which is in once there is anything to start afresh (an action, or saved progress). */}
+      {resettable && feedback ? <feedback.ResetProgress taskIds={taskIds} /> : null}
     </article>
   );
 }
@@ -111,45 +113,6 @@ function useFinishedAt(): string | null {
     });
   }, [store]);
   return at;
-}
-
-/** Starts afresh what this view shows: the whole set, or only its tasks (another element may show the rest). */
-function ResetProgress({ taskIds }: { taskIds: readonly string[] | undefined }) {
-  const strings = useStrings();
-  const { resetSet } = useActions();
-  const all = useExercise((s) => s.set.tasks);
-  const started = useExercise((s) => Object.keys(s.progress).some((id) => !taskIds || taskIds.includes(id)));
-  const some = taskIds && taskIds.length < all.length ? taskIds : undefined;
-  // null before the first question; afterwards focus follows the question in and back out.
-  const [asking, setAsking] = useState<boolean | null>(null);
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  const openRef = useRef<HTMLButtonElement>(null);
-  const feedback = useFeedback();
-  useEffect(() => {
-    if (asking) confirmRef.current?.focus();
-    else if (asking === false) openRef.current?.focus();
-  }, [asking]);
-  if (!asking || !feedback) {
-    return (
-      <div className="cb-reset-set">
-        {/* The question comes with the feedback's chunk, in by now (something was done, or saved): this waits for it. */}
-        <button type="button" className="cb-button cb-button--quiet" ref={openRef} disabled={!started} onClick={() => void loadFeedback().then((m) => m && setAsking(true))}>
-          {strings.resetProgress}
-        </button>
-      </div>
-    );
-  }
-  return (
-    <feedback.ResetQuestion
-      strings={strings}
-      tasks={some?.map((id) => all.findIndex((t) => t.id === id) + 1)}
-      confirmRef={confirmRef}
-      onAnswer={(yes) => {
-        if (yes) resetSet(some);
-        setAsking(false);
-      }}
-    />
-  );
 }
 
 function StorageNotice() {

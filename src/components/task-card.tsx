@@ -116,7 +116,7 @@ export function TaskCard({ task, number, subject, headingLevel = 2 }: { task: Ta
                   check(task.id);
                 }}
               >
-                {mode.checkLabel?.(strings.lang) ?? strings.check}
+                {strings.check}
               </ActionButton>
               {hintsAllowed && hints.length > 0 ? (
                 <ActionButton off={progress.hintsShown >= hints.length} onPress={() => {

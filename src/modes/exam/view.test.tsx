@@ -12,6 +12,8 @@ import { storageKeyFor } from '../../store/persistence.ts';
 import { SEED_SET } from '../../test-support/fixtures.tsx';
 import { memoryStorage } from '../../test-support/memory-storage.ts';
 import { rounds, view } from './view.tsx';
+import { en } from '../../i18n/strings.ts';
+import type { Strings } from '../../i18n/table.ts';
 
 const KEY = storageKeyFor(SEED_SET, undefined, 'exam');
 
@@ -19,7 +21,8 @@ function renderExam(storage = memoryStorage(), options: Parameters<typeof userEv
   function Page() {
     const store = useExerciseInstance(SEED_SET, { storage, rules: MODES.exam, rounds });
     return (
-      <ExerciseProvider store={store}>
+      // The mode's words over the page's, as the site and the embed lay them.
+      <ExerciseProvider store={store} strings={{ ...en, ...view.strings?.('en') } as Strings}>
         <ModeViewProvider value={view}>
           <SetView />
         </ModeViewProvider>

@@ -305,6 +305,7 @@ export const view: ModeView = {
   Shell,
   orderTasks: taskOrder,
   orderOptions: optionOrder,
-  checkLabel: (lang) => wordsFor(lang).saveAnswer,
+  // Check says what it does here: the answer is saved, not graded before the learner's eyes.
+  strings: (lang) => ({ check: wordsFor(lang).saveAnswer }),
   endedLabel: (lang) => wordsFor(lang).saved,
 };
