@@ -4,6 +4,7 @@
  * ten results) with Retake. The rules are the engine's (src/engine/exam.ts, MODES.exam); this draws them.
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { named } from '../named.ts';
 import type { Task } from '../../schema/exercise-schema.ts';
 import type { ModeView } from '../../components/mode-view.tsx';
 import { useExercise, useStrings } from '../../hooks/exercise-context.tsx';
@@ -301,11 +302,13 @@ function History() {
 /** An exam keeps timed rounds and their results (the store does only when given these rules). */
 export { ROUNDS as rounds } from '../../store/rounds.ts';
 
+const title = named('Exam', 'Examen');
+
 export const view: ModeView = {
   Shell,
   orderTasks: taskOrder,
   orderOptions: optionOrder,
   // Check says what it does here: the answer is saved, not graded before the learner's eyes.
-  strings: (lang) => ({ check: wordsFor(lang).saveAnswer }),
+  strings: (lang) => ({ ...title(lang), check: wordsFor(lang).saveAnswer }),
   endedLabel: (lang) => wordsFor(lang).saved,
 };

@@ -7,6 +7,7 @@
  * Parsons problems. Its own chunk, with its words and styles, loaded only when line order is chosen.
  */
 import { memo, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { named } from '../named.ts';
 import type { Task } from '../../schema/exercise-schema.ts';
 import { FRESH_PROGRESS, type Placements } from '../../engine/grading.ts';
 import {
@@ -39,12 +40,14 @@ const NONE: readonly string[] = [];
 const TOOLS = ['up', 'down', 'out', 'in', 'back'] as const;
 type Tool = (typeof TOOLS)[number];
 
+const title = named('Line order', 'Ordre des lignes');
+
 export const view: ModeView = {
   Workspace: function OrderWorkspace({ task, status }: WorkspaceProps) {
     const puzzle = puzzleOf(task);
     return puzzle ? <Order task={task} puzzle={puzzle} status={status} /> : null;
   },
-  strings: (lang) => (lang === 'fr' ? sharedFr : sharedEn),
+  strings: (lang) => ({ ...title(lang), ...(lang === 'fr' ? sharedFr : sharedEn) }),
 };
 
 /** How the learner answers in line order: the store checks every arrangement with it. */

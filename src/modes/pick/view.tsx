@@ -4,6 +4,7 @@
  * after a check each list shows its mark. The rules are the bank's, each blank choosing on its own.
  */
 import { memo, useId, type ReactNode } from 'react';
+import { named } from '../named.ts';
 import { selectInteraction, setPart } from '../../engine/select.ts';
 import type { BlankProps } from '../../components/blank.tsx';
 import type { ModeView } from '../../components/mode-view.tsx';
@@ -72,5 +73,5 @@ function Shell({ children }: { children: ReactNode }) {
   );
 }
 
-export const view: ModeView = { Blank: PickBlank, Shell, instructions: (lang) => wordsFor(lang).instructions };
+export const view: ModeView = { Blank: PickBlank, Shell, instructions: (lang) => wordsFor(lang).instructions, strings: named('Pick', 'Choix') };
 export const interaction = selectInteraction;

@@ -5,6 +5,7 @@
  * shows its mark, and a near miss says so beside it ("check the capitals", "one character off") and aloud.
  */
 import { memo, useEffect, useId, useState, type CSSProperties, type ReactNode } from 'react';
+import { named } from '../named.ts';
 import type { Task } from '../../schema/exercise-schema.ts';
 import { acceptedAnswers } from '../../engine/grading.ts';
 import { blanksOfTask } from '../../engine/template.ts';
@@ -121,5 +122,5 @@ function Shell({ children }: { children: ReactNode }) {
   );
 }
 
-export const view: ModeView = { Blank: TypedBlank, Shell, instructions: (lang) => wordsFor(lang).instructions };
+export const view: ModeView = { Blank: TypedBlank, Shell, instructions: (lang) => wordsFor(lang).instructions, strings: named('Type it', 'Saisie') };
 export const interaction = typedInteraction;
