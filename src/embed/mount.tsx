@@ -5,6 +5,7 @@
  * receives an exception from us.
  */
 import type { ReactNode } from 'react';
+import type { ExerciseSet } from '../schema/exercise-schema.ts';
 import { createRoot, type Root } from 'react-dom/client';
 import { MODES as POLICIES, modeAvailable } from '../engine/modes.ts';
 import { ModeViewProvider } from '../components/mode-view.tsx';
@@ -45,6 +46,11 @@ export interface MountOptions extends SettingsInput {
    * package passes one backed by the LMS's cmi.suspend_data.
    */
   readonly storage?: KeyValueStorage | null;
+  /**
+   * The inline `exercise` was validated already, when it was packaged (`npm run export` refuses an invalid
+   * set): it is used as it is, and the validator's code, which a package then does not ship, is not loaded.
+   */
+  readonly prevalidated?: boolean;
 }
 
 /** What mount() returns. */
@@ -147,7 +153,12 @@ export function mountSettings(element: Element, result: SettingsResult, extras: 
       const xapiModule = extras.xapi ? import('./xapi.ts') : undefined;
       // The mode's chunk comes while the set does.
       const modeModule = loadMode(settings.mode).catch(() => null);
-      const loaded = url ? await loadSet(url) : await validateSet('exercise' in source ? source.exercise : null, 'the inline exercise');
+      const inline = 'exercise' in source ? source.exercise : null;
+      const loaded = url
+        ? await loadSet(url)
+        : extras.prevalidated && inline
+          ? { ok: true as const, set: inline as ExerciseSet }
+          : await validateSet(inline, 'the inline exercise');
       if (!alive) return;
       if (!loaded.ok) return fail(loaded.message, loaded.issues.slice(0, 10));
       const { set } = loaded;

@@ -36,7 +36,7 @@ describe('LMS packages of the seed set', { timeout: 120_000 }, () => {
         expect(code).not.toMatch(/import\s*\(?\s*["'`]https?:/);
           // Grammars the set does not use, the French table, the embed's extras and other modes' views (a package runs practice).
         for (const [, target] of code.matchAll(/(?:from|import\()\s*["'`]\.\/([^"'`]+)["'`]/g)) {
-          if (!names.has(target as string)) expect(target).toMatch(/^(bash|css|go|java|javascript|json|markup|rust|sql|typescript|grammars|fr|cmi5|xapi|frame|view)-/);
+          if (!names.has(target as string)) expect(target).toMatch(/^(bash|css|go|java|javascript|json|markup|rust|sql|typescript|grammars|fr|cmi5|xapi|frame|view|fetch-set)-/);
         }
       }
     }

@@ -90,7 +90,8 @@ export function neededModules(chunks: readonly Chunk[], set: ExerciseSet, format
     if (TABLE.test(id)) return needsTable;
     if (id.endsWith('/src/lms/cmi5.ts')) return format === 'cmi5';
     // Nor another mode's view: a package runs practice (src/lms/config.ts).
-    return !/\/src\/(i18n\/fr|embed\/xapi|embed\/frame)\.ts$/.test(id) && !id.includes('/src/modes/');
+    // Nor the validator: the set was validated here, and the runtime mounts it as it is (prevalidated).
+    return !/\/src\/(i18n\/fr|embed\/xapi|embed\/frame|store\/fetch-set)\.ts$/.test(id) && !id.includes('/src/modes/');
   };
 }
 

@@ -12,7 +12,8 @@ const element = document.getElementById('codeblanks');
 const text = document.getElementById(CONFIG_ID)?.textContent;
 if (element && text) {
   const config = JSON.parse(text) as PackageConfig;
-  const mountIt = (options: Pick<MountOptions, 'storage' | 'onEvent'>) => mount(element, { exercise: config.set, mode: config.mode, ...options });
+  // The set was validated when the package was made (npm run export): the package ships no validator.
+  const mountIt = (options: Pick<MountOptions, 'storage' | 'onEvent'>) => mount(element, { exercise: config.set, mode: config.mode, prevalidated: true, ...options });
   if (config.format === 'cmi5') {
     import('./cmi5.ts').then(({ startCmi5 }) => startCmi5(config.set, config.mastery, mountIt)).catch((error: unknown) => console.error('codeblanks:', error));
   } else {
