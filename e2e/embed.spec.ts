@@ -75,7 +75,7 @@ test('an element reports placed, checked, solved and completed, and xAPI stateme
 
   const seen = await events(page, 'ex-grant');
   expect(seen.every((e) => e.bubbles && e.composed)).toBe(true);
-  const base = { setId: SET, taskId: 'grant-type', taskNumber: 1, time: expect.any(Number) };
+  const base = { setId: SET, mode: 'practice', taskId: 'grant-type', taskNumber: 1, time: expect.any(Number) };
   expect(seen.filter((e) => e.type !== 'xapi').map((e) => e.detail)).toEqual([
     { type: 'placed', ...base, blank: 1, option: 'client_credentials', from: null, replaced: null },
     {
@@ -91,6 +91,7 @@ test('an element reports placed, checked, solved and completed, and xAPI stateme
     {
       type: 'completed',
       setId: SET,
+      mode: 'practice',
       time: expect.any(Number),
       score: { total: 1, solved: 1, failed: 0, open: 0, attemptsUsed: 1, hintsUsed: 0, complete: true, scaled: 1 },
     },
@@ -124,7 +125,10 @@ test('an element reports placed, checked, solved and completed, and xAPI stateme
     verb: { id: 'http://adlnet.gov/expapi/verbs/answered', display: { 'en-US': 'answered' } },
     object,
     result,
-    context: { contextActivities: { parent: [{ objectType: 'Activity', id: `${server.origin}/exercises/${SET}.json#${SET}`, definition: { name: { 'en-US': 'Client credentials flow in Rest API' } } }] } },
+    context: {
+      contextActivities: { parent: [{ objectType: 'Activity', id: `${server.origin}/exercises/${SET}.json#${SET}`, definition: { name: { 'en-US': 'Client credentials flow in Rest API' } } }] },
+      extensions: { 'https://codeblanks.dev/xapi/extensions/mode': 'practice' },
+    },
     timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
   });
   expect(statements[2]).toMatchObject({ verb: { id: 'http://adlnet.gov/expapi/verbs/completed' }, object, result });
@@ -335,7 +339,7 @@ test.describe('bad attributes', () => {
       );
     const src = `/exercises/${SET}.json`;
     const cases: [string, Record<string, string>, string | undefined, string][] = [
-      ['bad-mode', { src, mode: 'exam' }, undefined, 'unknown mode "exam": the modes are practice'],
+      ['bad-mode', { src, mode: 'quiz' }, undefined, 'unknown mode "quiz": the modes are practice, typed, pick, order, exam'],
       ['bad-task', { src, task: '9' }, undefined, `task "9" is not in the set "${SET}", which has tasks 1 to 5:`],
       ['bad-theme', { src, theme: 'sepia' }, undefined, 'unknown theme "sepia": use light, dark, auto'],
       ['bad-json', {}, '{ not json', 'the inline exercise is not JSON'],

@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { named } from '../named.ts';
+import { withLater } from '../../i18n/later.ts';
 import type { Task } from '../../schema/exercise-schema.ts';
 import type { ModeView } from '../../components/mode-view.tsx';
 import { useExercise, useStrings } from '../../hooks/exercise-context.tsx';
@@ -271,7 +272,7 @@ function ResultItem({ task, number }: { task: Task; number: number }) {
         </pre>
         {task.explanation ? (
           <div className="cb-explanation">
-            <h4>{strings.explanation}</h4>
+            <h4>{withLater(strings).explanation}</h4>
             <p>{task.explanation}</p>
           </div>
         ) : null}
