@@ -10,6 +10,7 @@ import { ROUNDS } from './rounds.ts';
 import { itemKeys, logKeyFor, readLog, storageKeyFor, v1KeyFor, type KeyValueStorage } from './persistence.ts';
 import { summariseSaved } from './saved-summary.ts';
 import v1Fixture from './fixtures/v1-saved-progress.json';
+import v2Fixture from './fixtures/v2-saved-progress.json';
 import { memoryStorage } from '../test-support/memory-storage.ts';
 
 /** The seed set, loaded the way the site loads it. */
@@ -899,5 +900,43 @@ describe('every mode through the one store', () => {
     const store = createExerciseStore({ set: SET, rules: MODES.order, storage: null });
     const long = SET.tasks.filter((t) => (typeof t.code === 'string' ? t.code.split('\n') : t.code).filter((l) => l.trim()).length >= 3);
     expect(store.getState().set.tasks.map((t) => t.id)).toEqual(long.map((t) => t.id));
+  });
+});
+
+describe('progress saved by the build before the learning modes (format 2, aa85f8d)', () => {
+  const load = () => {
+    const storage = memoryStorage();
+    for (const [key, value] of Object.entries(v2Fixture.localStorage)) storage.setItem(key, value);
+    return storage;
+  };
+  const set = v2Fixture.set as unknown as ExerciseSet;
+
+  it('comes back whole in practice, and the next check adds to its attempt log', () => {
+    const storage = load();
+    const store = createExerciseStore({ set, storage, now: () => 1_800_000_000_000 });
+    expect(store.getState().storageNotice).toBeNull();
+    expect(progressOf(store, 'grant-type')).toMatchObject({ placements: { 1: 'password' }, attemptsUsed: 1, hintsShown: 1, status: 'active', lastCheck: { correct: { 1: false } } });
+    expect(progressOf(store, 'content-type')).toMatchObject({ status: 'solved', attemptsUsed: 1 });
+    expect(progressOf(store, 'requests-post')?.placements).toEqual({ 2: 'your_client_id' });
+    const logKey = logKeyFor(set.id);
+    const before = Object.values(readLog(storage, logKey)).flat().length;
+    store.getState().place('grant-type', 1, 'client_credentials');
+    store.getState().check('grant-type');
+    expect(progressOf(store, 'grant-type')).toMatchObject({ status: 'solved', attemptsUsed: 2, hintsShown: 1 });
+    expect(Object.values(readLog(storage, logKey)).flat()).toHaveLength(before + 1);
+    // The other tasks' records are written back as they were.
+    const again = createExerciseStore({ set, storage });
+    expect(progressOf(again, 'content-type')).toEqual(progressOf(store, 'content-type'));
+  });
+
+  it('is left alone by the other modes, each of which starts afresh under its own key', () => {
+    const storage = load();
+    const saved = storage.getItem(storageKeyFor(set));
+    const exam = createExerciseStore({ set, rules: MODES.exam, rounds: ROUNDS, storage });
+    expect(exam.getState().progress).toEqual({});
+    exam.getState().startRound(null);
+    exam.getState().place('grant-type', 1, 'password');
+    exam.getState().check('grant-type');
+    expect(storage.getItem(storageKeyFor(set))).toBe(saved);
   });
 });
