@@ -37,6 +37,13 @@ describe('hostEvents', () => {
     expect(hostEvents({ type: 'completed', setId: 'pair', mode: 'practice', time: 1, score }, set, {}, undefined)).toEqual([]);
   });
 
+  test('where feedback waits for a submission (an exam), the last answer completes nothing and the submission completes the set', () => {
+    const score = { total: 1, solved: 1, failed: 0, open: 0, attemptsUsed: 1, hintsUsed: 0, complete: true, scaled: 1 };
+    expect(hostEvents(solvedOne, set, { one: ended('solved') }, ['one'], 'submit')).toEqual([solvedOne]);
+    const submitted = { type: 'completed', setId: 'pair', mode: 'exam', time: 50, score } as const;
+    expect(hostEvents(submitted, set, { one: ended('solved') }, ['one'], 'submit')).toEqual([submitted]);
+  });
+
   test('a task ending while others are open is just that', () => {
     expect(hostEvents(solvedOne, set, { one: ended('solved') }, undefined)).toEqual([solvedOne]);
   });

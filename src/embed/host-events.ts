@@ -7,6 +7,7 @@
  * inside.
  */
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
+import type { Policy } from '../engine/modes.ts';
 import { FRESH_PROGRESS, type TaskProgress, type TaskStatus } from '../engine/grading.ts';
 import { scoreSet, type SetScore } from '../engine/scoring.ts';
 import type { CheckedEvent, CheckRefusedEvent, ExerciseEvent, HintEvent, PlacedEvent, ResetEvent, SetCompletedEvent, TaskEndedEvent } from '../store/events.ts';
@@ -24,23 +25,28 @@ export const HOST_EVENTS = 'placed checked check-refused hint solved failed comp
 const shownSet = (set: ExerciseSet, taskIds: readonly string[] | undefined): ExerciseSet =>
   taskIds ? { ...set, tasks: set.tasks.filter((t) => taskIds.includes(t.id)) } : set;
 
-/** The host's events for one store event, given the progress after it. */
+/**
+ * The host's events for one store event, given the progress after it. `feedback` is the mode's (its
+ * policy's): where feedback waits for a submission (an exam), the set completes when the store says so.
+ */
 export function hostEvents(
   event: ExerciseEvent,
   set: ExerciseSet,
   progress: Readonly<Record<string, TaskProgress>>,
   taskIds: readonly string[] | undefined,
+  feedback: Policy['feedback'] = 'check',
 ): HostEvent[] {
+  const onSubmit = feedback === 'submit';
   switch (event.type) {
     case 'selected':
       return [];
     case 'completed':
-      // Replaced by our own, about the shown tasks; but an exam completes when it is submitted.
-      return event.mode === 'exam' ? [event] : [];
+      // Replaced by our own, about the shown tasks; but a round completes when it is submitted.
+      return onSubmit ? [event] : [];
     case 'solved':
     case 'failed': {
       const score = scoreSet(shownSet(set, taskIds), progress);
-      return score.complete && event.mode !== 'exam' ? [event, { type: 'completed', setId: set.id, mode: event.mode, time: event.time, score }] : [event];
+      return score.complete && !onSubmit ? [event, { type: 'completed', setId: set.id, mode: event.mode, time: event.time, score }] : [event];
     }
     default:
       return [event];

@@ -198,7 +198,7 @@ export function mountSettings(element: Element, result: SettingsResult, extras: 
           // Peers under the same key adopt what this instance just saved, a reset included (a selection
           // saves nothing).
           if (event.type !== 'selected' && event.type !== 'check-refused') othersLike(own).forEach((peer) => peer.syncFromStorage());
-          for (const hostEvent of hostEvents(event, played, own.getState().progress, taskIds)) {
+          for (const hostEvent of hostEvents(event, played, own.getState().progress, taskIds, rules.feedback)) {
             dispatch(hostEvent.type, hostEvent);
             safely('onEvent', extras.onEvent && (() => extras.onEvent?.(hostEvent)));
           }
