@@ -147,40 +147,48 @@ export function statementsFor(
   const blanks = blanksOf(parseTemplate(task.code));
   const parent: XapiActivity = { objectType: 'Activity', id: `${context.base}#${context.set.id}`, definition: { name: en(context.set.title) } };
   // The mode's own interaction shape, when it has one (its response and patterns replace the fill-in's).
-  const shapeOf = (placements: Readonly<Record<number, string>>) => context.interaction?.xapi?.(task, placements);
-  const statement = (verb: keyof typeof VERBS, result?: XapiResult, placements: Readonly<Record<number, string>> = {}): XapiStatement => ({
+  type Placements = Readonly<Record<number, string>>;
+  const statement = (verb: keyof typeof VERBS, result?: XapiResult, shape?: XapiInteraction): XapiStatement => ({
     ...(context.actor ? { actor: context.actor } : {}),
     verb: { id: VERBS[verb], display: en(verb) },
-    object: activity(context, task, index + 1, blanks, shapeOf(placements)),
+    object: activity(context, task, index + 1, blanks, shape),
     ...(result ? { result } : {}),
     context: { contextActivities: { parent: [parent] }, extensions: { [MODE_EXTENSION]: context.mode ?? 'practice' } },
     timestamp: new Date(event.time).toISOString(),
   });
-  // The score counts the parts graded: the blanks, or the lines of a line-order answer.
-  const parts = (placements: Readonly<Record<number, string>>) => (context.interaction?.xapi ? Object.keys(context.interaction.grade(task, placements).correct).length : blanks.length);
-  const result = (raw: number, success: boolean, completion: boolean, placements: Readonly<Record<number, string>>, max = parts(placements)): XapiResult => ({
-    score: { min: 0, max, raw, scaled: max === 0 ? 0 : Math.round((raw / max) * 10000) / 10000 },
-    success,
-    completion,
-    duration: isoDuration(event.time - (clock[task.id] ?? event.time)),
-    response: shapeOf(placements)?.response ?? joinResponse(blanks, placements),
-  });
+  /**
+   * A graded answer as one statement: the mode's own xAPI shape when it has one (its response and
+   * patterns replace the fill-in's), scored over the parts graded (the blanks, or a line order's lines).
+   */
+  const graded = (verb: 'answered' | 'completed', correct: Readonly<Record<number, boolean>>, success: boolean, completion: boolean, placements: Placements) => {
+    const shape = context.interaction?.xapi?.(task, placements);
+    const max = Object.keys(correct).length;
+    const raw = Object.values(correct).filter(Boolean).length;
+    const result: XapiResult = {
+      score: { min: 0, max, raw, scaled: max === 0 ? 0 : Math.round((raw / max) * 10000) / 10000 },
+      success,
+      completion,
+      duration: isoDuration(event.time - (clock[task.id] ?? event.time)),
+      response: shape?.response ?? joinResponse(blanks, placements),
+    };
+    return { started: clock, statements: [statement(verb, result, shape)] };
+  };
 
   switch (event.type) {
     case 'placed':
-      return { started: clock, statements: [statement('interacted')] };
+      return { started: clock, statements: [statement('interacted', undefined, context.interaction?.xapi?.(task, {}))] };
     case 'checked': {
+      // The store graded the answer: its marks, part by part, are the score.
       const placements = Object.fromEntries(event.blanks.map((b) => [b.blank, b.option]));
-      const raw = event.blanks.filter((b) => b.correct).length;
-      const ended = event.correct || event.attemptsLeft === 0;
-      return { started: clock, statements: [statement('answered', result(raw, event.correct, ended, placements), placements)] };
+      const correct = Object.fromEntries(event.blanks.map((b) => [b.blank, b.correct]));
+      return graded('answered', correct, event.correct, event.correct || event.attemptsLeft === 0, placements);
     }
     case 'solved':
     case 'failed': {
-      const raw = context.interaction?.xapi
-        ? Object.values(context.interaction.grade(task, event.response).correct).filter(Boolean).length
-        : blanks.filter((b) => acceptedAnswers(task, b).includes(event.response[b] ?? '')).length;
-      return { started: clock, statements: [statement('completed', result(raw, event.type === 'solved', true, event.response), event.response)] };
+      const correct = context.interaction
+        ? context.interaction.grade(task, event.response).correct
+        : Object.fromEntries(blanks.map((b) => [b, acceptedAnswers(task, b).includes(event.response[b] ?? '')]));
+      return graded('completed', correct, event.type === 'solved', true, event.response);
     }
     default:
       // A selection, a hint or a refused Check: no statement, but the clock starts.
