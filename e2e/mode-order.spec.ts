@@ -1,7 +1,7 @@
 // Line order (Parsons problems) on the seed set: solved by click or tap, by drag, by keyboard alone;
 // a task failed; progress kept across a reload; axe clean in each state; and a set whose tasks are all
 // one line long offers no line order at all.
-import type { CDPSession, Page, Route } from '@playwright/test';
+import type { CDPSession, Locator, Page, Route } from '@playwright/test';
 import { test, expect, expectNoAxeViolations, tags, untilClicksPass, centre } from './helpers';
 
 const URL = '/?set=oauth2-client-credentials&mode=order';
@@ -155,22 +155,27 @@ test.describe('line order on the seed set', () => {
     // Everything in (the grammars colour the code): nothing moves between measuring and dragging.
     await page.waitForLoadState('networkidle');
     await expect(task(page, 1).locator('.tok').first()).toBeVisible();
-    const drag = async (from: { x: number; y: number }, to: { x: number; y: number }) => {
+    // The target is measured once the line is picked up, as a learner aims at where it is then (the first
+    // action brings the feedback chunk's styles, and the page may settle while the drag starts).
+    const drag = async (source: Locator, target: Locator) => {
+      const from = await centre(source);
       await page.mouse.move(from.x, from.y);
       await page.mouse.down();
       await page.mouse.move(from.x + 8, from.y + 8, { steps: 2 });
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      const to = await centre(target);
       await page.mouse.move(to.x, to.y, { steps: 12 });
       await page.mouse.up();
       await untilClicksPass(page);
     };
-    await drag(await centre(line(page, 1, TASK1[1]!)), await centre(slot(page, 1, 1)));
+    await drag(line(page, 1, TASK1[1]!), slot(page, 1, 1));
     await expect(slot(page, 1, 1)).toHaveAccessibleName(`Line 1: ${TASK1[1]}`);
     // Onto the filled place: the new line goes before it.
-    await drag(await centre(line(page, 1, TASK1[0]!)), await centre(slot(page, 1, 1)));
+    await drag(line(page, 1, TASK1[0]!), slot(page, 1, 1));
     await expect(slot(page, 1, 1)).toHaveAccessibleName(`Line 1: ${TASK1[0]}`);
     await expect(slot(page, 1, 2)).toHaveAccessibleName(`Line 2: ${TASK1[1]}`);
     // From the program to the pool: back in Lines.
-    await drag(await centre(slot(page, 1, 2)), await centre(task(page, 1).getByRole('heading', { name: 'Lines' })));
+    await drag(slot(page, 1, 2), task(page, 1).getByRole('heading', { name: 'Lines' }));
     await expect(slot(page, 1, 2)).toHaveAccessibleName('Line 2, empty');
     await expect(line(page, 1, TASK1[1]!)).toBeVisible();
   });
