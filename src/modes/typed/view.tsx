@@ -52,32 +52,34 @@ const TypedBlank = memo(function TypedBlank({ taskId, blank, solution }: BlankPr
           {state === 'right' ? '✓' : state === 'wrong' ? '✗' : '★'}
         </span>
       ) : null}
-      <input
-        type="text"
-        className="cb-typed-input"
-        aria-label={t.blank(blank)}
-        aria-describedby={state ? id : undefined}
-        aria-invalid={state === 'wrong' || undefined}
-        value={solution ?? view.option ?? ''}
-        readOnly={view.locked}
-        maxLength={TYPED_MAX}
-        autoCapitalize="off"
-        autoCorrect="off"
-        autoComplete="off"
-        spellCheck={false}
-        inputMode="text"
-        enterKeyHint="done"
-        onChange={(event) => {
-          const value = event.currentTarget.value || null;
-          respond(taskId, (task, progress) => setPart(task, progress, blank, value, typedInteraction));
-        }}
-        onKeyDown={(event) => {
-          // Enter that ends an input method's composition (Japanese, Chinese) is not a check.
-          if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
-          event.preventDefault();
-          check(taskId);
-        }}
-      />
+      <span className="cb-typed-box">
+        <input
+          type="text"
+          className="cb-typed-input"
+          aria-label={t.blank(blank)}
+          aria-describedby={state ? id : undefined}
+          aria-invalid={state === 'wrong' || undefined}
+          value={solution ?? view.option ?? ''}
+          readOnly={view.locked}
+          maxLength={TYPED_MAX}
+          autoCapitalize="off"
+          autoCorrect="off"
+          autoComplete="off"
+          spellCheck={false}
+          inputMode="text"
+          enterKeyHint="done"
+          onChange={(event) => {
+            const value = event.currentTarget.value || null;
+            respond(taskId, (task, progress) => setPart(task, progress, blank, value, typedInteraction));
+          }}
+          onKeyDown={(event) => {
+            // Enter that ends an input method's composition (Japanese, Chinese) is not a check.
+            if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
+            event.preventDefault();
+            check(taskId);
+          }}
+        />
+      </span>
       {/* One description, so every reader says "wrong, check the capitals" alike. */}
       {state ? (
         <span id={id} className="cb-visually-hidden">
