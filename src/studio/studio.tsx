@@ -12,7 +12,8 @@ import { checkFile } from '../cli/check-file.ts';
 import { addTaskText, editTask, formatSet, newSetText, taskAt, taskNames, type Edit } from './document.ts';
 import { JsonEditor, type EditorHandle } from './json-editor.tsx';
 import { BlankTools } from './blank-tools.tsx';
-import { Preview } from './preview.tsx';
+import { Preview, modeName, previewModes, useModeModule } from './preview.tsx';
+import type { ModeId } from '../engine/modes.ts';
 import { SaveBar } from './save-bar.tsx';
 // Its text, put in place by the page itself: a lazy chunk with a stylesheet would make the site's entry
 // carry Vite's loader for chunk CSS, bytes every learner's page would pay for.
@@ -34,6 +35,7 @@ export function Studio() {
   const [text, setText] = useState('');
   const [taskIndex, setTaskIndex] = useState(0);
   const [phone, setPhone] = useState(false);
+  const [chosenMode, setMode] = useState<ModeId>('practice');
   const [status, setStatus] = useState('');
   const editor = useRef<EditorHandle | null>(null);
   const keys = useRef(0);
@@ -64,6 +66,12 @@ export function Studio() {
       return null;
     }
   }, [shown]);
+
+  // The modes the site offers for this set; a choice the set no longer allows (its tasks became too short
+  // for line order) falls back to practice until it does again.
+  const modes = previewModes(set);
+  const mode = modes.includes(chosenMode) ? chosenMode : 'practice';
+  const loaded = useModeModule(mode);
 
   const names = taskNames(text);
   const index = Math.min(taskIndex, Math.max(names.length - 1, 0));
@@ -156,13 +164,21 @@ export function Studio() {
             </section>
           </div>
           <div className="studio-column studio-column--preview">
-            <div className="cb-buttons">
+            <div className="studio-row">
+              <label htmlFor="studio-mode">Mode</label>
+              <select id="studio-mode" value={mode} onChange={(e) => setMode(e.target.value as ModeId)}>
+                {modes.map((m) => (
+                  <option key={m} value={m}>
+                    {modeName(m)}
+                  </option>
+                ))}
+              </select>
               <button type="button" className="cb-button" aria-pressed={phone} onClick={() => setPhone(!phone)}>
                 Phone width (390 px)
               </button>
             </div>
-            {/* Keyed by the text: every valid version of the set gets a fresh preview. */}
-            <Preview key={set ? shown : 'none'} set={set} phone={phone} />
+            {/* Keyed by the text and the mode: every valid version of the set, in each mode, gets a fresh preview. */}
+            <Preview key={`${mode}\n${set ? shown : 'none'}`} set={set} mode={mode} loaded={loaded} phone={phone} />
           </div>
         </div>
       ) : null}

@@ -1,0 +1,12 @@
+import { readFileSync, readdirSync } from 'node:fs';
+const t0 = performance.now();
+const { checkSolutions } = await import('./src/cli/solutions.ts');
+const { checkFiles } = await import('./src/cli/check-file.ts');
+const dir = process.argv[2];
+const files = readdirSync(dir).filter(f => f !== 'schema.json').map(f => ({ path: f, fileName: f, text: readFileSync(dir + '/' + f, 'utf8') }));
+const t1 = performance.now();
+checkFiles(files);
+const t2 = performance.now();
+await checkSolutions(files);
+const t3 = performance.now();
+console.log('import', (t1 - t0).toFixed(0), 'checks', (t2 - t1).toFixed(0), 'solutions', (t3 - t2).toFixed(0));
