@@ -192,3 +192,35 @@ test('the static build offers Download and Copy instead of saving, and the learn
   await expect(preview(page).getByRole('heading', { name: 'Indexing and slicing in Python' })).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test('the preview shows the set in every mode the site offers for it, and leaves out line order for one-line tasks', async ({ page }) => {
+  await page.goto('/author');
+  await page.getByRole('combobox', { name: 'Bundled set' }).selectOption('python-indexing-and-slicing.json');
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  const mode = page.getByRole('combobox', { name: 'Mode' });
+  await expect(mode.getByRole('option')).toHaveText(['Practice', 'Type it', 'Pick', 'Line order', 'Exam']);
+  await expect(mode).toHaveValue('practice');
+  const task = preview(page).getByRole('region', { name: 'Task 1' });
+  await expect(task.getByRole('button', { name: /^Blank 1\b/ })).toBeVisible();
+
+  // Each mode's own view, interaction and words, as the site's set page shows them.
+  await mode.selectOption({ label: 'Type it' });
+  await expect(preview(page).getByText('Type it · 5 tasks')).toBeVisible();
+  await task.getByRole('textbox', { name: 'Blank 1' }).fill('[1:3]');
+  await expect(task.getByRole('textbox', { name: 'Blank 1' })).toHaveValue('[1:3]');
+  await mode.selectOption({ label: 'Line order' });
+  await expect(task.getByRole('group', { name: 'Lines' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // A set of one one-line task has nothing to put in order: line order is not offered, and the preview
+  // that showed it falls back to practice.
+  await page.getByRole('textbox', { name: 'Code to start from' }).fill('print(len(items))');
+  await page.getByRole('button', { name: 'Start a new set from this code' }).click();
+  await selectText(page.getByRole('textbox', { name: /^Code of task-1/ }), 'len');
+  await page.getByRole('button', { name: 'Make blank' }).click();
+  await expect(preview(page).getByRole('region', { name: 'Task 1' })).toBeVisible();
+  await expect(mode.getByRole('option')).toHaveText(['Practice', 'Type it', 'Pick', 'Exam']);
+  await expect(mode).toHaveValue('practice');
+  await mode.selectOption({ label: 'Pick' });
+  await expect(preview(page).getByText('Pick · 1 task')).toBeVisible();
+});

@@ -9,7 +9,7 @@ import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Problem } from './check-file.ts';
 import { exitCodeFor, formatNote, formatProblem, formatSummary } from './report.ts';
-import { validateFiles } from './solutions.ts';
+import { validateFiles } from './solutions-node.ts';
 
 const USAGE = `Usage: npm run validate -- [files or folders]
 

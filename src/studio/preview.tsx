@@ -8,13 +8,12 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
 import { MODES, modeAvailable, type ModeId } from '../engine/modes.ts';
 import { BUILT_MODES, loadMode, type ModeModule } from '../modes/registry.ts';
-import { createExerciseStore } from '../store/exercise-store.ts';
-import { ExerciseProvider } from '../hooks/exercise-context.tsx';
+import { createExerciseStore, type ExerciseStore } from '../store/exercise-store.ts';
+import { ExerciseProvider, useStrings } from '../hooks/exercise-context.tsx';
 import { ModeViewProvider } from '../components/mode-view.tsx';
 import { SetView } from '../components/set-view.tsx';
 import { ErrorBoundary } from '../components/error-boundary.tsx';
 import { loadLanguages } from '../components/code/highlight.ts';
-import { en } from '../i18n/strings.ts';
 
 // The picker's names for the modes it knows (src/app/mode-picker.tsx, which the studio may not import);
 // a mode added since shows its id, capitalised, until it is named here.
@@ -68,11 +67,24 @@ export function Preview({ set, mode, loaded, phone }: { set: ExerciseSet | null;
 function PreviewSet({ set, mode, module }: { set: ExerciseSet; mode: ModeId; module: ModeModule }) {
   // Keyed by the caller on the set's text and the mode: one store per version of the set, as the set page makes it.
   const [store] = useState(() => createExerciseStore({ set, rules: MODES[mode], interaction: module.interaction, rounds: module.rounds, storage: null }));
-  // A mode may say some shared words its own way (line order's parts are lines), as on the set page.
-  const strings = useMemo(() => ({ ...en, ...module.view.strings?.(en.lang) }), [module]);
   useEffect(() => {
     void loadLanguages(set.tasks.map((t) => t.language));
   }, [set]);
+  return (
+    <ExerciseProvider store={store}>
+      <ModeWords store={store} module={module} />
+    </ExerciseProvider>
+  );
+}
+
+/**
+ * A mode may say some shared words its own way (line order's parts are lines), as on the set page: laid
+ * over the provider's own words. (Read from the provider, not imported: every name the studio imports
+ * from the page's entry is one more export on every learner's page.)
+ */
+function ModeWords({ store, module }: { store: ExerciseStore; module: ModeModule }) {
+  const base = useStrings();
+  const strings = useMemo(() => ({ ...base, ...module.view.strings?.(base.lang) }), [base, module]);
   return (
     <ExerciseProvider store={store} strings={strings}>
       <ModeViewProvider value={module.view}>

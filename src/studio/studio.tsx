@@ -15,6 +15,8 @@ import { BlankTools } from './blank-tools.tsx';
 import { Preview, modeName, previewModes, useModeModule } from './preview.tsx';
 import type { ModeId } from '../engine/modes.ts';
 import { SaveBar } from './save-bar.tsx';
+import { ImportReport, type Imported } from './import-report.tsx';
+import { openFile } from './open-file.ts';
 // Its text, put in place by the page itself: a lazy chunk with a stylesheet would make the site's entry
 // carry Vite's loader for chunk CSS, bytes every learner's page would pay for.
 import css from './studio.css?inline';
@@ -37,6 +39,11 @@ export function Studio() {
   const [phone, setPhone] = useState(false);
   const [chosenMode, setMode] = useState<ModeId>('practice');
   const [status, setStatus] = useState('');
+  // The open/paste form, folded once a set is open so the editor and the preview are in view.
+  const [formOpen, setFormOpen] = useState(true);
+  const [problem, setProblem] = useState('');
+  const [imported, setImported] = useState<Imported | null>(null);
+  const [dragging, setDragging] = useState(false);
   const editor = useRef<EditorHandle | null>(null);
   const keys = useRef(0);
 
@@ -50,7 +57,31 @@ export function Studio() {
     setText(next.text);
     setTaskIndex(0);
     setStatus(message);
+    setProblem('');
+    setFormOpen(false);
   }, []);
+
+  const openSet = useCallback((set: ExerciseSet, message: string) => open({ text: formatSet(set), fileName: `${set.id}.json`, hash: null }, message), [open]);
+
+  // A file dropped on the studio or chosen in its picker: a set opens; anything else goes through the
+  // importers, and a file they refuse changes nothing but the message.
+  const openLocal = useCallback(
+    async (file: File) => {
+      const result = await openFile(file);
+      if (result.kind === 'set') {
+        open({ text: result.text, fileName: file.name, hash: null }, `Opened ${file.name}.`);
+        setImported(null);
+      } else if (result.kind === 'refused' || result.sets.length === 0) {
+        setProblem(`${file.name} was not imported: ${result.kind === 'refused' ? result.message : 'it holds no question this importer can read'}.`.replace(/\.\.$/, '.'));
+      } else {
+        const [first] = result.sets;
+        if (!first) return;
+        setImported({ fileName: file.name, sets: result.sets, report: result.report });
+        openSet(first, `Imported ${file.name}: ${first.tasks.length} task${first.tasks.length === 1 ? '' : 's'} in ${first.id}.json. The import's report is below.`);
+      }
+    },
+    [open, openSet],
+  );
 
   // The file is named after the set id (the validator insists), so a renamed set saves under its new name.
   const id = useMemo(() => setIdOf(text), [text]);
@@ -94,7 +125,25 @@ export function Studio() {
   };
 
   return (
-    <div className="studio">
+    <div
+      className={`studio${dragging ? ' studio--drop' : ''}`}
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+      }}
+      onDrop={(e) => {
+        const file = e.dataTransfer.files[0];
+        if (!file) return;
+        e.preventDefault();
+        setDragging(false);
+        void openLocal(file);
+      }}
+    >
       <style>{css}</style>
       <nav className="site-breadcrumb" aria-label="Breadcrumb">
         <a href="./">All exercise sets</a>
@@ -103,7 +152,11 @@ export function Studio() {
       <p className="studio-note">Start from code you already have: select what should be a blank, and watch the learner's view change.</p>
       <OpenPanel
         canAdd={opened !== null}
+        expanded={formOpen}
+        onExpand={setFormOpen}
         onOpen={open}
+        onOpenFile={openLocal}
+        onProblem={setProblem}
         onAddTask={(code, language) => {
           if (apply(addTaskText(text, code, language), 'Task added from the code.')) setTaskIndex(names.length);
         }}
@@ -111,6 +164,12 @@ export function Studio() {
       <p className="studio-status" role="status">
         {status}
       </p>
+      {problem ? (
+        <p className="cb-message cb-message--error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {imported ? <ImportReport imported={imported} onOpen={(set) => openSet(set, `Opened ${set.id}.json from ${imported.fileName}.`)} /> : null}
       {opened ? (
         <div className="studio-work">
           <div className="studio-column">
@@ -189,18 +248,25 @@ export function Studio() {
 /** Opening: a bundled set, a local file, or pasted code. */
 function OpenPanel({
   canAdd,
+  expanded,
+  onExpand,
   onOpen,
+  onOpenFile,
+  onProblem: setProblem,
   onAddTask,
 }: {
   canAdd: boolean;
+  expanded: boolean;
+  onExpand: (open: boolean) => void;
   onOpen: (opened: Omit<Opened, 'key'>, message: string) => void;
+  onOpenFile: (file: File) => Promise<void>;
+  onProblem: (problem: string) => void;
   onAddTask: (code: string, language: string) => void;
 }) {
   const [files, setFiles] = useState<string[]>([]);
   const [chosen, setChosen] = useState('');
   const [code, setCode] = useState('');
   const [language, setLanguage] = useState('python');
-  const [problem, setProblem] = useState('');
 
   useEffect(() => {
     fetch('exercises/index.json')
@@ -210,7 +276,7 @@ function OpenPanel({
         setChosen(entries[0]?.file ?? '');
       })
       .catch(() => setProblem('The list of bundled sets could not be loaded.'));
-  }, []);
+  }, [setProblem]);
 
   const openBundled = async () => {
     if (!chosen) return;
@@ -226,15 +292,18 @@ function OpenPanel({
         if (!r.ok) throw new Error(String(r.status));
         onOpen({ text: formatSet(await r.json()), fileName: chosen, hash: null }, `Opened exercises/${chosen}.`);
       }
-      setProblem('');
     } catch (error) {
       setProblem(`exercises/${chosen} could not be opened: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
 
   return (
-    <section className="studio-open" aria-labelledby="studio-open-title">
-      <h2 id="studio-open-title">Open or start</h2>
+    // Folded once a set is open (the summary reopens it): on a laptop's screen the editor and the preview
+    // then start near the top.
+    <details className="studio-open" open={expanded} onToggle={(e) => onExpand(e.currentTarget.open)}>
+      <summary>
+        <h2>Open, import or start a set</h2>
+      </summary>
       <div className="studio-open-grid">
         <div className="studio-row">
           <label htmlFor="studio-bundled">Bundled set</label>
@@ -252,12 +321,18 @@ function OpenPanel({
           <input
             id="studio-file"
             type="file"
-            accept=".json,application/json"
+            accept=".json,.h5p,.xml,application/json,application/zip,text/xml"
+            aria-describedby="studio-file-hint"
             onChange={(e) => {
               const file = e.target.files?.[0];
-              if (file) void file.text().then((t) => onOpen({ text: t, fileName: file.name, hash: null }, `Opened ${file.name}.`));
+              // Cleared, so choosing the same file again (after fixing it) opens it again.
+              e.target.value = '';
+              if (file) void onOpenFile(file);
             }}
           />
+          <p id="studio-file-hint" className="studio-note">
+            A set (.json), or to import: an H5P file (.h5p or its content.json) or Moodle XML. You can also drop the file anywhere on this page.
+          </p>
         </div>
         <div className="studio-paste">
           <label htmlFor="studio-paste">Code to start from</label>
@@ -283,12 +358,7 @@ function OpenPanel({
           </div>
         </div>
       </div>
-      {problem ? (
-        <p className="cb-message cb-message--error" role="alert">
-          {problem}
-        </p>
-      ) : null}
-    </section>
+    </details>
   );
 }
 
