@@ -25,7 +25,7 @@ import { lineStarts, offsetOfIssue, positionAt } from './locate.ts';
  * other grammar has loaded after it, it misreads `local x = 1`: in the studio, where grammars come as
  * sets are opened, and in a validator run over several languages, it would report errors that are not).
  */
-const PARSERS: Readonly<Record<string, string>> = {
+export const PARSERS: Readonly<Record<string, string>> = {
   bash: 'bash',
   c: 'c',
   cpp: 'cpp',

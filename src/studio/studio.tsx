@@ -8,7 +8,9 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } f
 import type { ExerciseSet, Task } from '../schema/exercise-schema.ts';
 import { loadExerciseSet } from '../engine/load-set.ts';
 import type { AuthoringResult } from '../engine/authoring.ts';
-import { checkFile } from '../cli/check-file.ts';
+import { checkFile, sortProblems, type Problem } from '../cli/check-file.ts';
+import { checkSolutions } from '../cli/solutions.ts';
+import { browserParsers } from './grammars.ts';
 import { addTaskText, editTask, formatSet, newSetText, taskAt, taskNames, type Edit } from './document.ts';
 import { JsonEditor, type EditorHandle } from './json-editor.tsx';
 import { BlankTools } from './blank-tools.tsx';
@@ -86,9 +88,28 @@ export function Studio() {
   // The file is named after the set id (the validator insists), so a renamed set saves under its new name.
   const id = useMemo(() => setIdOf(text), [text]);
   const fileName = id ? `${id}.json` : (opened?.fileName ?? 'my-set.json');
-  const check = useCallback((source: string) => checkFile(fileName, source).problems, [fileName]);
+  // The validator's checks, and the solution parse (async: a grammar may still be on its way), as
+  // `npm run validate` reports them: the editor's lint and the list below show the same problems.
+  const check = useCallback(async (source: string): Promise<Problem[]> => {
+    const solutions = await checkSolutions([{ path: fileName, fileName, text: source }], browserParsers);
+    return sortProblems([...checkFile(fileName, source).problems, ...(solutions.problems.get(fileName) ?? [])]);
+  }, [fileName]);
   const shown = useDeferredValue(text);
-  const problems = useMemo(() => (opened ? check(shown) : []), [opened, check, shown]);
+  const [checked, setChecked] = useState<{ readonly text: string; readonly problems: readonly Problem[]; readonly unparsed: ReadonlyMap<string, number> } | null>(null);
+  useEffect(() => {
+    if (!opened) return;
+    let live = true;
+    void checkSolutions([{ path: fileName, fileName, text: shown }], browserParsers).then((solutions) => {
+      if (live) setChecked({ text: shown, problems: solutions.problems.get(fileName) ?? [], unparsed: solutions.unparsed });
+    });
+    return () => {
+      live = false;
+    };
+  }, [opened, fileName, shown]);
+  // Until the parse of this very text is in, the list shows the other checks' problems only: a
+  // solution's error from an older text could point at the wrong place.
+  const solved = checked?.text === shown ? checked : null;
+  const problems = useMemo(() => (opened ? sortProblems([...checkFile(fileName, shown).problems, ...(solved?.problems ?? [])]) : []), [opened, fileName, shown, solved]);
   const set = useMemo((): ExerciseSet | null => {
     try {
       const result = loadExerciseSet(JSON.parse(shown));
@@ -199,6 +220,11 @@ export function Studio() {
             <section aria-labelledby="studio-json-title">
               <h2 id="studio-json-title">{opened.fileName}</h2>
               <h3>Problems</h3>
+              {solved && solved.unparsed.size > 0 ? (
+                <p className="studio-note">
+                  {[...solved.unparsed].map(([language, tasks]) => `No parser for ${language}: ${tasks === 1 ? "1 task's solution is" : `${tasks} tasks' solutions are`} not checked.`).join(' ')}
+                </p>
+              ) : null}
               {problems.length === 0 ? (
                 <p className="studio-note">No problems: the validator accepts this set.</p>
               ) : (
