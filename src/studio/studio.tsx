@@ -170,7 +170,7 @@ export function Studio() {
         <a href="./">All exercise sets</a>
       </nav>
       <h1>Studio</h1>
-      <p className="studio-note">Start from code you already have: select what should be a blank, and watch the learner's view change.</p>
+      {opened ? null : <p className="studio-note">Start from code you already have: select what should be a blank, and watch the learner's view change.</p>}
       <OpenPanel
         canAdd={opened !== null}
         expanded={formOpen}
@@ -193,7 +193,8 @@ export function Studio() {
       {imported ? <ImportReport imported={imported} onOpen={(set) => openSet(set, `Opened ${set.id}.json from ${imported.fileName}.`)} /> : null}
       {opened ? (
         <div className="studio-work">
-          <div className="studio-column">
+          {/* One row of tools over both columns, so the editor and the preview start near the top. */}
+          <div className="studio-toolbar">
             {/* The editor's own history: typing and every button below undo alike. */}
             <div className="cb-buttons">
               <button type="button" className="cb-button" onClick={() => editor.current?.undo()}>
@@ -203,6 +204,9 @@ export function Studio() {
                 Redo
               </button>
             </div>
+            <SaveBar key={opened.key} fileName={fileName} text={text} hash={opened.hash} onStatus={setStatus} />
+          </div>
+          <div className="studio-column">
             {names.length > 0 ? (
               <div className="studio-row">
                 <label htmlFor="studio-task">Task</label>
@@ -216,10 +220,8 @@ export function Studio() {
               </div>
             ) : null}
             {task ? <BlankTools task={task} taskName={names[index] ?? `task ${index + 1}`} onEdit={onTaskEdit} /> : null}
-            <SaveBar key={opened.key} fileName={fileName} text={text} hash={opened.hash} onStatus={setStatus} />
             <section aria-labelledby="studio-json-title">
               <h2 id="studio-json-title">{opened.fileName}</h2>
-              <h3>Problems</h3>
               {solved && solved.unparsed.size > 0 ? (
                 <p className="studio-note">
                   {[...solved.unparsed].map(([language, tasks]) => `No parser for ${language}: ${tasks === 1 ? "1 task's solution is" : `${tasks} tasks' solutions are`} not checked.`).join(' ')}
