@@ -64,6 +64,9 @@ export default defineConfig({
     },
   },
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
+  // The studio imports web-tree-sitter (CommonJS): pre-bundled at start, so the dev server does not
+  // discover it when a set is first opened and reload the page under the author.
+  optimizeDeps: { include: ['web-tree-sitter'] },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   build: {
     target: 'es2022',

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { createServer, type ViteDevServer } from 'vite';
 import { test, expect, expectNoAxeViolations } from './helpers';
+import { zipSync, strToU8 } from 'fflate';
 import { loadExerciseSet } from '../src/engine/load-set.ts';
 
 // One dev server per Playwright worker (both projects run at once): 5300 + the worker's parallel index.
@@ -26,6 +27,29 @@ async function selectText(area: Locator, text: string): Promise<void> {
     box.focus();
     box.setSelectionRange(start, start + wanted.length);
   }, text);
+}
+
+/** Opens the open/paste form, which folds once a set is open. */
+async function openForm(page: Page): Promise<void> {
+  const form = page.locator('details.studio-open');
+  if (!(await form.evaluate((el) => (el as HTMLDetailsElement).open))) await page.getByText('Open, import or start a set').click();
+  await expect(page.getByRole('textbox', { name: 'Code to start from' })).toBeVisible();
+}
+
+/** Drops a file on the studio, as one dragged from the desktop. */
+async function dropFile(page: Page, name: string, bytes: Uint8Array | string): Promise<void> {
+  const data = [...(typeof bytes === 'string' ? strToU8(bytes) : bytes)];
+  const dataTransfer = await page.evaluateHandle(
+    ({ name, data }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(data)], name));
+      return transfer;
+    },
+    { name, data },
+  );
+  const studio = page.locator('.studio');
+  await studio.dispatchEvent('dragover', { dataTransfer });
+  await studio.dispatchEvent('drop', { dataTransfer });
 }
 
 async function startFromCode(page: Page, base: string): Promise<void> {
@@ -121,7 +145,8 @@ test.describe('the studio under the dev server', () => {
     await expect(page.getByText('Blank 1: total')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Remove blank 3' })).toBeVisible();
 
-    // A second task from code, without a bracket typed.
+    // A second task from code, without a bracket typed (the form folded when the set opened).
+    await openForm(page);
     await page.getByRole('textbox', { name: 'Code to start from' }).fill('print(len(items))');
     await page.getByRole('button', { name: 'Add task from code' }).click();
     await expect(page.getByRole('combobox', { name: 'Task' })).toHaveValue('1');
@@ -178,7 +203,7 @@ test('the static build offers Download and Copy instead of saving, and the learn
   await page.goto('/?set=oauth2-client-credentials');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.waitForLoadState('networkidle');
-  expect(fetched.filter((url) => /studio|codemirror|catalogue/i.test(url))).toEqual([]);
+  expect(fetched.filter((url) => /studio|codemirror|catalogue|tree-sitter|\.wasm/i.test(url))).toEqual([]);
 
   await page.goto('/');
   await page.getByRole('link', { name: 'Write a set in the studio' }).click();
@@ -191,4 +216,127 @@ test('the static build offers Download and Copy instead of saving, and the learn
   await expect(page.getByRole('button', { name: 'Copy JSON' })).toBeVisible();
   await expect(preview(page).getByRole('heading', { name: 'Indexing and slicing in Python' })).toBeVisible();
   await expectNoAxeViolations(page);
+});
+
+test('the preview shows the set in every mode the site offers for it, and leaves out line order for one-line tasks', async ({ page }) => {
+  await page.goto('/author');
+  await page.getByRole('combobox', { name: 'Bundled set' }).selectOption('python-indexing-and-slicing.json');
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  const mode = page.getByRole('combobox', { name: 'Mode' });
+  await expect(mode.getByRole('option')).toHaveText(['Practice', 'Type it', 'Pick', 'Line order', 'Exam']);
+  await expect(mode).toHaveValue('practice');
+  const task = preview(page).getByRole('region', { name: 'Task 1' });
+  await expect(task.getByRole('button', { name: /^Blank 1\b/ })).toBeVisible();
+
+  // Each mode's own view, interaction and words, as the site's set page shows them.
+  await mode.selectOption({ label: 'Type it' });
+  await expect(preview(page).getByText('Type it · 5 tasks')).toBeVisible();
+  await task.getByRole('textbox', { name: 'Blank 1' }).fill('[1:3]');
+  await expect(task.getByRole('textbox', { name: 'Blank 1' })).toHaveValue('[1:3]');
+  await mode.selectOption({ label: 'Line order' });
+  await expect(task.getByRole('group', { name: 'Lines' })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // A set of one one-line task has nothing to put in order: line order is not offered, and the preview
+  // that showed it falls back to practice.
+  await openForm(page);
+  await page.getByRole('textbox', { name: 'Code to start from' }).fill('print(len(items))');
+  await page.getByRole('button', { name: 'Start a new set from this code' }).click();
+  await selectText(page.getByRole('textbox', { name: /^Code of task-1/ }), 'len');
+  await page.getByRole('button', { name: 'Make blank' }).click();
+  await expect(preview(page).getByRole('region', { name: 'Task 1' })).toBeVisible();
+  await expect(mode.getByRole('option')).toHaveText(['Practice', 'Type it', 'Pick', 'Exam']);
+  await expect(mode).toHaveValue('practice');
+  await mode.selectOption({ label: 'Pick' });
+  await expect(preview(page).getByText('Pick · 1 task')).toBeVisible();
+});
+
+/** A one-task set file as an author writes it. */
+function setFile(task: Record<string, unknown>, extra: Record<string, unknown>[] = []): string {
+  const base = { difficulty: 'easy', prompt: 'Fill it.', options: ['x', 'y'], answers: { '1': 'x' } };
+  const set = { formatVersion: 1, id: 'parse-check', title: 'Parse check', subject: 'Tests', tasks: [{ id: 't1', ...base, ...task }, ...extra.map((t, i) => ({ id: `t${i + 2}`, ...base, ...t }))] };
+  return `${JSON.stringify(set, null, 2)}\n`;
+}
+
+test('parses each solution as the author types, at the JSON\'s line and column, honours "fragment", names a language it cannot parse once, and fetches only the grammars the set needs', async ({ page }) => {
+  const wasm: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('.wasm')) wasm.push(new URL(request.url()).pathname.split('/').pop() ?? '');
+  });
+  const broken = { language: 'python', code: ['def f(x):', '    return g(x, [[1]]'] };
+  const http = { language: 'http', code: ['GET /[[1]] HTTP/1.1'] };
+  const text = setFile(broken, [http, http]);
+  await page.goto('/author');
+  await page.getByLabel('File from this computer').setInputFiles({ name: 'parse-check.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => l.includes('return g('));
+  const column = (lines[line] ?? '').indexOf('return g(') + 1;
+  const problems = page.getByRole('list', { name: 'Problems' });
+  await expect(problems).toHaveText(`Error at line ${line + 1}, column ${column}: With each blank filled with its first answer, the code is not valid python here: cannot read "return g(x, x" (if the code is a piece of a program on purpose, set "fragment": true)`);
+  // The editor underlines the same place, and says each language without a parser once.
+  await expect(page.locator('.cm-lintRange-error')).toHaveText('return');
+  await expect(page.getByText("No parser for http: 2 tasks' solutions are not checked.")).toHaveCount(1);
+  expect(wasm.map((name) => name.replace(/-[\w-]{8}\.wasm$/, ''))).toEqual(['tree-sitter', 'tree-sitter-python']);
+  await expectNoAxeViolations(page);
+
+  // Typing "fragment": true into the task: the same code is not held to a whole program's grammar.
+  const editor = page.getByRole('textbox', { name: 'JSON of parse-check.json' });
+  await editor.click();
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < lines.findIndex((l) => l.includes('"id": "t1"')); i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await page.keyboard.type(' "fragment": true,');
+  await expect(page.getByText('No problems: the validator accepts this set.')).toBeVisible();
+  await expect(page.locator('.cm-lintRange-error')).toHaveCount(0);
+});
+
+test('imports an H5P file, content.json or Moodle XML dropped on the studio or chosen in its picker, shows what was not carried over, and refuses a broken or hostile file without changing anything', async ({ page }) => {
+  const fixture = (name: string) => readFileSync(path.resolve('src/import/fixtures', name), 'utf8');
+  await page.goto('/author');
+
+  // Moodle XML, dropped: the set opens (in the editor and the preview) with the import's report.
+  await dropFile(page, 'ddwtos-groups.xml', fixture('ddwtos-groups.xml'));
+  await expect(page.getByRole('status').filter({ hasText: 'Imported ddwtos-groups.xml' })).toBeVisible();
+  const report = page.getByRole('list', { name: 'Import report' });
+  await expect(report).toContainText(/Nested lists.*task “/);
+  const editor = page.getByRole('textbox', { name: /^JSON of / });
+  await expect(editor).toContainText('"formatVersion": 1');
+  await expect(preview(page).getByRole('region', { name: 'Task 1' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  const before = await editor.textContent();
+
+  // Broken and hostile files: the importer's own message, and the open set stays as it was.
+  await dropFile(page, 'broken.h5p', zipSync({ 'h5p.json': strToU8('{}') }));
+  await expect(page.getByRole('alert')).toHaveText('broken.h5p was not imported: The zip has no content/content.json: not an H5P file.');
+  await dropFile(page, 'content.json', JSON.stringify({ text: '<p>Fill in.</p>', questions: ['<p><script>alert(1)</script> *x*</p>'] }));
+  await expect(page.getByRole('alert')).toContainText('content.json was not imported: content.json holds');
+  await expect(page.getByRole('alert')).toContainText('refused');
+  expect(await editor.textContent()).toBe(before);
+  await expect(report).toContainText('Nested lists');
+
+  // An .h5p package through the file picker.
+  await openForm(page);
+  const h5p = zipSync({ 'h5p.json': strToU8(JSON.stringify({ title: 'Area', mainLibrary: 'H5P.Blanks' })), 'content/content.json': strToU8(fixture('code-blanks.content.json')) });
+  await page.getByLabel('File from this computer').setInputFiles({ name: 'area.h5p', mimeType: 'application/zip', buffer: Buffer.from(h5p) });
+  await expect(page.getByRole('status').filter({ hasText: 'Imported area.h5p' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Imported from area.h5p' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(preview(page).getByRole('region', { name: 'Task 1' })).toBeVisible();
+});
+
+test.describe('on a laptop screen', () => {
+  test.use({ viewport: { width: 1400, height: 1000 } });
+  test('the open form folds once a set is open, so the JSON editor and the preview start in view; its summary reopens it', { tag: '@desktop' }, async ({ page }) => {
+    await page.goto('/author');
+    await page.getByRole('combobox', { name: 'Bundled set' }).selectOption('python-indexing-and-slicing.json');
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect(page.getByRole('combobox', { name: 'Bundled set' })).toBeHidden();
+    const top = async (name: string | RegExp, role: 'textbox' | 'region') => (await page.getByRole(role, { name }).boundingBox())?.y ?? Infinity;
+    await expect(page.getByRole('textbox', { name: 'JSON of python-indexing-and-slicing.json' })).toBeVisible();
+    expect(await top('JSON of python-indexing-and-slicing.json', 'textbox')).toBeLessThan(1000);
+    expect(await top('Preview', 'region')).toBeLessThan(1000);
+    await page.getByText('Open, import or start a set').click();
+    await expect(page.getByRole('combobox', { name: 'Bundled set' })).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
 });

@@ -19,7 +19,7 @@ import { hashOf, itemKeys, storageKeyFor } from '../src/store/persistence.ts';
 import type { CatalogueEntry } from '../src/app/bundled-sets.ts';
 import { checkFiles } from '../src/cli/check-file.ts';
 import { formatProblem } from '../src/cli/report.ts';
-import { validateFiles } from '../src/cli/solutions.ts';
+import { validateFiles } from '../src/cli/solutions-node.ts';
 
 /**
  * The catalogue, checked as `npm run validate` checks (all but the parse of solutions, which the build

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { newSetText, titleFor, writeNewSet } from './new-set.ts';
-import { validateFiles } from './solutions.ts';
+import { validateFiles } from './solutions-node.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 let dir = '';

@@ -1,5 +1,8 @@
 // @vitest-environment node
-import { checkSolutions, fillSolution, parserFor } from './solutions.ts';
+import { createRequire } from 'node:module';
+import Parser from 'web-tree-sitter';
+import { checkSolutions as checkWith, fillSolution, parserFor, solutionParser, type ParserHost } from './solutions.ts';
+import { checkSolutions } from './solutions-node.ts';
 
 /** A one-task set file as an author writes it, with the task's code, language and answers. */
 function file(task: Record<string, unknown>): { path: string; fileName: string; text: string } {
@@ -61,6 +64,7 @@ describe('the parser for a language', () => {
     ['yaml', undefined],
     ['http', undefined],
     ['sql', undefined],
+    ['lua', undefined],
     ['klingon', undefined],
   ])('for %j is %j', (language, parser) => {
     expect(parserFor(language)).toBe(parser);
@@ -87,7 +91,6 @@ describe('solutions that parse', { timeout: 60_000 }, () => {
     ['json', ['{"a": [[1]]}'], '1'],
     ['css', ['p { color: [[1]]; }'], 'red'],
     ['html', ['<p class="[[1]]">Hi</p>'], 'x'],
-    ['lua', ['local x = [[1]]'], '1'],
     ['scala', ['object A { val x = [[1]] }'], '1'],
     ['toml', ['x = [[1]]'], '1'],
     ['elixir', ['def f(x), do: [[1]]'], 'x'],
@@ -134,5 +137,63 @@ describe('solutions that parse', { timeout: 60_000 }, () => {
       ['http', 2],
       ['sql', 1],
     ]);
+  });
+});
+
+describe('one solution parser for many files and languages (shared by the validator and the studio)', { timeout: 60_000 }, () => {
+  const require = createRequire(import.meta.url);
+  /** The Node host, as solutions-node.ts builds it, counting the grammars it is asked for. */
+  const countingHost = (locate: (name: string) => string = (name) => require.resolve(`tree-sitter-wasms/out/tree-sitter-${name}.wasm`)) => {
+    const asked: string[] = [];
+    const host: ParserHost = {
+      runtime: () => Parser.init().then(() => Parser),
+      locate: (name) => {
+        asked.push(name);
+        return locate(name);
+      },
+    };
+    return { host, asked };
+  };
+
+  it('reads several languages in one run, and again in another run in the other order, with their grammars already in', async () => {
+    const tasks = [
+      { language: 'json', code: ['{"a": [[1]]}'], answers: { '1': '1' } },
+      { language: 'ruby', code: ['def f(x)', '  [[1]]', 'end'], answers: { '1': 'x' } },
+      { language: 'css', code: ['p { color: [[1]]; }'], answers: { '1': 'red' } },
+      { language: 'python', code: ['def f(x):', '    return [[1]]'], answers: { '1': 'x' } },
+    ];
+    const parsers = solutionParser(countingHost().host);
+    const files = (list: typeof tasks) => list.map((task, i) => ({ ...file({ ...task, options: [task.answers['1'], 'zz'] }), path: `${i}.json` }));
+    expect([...(await checkWith(files(tasks), parsers)).problems]).toEqual([]);
+    expect([...(await checkWith(files([...tasks].reverse().map((t) => ({ ...t, code: [...t.code, ''] }))), parsers)).problems]).toEqual([]);
+  });
+
+  it('loads each grammar once however many files and runs ask for it, and parses an identical solution once', async () => {
+    const { host, asked } = countingHost();
+    const parsers = solutionParser(host);
+    const broken = file({ language: 'python', code: ['def f(:', '    return [[1]]'], options: ['x', 'y'], answers: { '1': 'x' } });
+    const first = await checkWith([broken, { ...broken, path: 'again.json' }], parsers);
+    const second = await checkWith([broken], parsers);
+    expect(asked).toEqual(['python']);
+    expect(first.problems.get('x.json')).toEqual(first.problems.get('again.json'));
+    expect(second.problems.get('x.json')).toEqual(first.problems.get('x.json'));
+    // The verdict itself is remembered, not worked out again.
+    await parsers.load(['python']);
+    const [a] = parsers.firstErrors('python', ['def f(:\n    return x']);
+    const [b] = parsers.firstErrors('python', ['def f(:\n    return x']);
+    expect(a).not.toBeNull();
+    expect(b).toBe(a);
+  });
+
+  it('counts a language whose grammar cannot be had (offline, a broken file) as one it has no parser for, and does not throw', async () => {
+    const parsers = solutionParser(countingHost(() => '/nowhere/tree-sitter-python.wasm').host);
+    const report = await checkWith([file({ language: 'python', code: ['x = [[1]]'] })], parsers);
+    expect([...report.unparsed]).toEqual([['python', 1]]);
+    expect([...report.problems]).toEqual([]);
+  });
+
+  it('checks the solution of a task whose other parts are still wrong (the studio shows both as the author types)', async () => {
+    const report = await checkSolutions([file({ language: 'python', code: ['def f(:', '    return [[1]]'], prompt: '' })]);
+    expect(report.problems.get('x.json')).toHaveLength(1);
   });
 });

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { checkFile, type Problem } from './check-file.ts';
 import { exitCodeFor, formatNote, formatProblem, formatSummary } from './report.ts';
-import { validateFiles } from './solutions.ts';
+import { validateFiles } from './solutions-node.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const brokenDir = new URL('fixtures/broken/', import.meta.url);

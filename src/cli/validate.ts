@@ -9,7 +9,7 @@ import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Problem } from './check-file.ts';
 import { exitCodeFor, formatNote, formatProblem, formatSummary } from './report.ts';
-import { validateFiles } from './solutions.ts';
+import { validateFiles } from './solutions-node.ts';
 
 const USAGE = `Usage: npm run validate -- [files or folders]
 
@@ -18,7 +18,8 @@ format and its rules, and parses each task's solution (every blank filled with i
 a parser for its language where there is one. Without arguments it checks exercises/. Exits 1 when any
 file has an error.`;
 
-const DEFAULT_FOLDER = fileURLToPath(new URL('../../exercises/', import.meta.url));
+// scripts/validate.mjs runs this file from a bundle elsewhere, and says where the exercises are.
+const DEFAULT_FOLDER = process.env.CODEBLANKS_DEFAULT_EXERCISES ?? fileURLToPath(new URL('../../exercises/', import.meta.url));
 
 /** Every exercise file under the targets, sorted so the output is stable. Missing targets come back apart. */
 function findFiles(targets: readonly string[]): { files: string[]; missing: string[] } {

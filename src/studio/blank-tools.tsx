@@ -73,13 +73,13 @@ export function BlankTools({
         aria-keyshortcuts="Control+B"
         aria-describedby={`${id}-hint`}
       />
-      <p id={`${id}-hint`} className="studio-note">
-        Select with the mouse or with Shift and the arrow keys; Ctrl+B makes a blank too. Blanks show as [[1]], [[2]]…
-      </p>
-      <div className="cb-buttons">
+      <div className="studio-row">
         <button type="button" className="cb-button cb-button--primary" onClick={makeBlank}>
           Make blank
         </button>
+        <p id={`${id}-hint`} className="studio-note studio-hint">
+          Select with the mouse or with Shift and the arrow keys; Ctrl+B makes a blank too. Blanks show as [[1]], [[2]]…
+        </p>
       </div>
       {blanks.length > 0 ? (
         <ul className="studio-blank-list">

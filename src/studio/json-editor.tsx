@@ -1,7 +1,7 @@
 /**
  * The studio's JSON editor: CodeMirror 6 with completion and hover help from the generated JSON Schema
- * (exercises/schema.json) and, as its lint, our own validator (src/cli/check-file.ts) at the exact line
- * and column it reports, so the studio and `npm run validate` never disagree. The studio's buttons edit
+ * (exercises/schema.json) and, as its lint, our own validator (src/cli/check-file.ts, and the solution
+ * parse of src/cli/solutions.ts) at the exact line and column it reports, so the studio and `npm run validate` never disagree. The studio's buttons edit
  * the same document through `dispatch`, so undo and redo cover them.
  */
 import { useEffect, useRef } from 'react';
@@ -47,7 +47,7 @@ export function JsonEditor({
 }: {
   initial: string;
   label: string;
-  check: (text: string) => readonly Problem[];
+  check: (text: string) => Promise<readonly Problem[]>;
   onChange: (text: string) => void;
   handle: (editor: EditorHandle | null) => void;
 }) {
@@ -68,7 +68,8 @@ export function JsonEditor({
         jsonLanguage.data.of({ autocomplete: jsonCompletion() }),
         hoverTooltip(jsonSchemaHover()),
         stateExtensions(schema as Parameters<typeof stateExtensions>[0]),
-        linter((v) => latest.current.check(v.state.doc.toString()).map((p) => toDiagnostic(v, p)), { delay: 250 }),
+        // Async (the solution parse may wait for a grammar): CodeMirror drops the answer if the text changed meanwhile.
+        linter(async (v) => (await latest.current.check(v.state.doc.toString())).map((p) => toDiagnostic(v, p)), { delay: 250 }),
         // Long lines wrap and the editor grows with its text: a scrolling box would be one more thing
         // to reach by keyboard (and axe asks for it), and the page scrolls anyway.
         EditorView.lineWrapping,

@@ -41,8 +41,7 @@ export function SaveBar({ fileName, text, hash, onStatus }: { fileName: string; 
   };
 
   return (
-    <section className="studio-save" aria-labelledby="studio-save-title">
-      <h2 id="studio-save-title">Save</h2>
+    <section className="studio-save" aria-label="Save">
       <div className="cb-buttons">
         {import.meta.env.DEV ? (
           <button type="button" className="cb-button cb-button--primary" onClick={() => void save(false)}>

@@ -8,12 +8,17 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } f
 import type { ExerciseSet, Task } from '../schema/exercise-schema.ts';
 import { loadExerciseSet } from '../engine/load-set.ts';
 import type { AuthoringResult } from '../engine/authoring.ts';
-import { checkFile } from '../cli/check-file.ts';
+import { checkFile, sortProblems, type Problem } from '../cli/check-file.ts';
+import { checkSolutions } from '../cli/solutions.ts';
+import { browserParsers } from './grammars.ts';
 import { addTaskText, editTask, formatSet, newSetText, taskAt, taskNames, type Edit } from './document.ts';
 import { JsonEditor, type EditorHandle } from './json-editor.tsx';
 import { BlankTools } from './blank-tools.tsx';
-import { Preview } from './preview.tsx';
+import { Preview, modeName, previewModes, useModeModule } from './preview.tsx';
+import type { ModeId } from '../engine/modes.ts';
 import { SaveBar } from './save-bar.tsx';
+import { ImportReport, type Imported } from './import-report.tsx';
+import { openFile } from './open-file.ts';
 // Its text, put in place by the page itself: a lazy chunk with a stylesheet would make the site's entry
 // carry Vite's loader for chunk CSS, bytes every learner's page would pay for.
 import css from './studio.css?inline';
@@ -34,7 +39,13 @@ export function Studio() {
   const [text, setText] = useState('');
   const [taskIndex, setTaskIndex] = useState(0);
   const [phone, setPhone] = useState(false);
+  const [chosenMode, setMode] = useState<ModeId>('practice');
   const [status, setStatus] = useState('');
+  // The open/paste form, folded once a set is open so the editor and the preview are in view.
+  const [formOpen, setFormOpen] = useState(true);
+  const [problem, setProblem] = useState('');
+  const [imported, setImported] = useState<Imported | null>(null);
+  const [dragging, setDragging] = useState(false);
   const editor = useRef<EditorHandle | null>(null);
   const keys = useRef(0);
 
@@ -48,14 +59,57 @@ export function Studio() {
     setText(next.text);
     setTaskIndex(0);
     setStatus(message);
+    setProblem('');
+    setFormOpen(false);
   }, []);
+
+  const openSet = useCallback((set: ExerciseSet, message: string) => open({ text: formatSet(set), fileName: `${set.id}.json`, hash: null }, message), [open]);
+
+  // A file dropped on the studio or chosen in its picker: a set opens; anything else goes through the
+  // importers, and a file they refuse changes nothing but the message.
+  const openLocal = useCallback(
+    async (file: File) => {
+      const result = await openFile(file);
+      if (result.kind === 'set') {
+        open({ text: result.text, fileName: file.name, hash: null }, `Opened ${file.name}.`);
+        setImported(null);
+      } else if (result.kind === 'refused' || result.sets.length === 0) {
+        setProblem(`${file.name} was not imported: ${result.kind === 'refused' ? result.message : 'it holds no question this importer can read'}.`.replace(/\.\.$/, '.'));
+      } else {
+        const [first] = result.sets;
+        if (!first) return;
+        setImported({ fileName: file.name, sets: result.sets, report: result.report });
+        openSet(first, `Imported ${file.name}: ${first.tasks.length} task${first.tasks.length === 1 ? '' : 's'} in ${first.id}.json. The import's report is below.`);
+      }
+    },
+    [open, openSet],
+  );
 
   // The file is named after the set id (the validator insists), so a renamed set saves under its new name.
   const id = useMemo(() => setIdOf(text), [text]);
   const fileName = id ? `${id}.json` : (opened?.fileName ?? 'my-set.json');
-  const check = useCallback((source: string) => checkFile(fileName, source).problems, [fileName]);
+  // The validator's checks, and the solution parse (async: a grammar may still be on its way), as
+  // `npm run validate` reports them: the editor's lint and the list below show the same problems.
+  const check = useCallback(async (source: string): Promise<Problem[]> => {
+    const solutions = await checkSolutions([{ path: fileName, fileName, text: source }], browserParsers);
+    return sortProblems([...checkFile(fileName, source).problems, ...(solutions.problems.get(fileName) ?? [])]);
+  }, [fileName]);
   const shown = useDeferredValue(text);
-  const problems = useMemo(() => (opened ? check(shown) : []), [opened, check, shown]);
+  const [checked, setChecked] = useState<{ readonly text: string; readonly problems: readonly Problem[]; readonly unparsed: ReadonlyMap<string, number> } | null>(null);
+  useEffect(() => {
+    if (!opened) return;
+    let live = true;
+    void checkSolutions([{ path: fileName, fileName, text: shown }], browserParsers).then((solutions) => {
+      if (live) setChecked({ text: shown, problems: solutions.problems.get(fileName) ?? [], unparsed: solutions.unparsed });
+    });
+    return () => {
+      live = false;
+    };
+  }, [opened, fileName, shown]);
+  // Until the parse of this very text is in, the list shows the other checks' problems only: a
+  // solution's error from an older text could point at the wrong place.
+  const solved = checked?.text === shown ? checked : null;
+  const problems = useMemo(() => (opened ? sortProblems([...checkFile(fileName, shown).problems, ...(solved?.problems ?? [])]) : []), [opened, fileName, shown, solved]);
   const set = useMemo((): ExerciseSet | null => {
     try {
       const result = loadExerciseSet(JSON.parse(shown));
@@ -64,6 +118,12 @@ export function Studio() {
       return null;
     }
   }, [shown]);
+
+  // The modes the site offers for this set; a choice the set no longer allows (its tasks became too short
+  // for line order) falls back to practice until it does again.
+  const modes = previewModes(set);
+  const mode = modes.includes(chosenMode) ? chosenMode : 'practice';
+  const loaded = useModeModule(mode);
 
   const names = taskNames(text);
   const index = Math.min(taskIndex, Math.max(names.length - 1, 0));
@@ -86,16 +146,38 @@ export function Studio() {
   };
 
   return (
-    <div className="studio">
+    <div
+      className={`studio${dragging ? ' studio--drop' : ''}`}
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+      }}
+      onDrop={(e) => {
+        const file = e.dataTransfer.files[0];
+        if (!file) return;
+        e.preventDefault();
+        setDragging(false);
+        void openLocal(file);
+      }}
+    >
       <style>{css}</style>
       <nav className="site-breadcrumb" aria-label="Breadcrumb">
         <a href="./">All exercise sets</a>
       </nav>
       <h1>Studio</h1>
-      <p className="studio-note">Start from code you already have: select what should be a blank, and watch the learner's view change.</p>
+      {opened ? null : <p className="studio-note">Start from code you already have: select what should be a blank, and watch the learner's view change.</p>}
       <OpenPanel
         canAdd={opened !== null}
+        expanded={formOpen}
+        onExpand={setFormOpen}
         onOpen={open}
+        onOpenFile={openLocal}
+        onProblem={setProblem}
         onAddTask={(code, language) => {
           if (apply(addTaskText(text, code, language), 'Task added from the code.')) setTaskIndex(names.length);
         }}
@@ -103,9 +185,16 @@ export function Studio() {
       <p className="studio-status" role="status">
         {status}
       </p>
+      {problem ? (
+        <p className="cb-message cb-message--error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {imported ? <ImportReport imported={imported} onOpen={(set) => openSet(set, `Opened ${set.id}.json from ${imported.fileName}.`)} /> : null}
       {opened ? (
         <div className="studio-work">
-          <div className="studio-column">
+          {/* One row of tools over both columns, so the editor and the preview start near the top. */}
+          <div className="studio-toolbar">
             {/* The editor's own history: typing and every button below undo alike. */}
             <div className="cb-buttons">
               <button type="button" className="cb-button" onClick={() => editor.current?.undo()}>
@@ -115,6 +204,9 @@ export function Studio() {
                 Redo
               </button>
             </div>
+            <SaveBar key={opened.key} fileName={fileName} text={text} hash={opened.hash} onStatus={setStatus} />
+          </div>
+          <div className="studio-column">
             {names.length > 0 ? (
               <div className="studio-row">
                 <label htmlFor="studio-task">Task</label>
@@ -128,10 +220,13 @@ export function Studio() {
               </div>
             ) : null}
             {task ? <BlankTools task={task} taskName={names[index] ?? `task ${index + 1}`} onEdit={onTaskEdit} /> : null}
-            <SaveBar key={opened.key} fileName={fileName} text={text} hash={opened.hash} onStatus={setStatus} />
             <section aria-labelledby="studio-json-title">
               <h2 id="studio-json-title">{opened.fileName}</h2>
-              <h3>Problems</h3>
+              {solved && solved.unparsed.size > 0 ? (
+                <p className="studio-note">
+                  {[...solved.unparsed].map(([language, tasks]) => `No parser for ${language}: ${tasks === 1 ? "1 task's solution is" : `${tasks} tasks' solutions are`} not checked.`).join(' ')}
+                </p>
+              ) : null}
               {problems.length === 0 ? (
                 <p className="studio-note">No problems: the validator accepts this set.</p>
               ) : (
@@ -156,13 +251,21 @@ export function Studio() {
             </section>
           </div>
           <div className="studio-column studio-column--preview">
-            <div className="cb-buttons">
+            <div className="studio-row">
+              <label htmlFor="studio-mode">Mode</label>
+              <select id="studio-mode" value={mode} onChange={(e) => setMode(e.target.value as ModeId)}>
+                {modes.map((m) => (
+                  <option key={m} value={m}>
+                    {modeName(m)}
+                  </option>
+                ))}
+              </select>
               <button type="button" className="cb-button" aria-pressed={phone} onClick={() => setPhone(!phone)}>
                 Phone width (390 px)
               </button>
             </div>
-            {/* Keyed by the text: every valid version of the set gets a fresh preview. */}
-            <Preview key={set ? shown : 'none'} set={set} phone={phone} />
+            {/* Keyed by the text and the mode: every valid version of the set, in each mode, gets a fresh preview. */}
+            <Preview key={`${mode}\n${set ? shown : 'none'}`} set={set} mode={mode} loaded={loaded} phone={phone} />
           </div>
         </div>
       ) : null}
@@ -173,18 +276,25 @@ export function Studio() {
 /** Opening: a bundled set, a local file, or pasted code. */
 function OpenPanel({
   canAdd,
+  expanded,
+  onExpand,
   onOpen,
+  onOpenFile,
+  onProblem: setProblem,
   onAddTask,
 }: {
   canAdd: boolean;
+  expanded: boolean;
+  onExpand: (open: boolean) => void;
   onOpen: (opened: Omit<Opened, 'key'>, message: string) => void;
+  onOpenFile: (file: File) => Promise<void>;
+  onProblem: (problem: string) => void;
   onAddTask: (code: string, language: string) => void;
 }) {
   const [files, setFiles] = useState<string[]>([]);
   const [chosen, setChosen] = useState('');
   const [code, setCode] = useState('');
   const [language, setLanguage] = useState('python');
-  const [problem, setProblem] = useState('');
 
   useEffect(() => {
     fetch('exercises/index.json')
@@ -194,7 +304,7 @@ function OpenPanel({
         setChosen(entries[0]?.file ?? '');
       })
       .catch(() => setProblem('The list of bundled sets could not be loaded.'));
-  }, []);
+  }, [setProblem]);
 
   const openBundled = async () => {
     if (!chosen) return;
@@ -210,15 +320,18 @@ function OpenPanel({
         if (!r.ok) throw new Error(String(r.status));
         onOpen({ text: formatSet(await r.json()), fileName: chosen, hash: null }, `Opened exercises/${chosen}.`);
       }
-      setProblem('');
     } catch (error) {
       setProblem(`exercises/${chosen} could not be opened: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
 
   return (
-    <section className="studio-open" aria-labelledby="studio-open-title">
-      <h2 id="studio-open-title">Open or start</h2>
+    // Folded once a set is open (the summary reopens it): on a laptop's screen the editor and the preview
+    // then start near the top.
+    <details className="studio-open" open={expanded} onToggle={(e) => onExpand(e.currentTarget.open)}>
+      <summary>
+        <h2>Open, import or start a set</h2>
+      </summary>
       <div className="studio-open-grid">
         <div className="studio-row">
           <label htmlFor="studio-bundled">Bundled set</label>
@@ -236,12 +349,18 @@ function OpenPanel({
           <input
             id="studio-file"
             type="file"
-            accept=".json,application/json"
+            accept=".json,.h5p,.xml,application/json,application/zip,text/xml"
+            aria-describedby="studio-file-hint"
             onChange={(e) => {
               const file = e.target.files?.[0];
-              if (file) void file.text().then((t) => onOpen({ text: t, fileName: file.name, hash: null }, `Opened ${file.name}.`));
+              // Cleared, so choosing the same file again (after fixing it) opens it again.
+              e.target.value = '';
+              if (file) void onOpenFile(file);
             }}
           />
+          <p id="studio-file-hint" className="studio-note">
+            A set (.json), or to import: an H5P file (.h5p or its content.json) or Moodle XML. You can also drop the file anywhere on this page.
+          </p>
         </div>
         <div className="studio-paste">
           <label htmlFor="studio-paste">Code to start from</label>
@@ -267,12 +386,7 @@ function OpenPanel({
           </div>
         </div>
       </div>
-      {problem ? (
-        <p className="cb-message cb-message--error" role="alert">
-          {problem}
-        </p>
-      ) : null}
-    </section>
+    </details>
   );
 }
 
