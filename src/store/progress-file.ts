@@ -13,7 +13,7 @@
  * entry by entry and writes. A write that storage refuses (full) puts back what was written before it.
  * Nothing here throws.
  */
-import { forget, read, write, type KeyValueStorage } from './persistence.ts';
+import { read, type KeyValueStorage } from './persistence.ts';
 import { isWhole, kindOf, mergeEntry, type EntryKind } from './progress-merge.ts';
 
 export const PROGRESS_FORMAT = 'codeblanks-progress';
@@ -126,12 +126,20 @@ export function importProgress(storage: KeyValueStorage | null, text: string): I
     if (next === raw) unchanged += 1;
     else writes.push([key, next, raw]);
   }
+  // Storage is written here rather than with persistence.ts's write and forget: importing those from
+  // this chunk would make the set page's entry export them, bytes on every set page.
+  const put = (key: string, value: string | null) => {
+    try {
+      if (value === null) storage?.removeItem(key);
+      else storage?.setItem(key, value);
+      return !!storage;
+    } catch {
+      return false;
+    }
+  };
   for (const [i, [key, value]] of writes.entries()) {
-    if (!write(storage, key, value)) {
-      for (const [k, , was] of writes.slice(0, i)) {
-        if (was === null) forget(storage, k);
-        else write(storage, k, was);
-      }
+    if (!put(key, value)) {
+      for (const [k, , was] of writes.slice(0, i)) put(k, was);
       return { ok: false, message: 'This browser has no room to save the imported progress. Nothing was changed.' };
     }
   }

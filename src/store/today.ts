@@ -4,7 +4,7 @@
  * the page answers offline and after a restart. Days are the learner's local calendar days.
  */
 import { daysInARow, mastery, type CheckedBlanks } from '../engine/today.ts';
-import { readLog, type KeyValueStorage } from './persistence.ts';
+import { read, type KeyValueStorage } from './persistence.ts';
 
 /** A local calendar day as a number (days since 1970-01-01 in the learner's time zone). */
 export function localDay(t: number): number {
@@ -41,6 +41,21 @@ export function logKeys(storage: KeyValueStorage | null): string[] {
   return keys;
 }
 
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/*
+ * A log read here rather than with persistence.ts's readLog: the set page's entry carries that module,
+ * and importing readLog from this chunk would put it (unused there) on every set page.
+ */
+function parseLog(raw: string | null | undefined): Record<string, unknown> {
+  try {
+    const log: unknown = JSON.parse(raw ?? '{}');
+    return isObject(log) ? log : {};
+  } catch {
+    return {};
+  }
+}
+
 /** Streak and mastery at `now`, from every attempt log in storage. */
 export function readToday(storage: KeyValueStorage | null, now: number): TodaySummary {
   const today = localDay(now);
@@ -56,15 +71,16 @@ export function readToday(storage: KeyValueStorage | null, now: number): TodaySu
     return day;
   };
   for (const key of logKeys(storage)) {
-    for (const [item, lines] of Object.entries(readLog(storage, key))) {
+    for (const [item, lines] of Object.entries(parseLog(read(storage, key)))) {
       const setId = item.slice(0, item.indexOf('/'));
-      if (!setId) continue;
+      if (!setId || !Array.isArray(lines)) continue;
       let list = checks.get(setId);
       if (!list) checks.set(setId, (list = []));
-      for (const line of lines) {
+      for (const line of lines as unknown[]) {
+        if (!isObject(line) || typeof line.t !== 'number') continue;
         const day = dayOf(line.t);
         days.add(day);
-        if ('c' in line && typeof line.c === 'object' && line.c) list.push({ day, c: line.c });
+        if (isObject(line.c)) list.push({ day, c: line.c as CheckedBlanks['c'] });
       }
     }
   }
