@@ -9,8 +9,8 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { browserStorage } from '../store/persistence.ts';
 import { now } from '../store/clock.ts';
 import { readToday } from '../store/today.ts';
-import { readDue } from '../store/today-due.ts';
 import { MASTERY_DAYS } from '../engine/today.ts';
+import { setOfId, type Due } from '../engine/due.ts';
 import { fetchCatalogue } from './bundled-sets.ts';
 import css from './today.css?inline';
 
@@ -24,10 +24,18 @@ export function Today() {
   // Read anew after an import (the page shows what storage holds, never a copy of its own).
   const [reads, setReads] = useState(0);
   const [titles, setTitles] = useState<ReadonlyMap<string, string>>(new Map());
-  const { summary, due } = useMemo(() => {
-    const storage = browserStorage();
-    const at = now();
-    return { summary: readToday(storage, at), due: readDue(storage, at), reads };
+  const summary = useMemo(() => ({ ...readToday(browserStorage(), now()), reads }), [reads]);
+  // Reviews need FSRS to be derived from the logs: counted once the rest has painted (null until then).
+  const [reviews, setReviews] = useState<Due | null>(null);
+  useEffect(() => {
+    let live = true;
+    import('../store/today-reviews.ts')
+      .then((m) => m.reviewsDue(browserStorage(), now()))
+      .catch(() => ({ count: 0, items: [], bySet: {} }))
+      .then((due) => live && setReviews(due));
+    return () => {
+      live = false;
+    };
   }, [reads]);
   useEffect(() => {
     document.title = 'Today · codeblanks';
@@ -38,8 +46,11 @@ export function Today() {
       .catch(() => undefined);
   }, []);
   const title = (setId: string) => titles.get(setId) ?? setId;
-  const cards = due.sets.reduce((n, s) => n + s.cards, 0);
-  const first = due.sets.find((s) => s.cards > 0);
+  const cards = summary.cards.count;
+  // Sets with flashcards due, the most first; review starts in the set of the task due soonest.
+  const cardSets = Object.entries(summary.cards.bySet).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const reviewCount = reviews?.count ?? 0;
+  const reviewSet = reviews?.items[0] ? setOfId(reviews.items[0]) : null;
   const sets = [...summary.sets].sort((a, b) => b.total - a.total || a.setId.localeCompare(b.setId));
 
   return (
@@ -52,30 +63,32 @@ export function Today() {
 
       <section aria-labelledby="today-due">
         <h2 id="today-due">Due today</h2>
-        {cards + due.reviews === 0 ? (
+        {!reviews ? (
+          <p aria-busy="true">Counting…</p>
+        ) : cards + reviewCount === 0 ? (
           <p>Nothing is due today. Rate flashcards or practise a set, and what you should see again will show here on its day.</p>
         ) : (
           <>
             <p className="today-counts">
-              <strong>{plural(cards, 'flashcard')}</strong> and <strong>{plural(due.reviews, 'review')}</strong> due.
+              <strong>{plural(cards, 'flashcard')}</strong> and <strong>{plural(reviewCount, 'review')}</strong> due.
             </p>
             <p className="today-start">
-              {first ? (
-                <a className="today-button" href={setLink(first.setId, 'flashcards')}>
-                  Start flashcards: {title(first.setId)}
+              {cardSets[0] ? (
+                <a className="today-button" href={setLink(cardSets[0][0], 'flashcards')}>
+                  Start flashcards: {title(cardSets[0][0])}
                 </a>
               ) : null}
-              {due.reviews > 0 && due.reviewSet ? (
-                <a className="today-button" href={setLink(due.reviewSet, 'review')}>
+              {reviewSet ? (
+                <a className="today-button" href={setLink(reviewSet, 'review')}>
                   Start review
                 </a>
               ) : null}
             </p>
-            {due.sets.length > 1 ? (
+            {cardSets.length > 1 ? (
               <ul className="today-list">
-                {due.sets.map((s) => (
-                  <li key={s.setId}>
-                    <a href={setLink(s.setId, 'flashcards')}>{title(s.setId)}</a>: {plural(s.cards, 'card')} due
+                {cardSets.map(([setId, n]) => (
+                  <li key={setId}>
+                    <a href={setLink(setId, 'flashcards')}>{title(setId)}</a>: {plural(n, 'flashcard')} due
                   </li>
                 ))}
               </ul>
@@ -94,7 +107,7 @@ export function Today() {
 
       <section aria-labelledby="today-mastery">
         <h2 id="today-mastery">Mastery</h2>
-        <p>Blanks you answered right, of those you checked, in the last {MASTERY_DAYS} days.</p>
+        <p>Blanks you answered right, of those you checked or rated as flashcards, in the last {MASTERY_DAYS} days.</p>
         {sets.length ? (
           <ul className="today-list">
             {sets.map((s) => (

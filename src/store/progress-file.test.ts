@@ -11,6 +11,7 @@ function browserA() {
   s.setItem('codeblanks:v2:mode:intro', 'practice');
   s.setItem('codeblanks:v2:intro:intro:exam', JSON.stringify({ v: 2, tasks: {}, round: { seed: 3, startedAt: 10, limitMs: null, submittedAt: 20 }, history: [{ at: 20, solved: 1, total: 2, ms: 10 }] }));
   s.setItem('codeblanks:v1:old:abc', JSON.stringify({ tasks: { t1: { placements: {}, attemptsUsed: 1, hintsShown: 0, status: 'active', lastCheck: null } } }));
+  s.setItem('codeblanks:v2:cards', JSON.stringify({ v: 1, cards: { 'intro/a@1#1': { due: 5000, stab: 2, diff: 5, state: 2, reps: 1, lapses: 0, last: 3000, days: 2, log: [[3000, 3]] } } }));
   s.setItem('someone-else', 'not ours');
   return s;
 }
@@ -22,9 +23,9 @@ describe('export and import', () => {
     const a = browserA();
     const { text, name, entries } = exportProgress(a, Date.UTC(2026, 11, 1, 12));
     expect(name).toBe('codeblanks-progress-2026-12-01.json');
-    expect(entries).toBe(5);
+    expect(entries).toBe(6);
     const b = memoryStorage();
-    expect(importProgress(b, text)).toEqual({ ok: true, written: 5, unchanged: 0, unreadable: 0 });
+    expect(importProgress(b, text)).toEqual({ ok: true, written: 6, unchanged: 0, unreadable: 0 });
     const expected = new Map(a.data);
     expected.delete('someone-else');
     expect(b.data).toEqual(expected);
@@ -34,7 +35,7 @@ describe('export and import', () => {
     const a = browserA();
     const { text } = exportProgress(a, 0);
     const before = new Map(a.data);
-    expect(importProgress(a, text)).toEqual({ ok: true, written: 0, unchanged: 5, unreadable: 0 });
+    expect(importProgress(a, text)).toEqual({ ok: true, written: 0, unchanged: 6, unreadable: 0 });
     expect(a.data).toEqual(before);
   });
 
@@ -44,7 +45,7 @@ describe('export and import', () => {
     b.setItem('codeblanks:v2:intro:intro:practice', JSON.stringify({ v: 2, tasks: { 'a@1': { placements: {}, attemptsUsed: 1, hintsShown: 0, status: 'active', lastCheck: null }, 'b@1': { resets: 1 } } }));
     b.setItem('codeblanks:v2:intro:log', JSON.stringify({ 'intro/b@1': [{ t: 1500, m: 'typed', h: 1 }] }));
     b.setItem('codeblanks:v2:mode:intro', 'typed');
-    expect(importProgress(b, exportProgress(a, 0).text)).toMatchObject({ ok: true, written: 4 });
+    expect(importProgress(b, exportProgress(a, 0).text)).toMatchObject({ ok: true, written: 5 });
     expect(JSON.parse(b.getItem('codeblanks:v2:intro:intro:practice')!).tasks).toEqual({
       'a@1': { placements: { 1: 'x' }, attemptsUsed: 2, hintsShown: 1, status: 'solved', lastCheck: null },
       'b@1': { resets: 1 },
@@ -64,6 +65,7 @@ describe('export and import', () => {
     ['a foreign key', file({ 'other:x': 1 }), /damaged: "other:x"/],
     ['a damaged record among good ones', file({ 'codeblanks:v2:mode:intro': 'pick', 'codeblanks:v2:intro:intro:practice': { v: 2, tasks: { 'a@1': { status: 'solved' } } } }), /saved progress "v2:intro:intro:practice" cannot be read/],
     ['a damaged log', file({ 'codeblanks:v2:intro:log': { 'intro/a@1': [{ t: 'soon' }] } }), /attempt log/],
+    ['flashcards of a newer format', file({ 'codeblanks:v2:cards': { v: 2, cards: {} } }), /schedule "v2:cards" cannot be read/],
   ])('refuses %s, saying why, and changes nothing', (_, text, message) => {
     const a = browserA();
     const before = new Map(a.data);
@@ -105,6 +107,7 @@ describe('export and import', () => {
     const read = readProgressFile(exportProgress(browserA(), 0).text);
     expect(read.ok && read.entries.map(([key, kind]) => [key, kind])).toEqual([
       ['codeblanks:v1:old:abc', 'snapshot'],
+      ['codeblanks:v2:cards', 'schedule'],
       ['codeblanks:v2:intro:intro:exam', 'snapshot'],
       ['codeblanks:v2:intro:intro:practice', 'snapshot'],
       ['codeblanks:v2:intro:log', 'log'],

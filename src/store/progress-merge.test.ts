@@ -5,6 +5,8 @@ import { isWhole, kindOf, mergeEntry, mergeLogs, type EntryKind } from './progre
 
 const snapshot = (tasks: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ v: 2, tasks, ...extra });
 const solved = (attemptsUsed: number) => ({ placements: { 1: 'a' }, attemptsUsed, hintsShown: 0, status: 'solved', lastCheck: null });
+/** A flashcard as src/store/memory.ts stores it, last rated at `last`. */
+const card = (last: number, due: number) => ({ due, stab: 1, diff: 5, state: 2, reps: 1, lapses: 0, last, days: 1, log: [[last, 3]] });
 const active = (attemptsUsed: number) => ({ placements: {}, attemptsUsed, hintsShown: 0, status: 'active', lastCheck: null });
 
 describe('kindOf', () => {
@@ -15,7 +17,6 @@ describe('kindOf', () => {
     ['codeblanks:v2:mode:intro', 'typed', 'mode'],
     ['codeblanks:v2:challenge', { v: 1, bests: {} }, 'challenge'],
     ['codeblanks:v2:cards', { v: 1, cards: {} }, 'schedule'],
-    ['codeblanks:v2:review', { v: 1, cards: {} }, 'schedule'],
     ['codeblanks:v2:something-new', { x: 1 }, 'other'],
   ])('%s is a %s entry', (key, value, kind) => {
     expect(kindOf(key, value)).toBe(kind);
@@ -53,9 +54,9 @@ describe('mergeEntry: each kind by its rule', () => {
     expect(mergeEntry('mode', mine, 'order')).toBe(expected);
   });
 
-  it('schedules keep, card by card, the one reviewed later (numbers or dates as text)', () => {
-    const mine = { v: 1, cards: { x: { due: 9, last_review: '2026-12-01T10:00:00.000Z' }, y: { due: 1, last_review: 100 } } };
-    const theirs = { v: 1, cards: { x: { due: 5, last_review: '2026-11-30T10:00:00.000Z' }, y: { due: 2, last_review: 200 }, z: { due: 3 } } };
+  it('flashcards keep, card by card, the one rated later', () => {
+    const mine = { v: 1, cards: { x: card(300, 9), y: card(100, 1) } };
+    const theirs = { v: 1, cards: { x: card(200, 5), y: card(200, 2), z: card(50, 3) } };
     expect(mergeEntry('schedule', mine, theirs)).toEqual({ v: 1, cards: { x: mine.cards.x, y: theirs.cards.y, z: theirs.cards.z } });
   });
 
@@ -82,8 +83,9 @@ describe('isWhole: what a file must hold to be imported', () => {
     ['log', { 'intro/a@1': 'x' }, false],
     ['mode', 'practice', true],
     ['mode', '<script>', false],
-    ['schedule', { v: 1, cards: { x: {} } }, true],
-    ['schedule', { v: 1, cards: { x: 3 } }, false],
+    ['schedule', { v: 1, cards: { x: card(1, 2) } }, true],
+    ['schedule', { v: 1, cards: { x: { due: 3 } } }, false],
+    ['schedule', { v: 2, cards: {} }, false],
     ['challenge', { v: 1, bests: { a: { score: 1 } } }, true],
     ['challenge', { v: 1, bests: { a: {} } }, false],
   ])('%s %j: %s', (kind, value, whole) => {

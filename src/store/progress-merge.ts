@@ -6,6 +6,7 @@
  */
 import { mergeTasks, parseEntry, type SavedTasks } from './persistence.ts';
 import { mergeHistory, mergeRounds, readRounds } from './rounds.ts';
+import { CARDS_KEY, isCardRecord, mergeCards, type CardRecord } from './memory.ts';
 
 type Json = Record<string, unknown>;
 const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -15,14 +16,15 @@ export type EntryKind = 'snapshot' | 'log' | 'mode' | 'challenge' | 'schedule' |
 
 /**
  * The kind of the entry under `key`: the attempt log (`…:log`), the last mode used on a set
- * (`codeblanks:v2:mode:<set>`), challenge bests (`codeblanks:v2:challenge`), schedules (`codeblanks:v2:
- * cards…` and `codeblanks:v2:review…`, the memory engine's), otherwise a snapshot of a set's progress
- * (format 2's, or format 1's `codeblanks:v1:…`) when `value` holds tasks; anything else is `other`.
+ * (`codeblanks:v2:mode:<set>`), challenge bests (`codeblanks:v2:challenge`), the flashcards' schedules
+ * (`codeblanks:v2:cards`, src/store/memory.ts; review keeps none, it is derived from the logs),
+ * otherwise a snapshot of a set's progress (format 2's, or format 1's `codeblanks:v1:…`) when `value`
+ * holds tasks; anything else is `other`.
  */
 export function kindOf(key: string, value: unknown): EntryKind {
   if (key.startsWith('codeblanks:v2:mode:') && typeof value === 'string') return 'mode';
   if (key === 'codeblanks:v2:challenge') return 'challenge';
-  if (/^codeblanks:v2:(cards|review)\b/.test(key)) return 'schedule';
+  if (key === CARDS_KEY) return 'schedule';
   if (key.startsWith('codeblanks:v2:') && key.endsWith(':log')) return 'log';
   if (/^codeblanks:v[12]:/.test(key) && isObject(value) && isObject(value.tasks)) return 'snapshot';
   return 'other';
@@ -47,10 +49,10 @@ function readLogValue(value: unknown): Record<string, readonly Json[]> | null {
   return value as Record<string, readonly Json[]>;
 }
 
-/** A schedule entry: `{ v, cards: { <card id>: { …, last_review? } } }` as MEMORY-API.md documents. */
-function readSchedule(value: unknown): { v: unknown; cards: Record<string, Json> } | null {
-  if (!isObject(value) || !isObject(value.cards) || !Object.values(value.cards).every(isObject)) return null;
-  return value as { v: unknown; cards: Record<string, Json> };
+/** The flashcards' entry, format 1 of src/store/memory.ts, every card whole; else null. */
+function readSchedule(value: unknown): { v: 1; cards: Record<string, CardRecord> } | null {
+  if (!isObject(value) || value.v !== 1 || !isObject(value.cards) || !Object.values(value.cards).every(isCardRecord)) return null;
+  return value as { v: 1; cards: Record<string, CardRecord> };
 }
 
 /** Challenge bests: `{ v, bests: { <choice of sets>: { score, … } } }`. */
@@ -97,18 +99,12 @@ export function mergeLogs(mine: Record<string, readonly Json[]>, theirs: Record<
   return out;
 }
 
-/** When a card was last reviewed, in ms (ts-fsrs keeps a Date, which JSON turns into text). */
-const reviewedAt = (card: Json) => {
-  const at = card.last_review ?? card.lastReview;
-  const ms = typeof at === 'number' ? at : typeof at === 'string' ? Date.parse(at) : NaN;
-  return Number.isFinite(ms) ? ms : -Infinity;
-};
-
 /**
  * Merges one entry: `mine` is what this browser holds (undefined: nothing), `theirs` the file's. Returns
  * the value to keep. Snapshots merge record by record with `mergeTasks` (and timed rounds with the
  * exam's rules); logs are a union of lines; the last mode is this browser's, the file's only where this
- * one has none; schedules keep, card by card, the one reviewed later; challenge bests keep the better
+ * one has none; flashcards keep, card by card, the one rated later (memory.ts's mergeCards, which also
+ * keeps the one rated more often on a tie, and ours on a full tie); challenge bests keep the better
  * score; anything else is kept where present and taken from the file where absent.
  */
 export function mergeEntry(kind: EntryKind, mine: unknown, theirs: unknown): unknown {
@@ -135,10 +131,7 @@ export function mergeEntry(kind: EntryKind, mine: unknown, theirs: unknown): unk
     case 'schedule': {
       const a = readSchedule(mine);
       const b = readSchedule(theirs);
-      if (!a || !b) return mine;
-      const cards = { ...a.cards };
-      for (const [id, card] of Object.entries(b.cards)) if (!cards[id] || reviewedAt(card) > reviewedAt(cards[id])) cards[id] = card;
-      return { ...a, cards };
+      return a && b ? { ...a, cards: mergeCards(a.cards, b.cards) } : mine;
     }
     case 'challenge': {
       const a = readBests(mine);
