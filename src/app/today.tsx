@@ -17,6 +17,11 @@ import css from './today.css?inline';
 // Export and import, with the file's checks and merge rules: fetched when the page shows, apart from it.
 const ProgressTransfer = lazy(() => import('./progress-transfer.tsx').then((m) => ({ default: m.ProgressTransfer })));
 
+// Reviews are derived with FSRS, in a chunk of their own: fetched as soon as this one runs, in parallel
+// with the first render, and awaited after it.
+const reviewsChunk = import('../store/today-reviews.ts');
+reviewsChunk.catch(() => undefined); // (Offline: the count says nothing is due rather than throw.)
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const setLink = (setId: string, mode: string) => `./?set=${encodeURIComponent(setId)}&mode=${mode}`;
 
@@ -29,7 +34,7 @@ export function Today() {
   const [reviews, setReviews] = useState<Due | null>(null);
   useEffect(() => {
     let live = true;
-    import('../store/today-reviews.ts')
+    reviewsChunk
       .then((m) => m.reviewsDue(browserStorage(), now()))
       .catch(() => ({ count: 0, items: [], bySet: {} }))
       .then((due) => live && setReviews(due));
