@@ -60,10 +60,11 @@ describe('mergeEntry: each kind by its rule', () => {
     expect(mergeEntry('schedule', mine, theirs)).toEqual({ v: 1, cards: { x: mine.cards.x, y: theirs.cards.y, z: theirs.cards.z } });
   });
 
-  it('challenge bests keep the better score per choice of sets', () => {
-    const mine = { v: 1, bests: { 'a+b': { score: 7, at: 1 }, a: { score: 3, at: 1 } } };
-    const theirs = { v: 1, bests: { 'a+b': { score: 5, at: 2 }, a: { score: 4, at: 2 }, b: { score: 1, at: 2 } } };
-    expect(mergeEntry('challenge', mine, theirs)).toEqual({ v: 1, bests: { 'a+b': mine.bests['a+b'], a: theirs.bests.a, b: theirs.bests.b } });
+  it('challenge bests keep the better per choice of sets: the higher score, then the faster round', () => {
+    const best = (right: number, bonus: number, ms: number, at = 1) => ({ right, bonus, score: right + bonus, ms, at });
+    const mine = { v: 1, bests: { 'a,b': best(6, 1, 90_000), a: best(3, 0, 60_000), c: best(4, 0, 50_000) } };
+    const theirs = { v: 1, bests: { 'a,b': best(5, 0, 80_000, 2), a: best(4, 0, 70_000, 2), b: best(1, 0, 10_000, 2), c: best(3, 1, 40_000, 2) } };
+    expect(mergeEntry('challenge', mine, theirs)).toEqual({ v: 1, bests: { 'a,b': mine.bests['a,b'], a: theirs.bests.a, b: theirs.bests.b, c: theirs.bests.c } });
   });
 
   it("other entries keep this browser's, and take the file's where absent", () => {
@@ -86,8 +87,9 @@ describe('isWhole: what a file must hold to be imported', () => {
     ['schedule', { v: 1, cards: { x: card(1, 2) } }, true],
     ['schedule', { v: 1, cards: { x: { due: 3 } } }, false],
     ['schedule', { v: 2, cards: {} }, false],
-    ['challenge', { v: 1, bests: { a: { score: 1 } } }, true],
-    ['challenge', { v: 1, bests: { a: {} } }, false],
+    ['challenge', { v: 1, bests: { a: { right: 1, bonus: 1, score: 2, ms: 5, at: 1 } } }, true],
+    ['challenge', { v: 1, bests: { a: { right: 1, bonus: 1, score: 3, ms: 5, at: 1 } } }, false],
+    ['challenge', { v: 2, bests: {} }, false],
   ])('%s %j: %s', (kind, value, whole) => {
     expect(isWhole(kind, value)).toBe(whole);
   });

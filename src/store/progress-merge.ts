@@ -55,11 +55,20 @@ function readSchedule(value: unknown): { v: 1; cards: Record<string, CardRecord>
   return value as { v: 1; cards: Record<string, CardRecord> };
 }
 
-/** Challenge bests: `{ v, bests: { <choice of sets>: { score, … } } }`. */
-function readBests(value: unknown): { v: unknown; bests: Record<string, Json> } | null {
-  if (!isObject(value) || !isObject(value.bests) || !Object.values(value.bests).every((b) => isObject(b) && typeof b.score === 'number')) return null;
-  return value as { v: unknown; bests: Record<string, Json> };
+/**
+ * Challenge bests as wt-study documents them (src/store/challenge-bests.ts, not merged here yet):
+ * `{ "v": 1, "bests": { "<set ids, sorted, by commas>": { right, bonus, score, ms, at } } }`, score =
+ * right + bonus. TODO(lead, at merge): use challenge-bests.ts's parseBests/mergeBests instead of these.
+ */
+type Best = { right: number; bonus: number; score: number; ms: number; at: number };
+const isCount = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 0;
+const isBest = (b: unknown): b is Best => isObject(b) && isCount(b.right) && isCount(b.bonus) && b.score === b.right + b.bonus && isCount(b.ms) && isCount(b.at);
+function readBests(value: unknown): { v: 1; bests: Record<string, Best> } | null {
+  if (!isObject(value) || value.v !== 1 || !isObject(value.bests) || !Object.values(value.bests).every(isBest)) return null;
+  return value as { v: 1; bests: Record<string, Best> };
 }
+/** Whether `a` beats `b` (engine/challenge.ts's rule): the higher score, then the faster round. */
+const beats = (a: Best, b: Best | undefined) => !b || a.score > b.score || (a.score === b.score && a.ms < b.ms);
 
 /**
  * Whether `value` is a whole, readable entry of its kind: an imported file is refused when any entry is
@@ -104,8 +113,8 @@ export function mergeLogs(mine: Record<string, readonly Json[]>, theirs: Record<
  * the value to keep. Snapshots merge record by record with `mergeTasks` (and timed rounds with the
  * exam's rules); logs are a union of lines; the last mode is this browser's, the file's only where this
  * one has none; flashcards keep, card by card, the one rated later (memory.ts's mergeCards, which also
- * keeps the one rated more often on a tie, and ours on a full tie); challenge bests keep the better
- * score; anything else is kept where present and taken from the file where absent.
+ * keeps the one rated more often on a tie, and ours on a full tie); challenge bests keep, per choice of
+ * sets, the better (higher score, then faster); anything else is kept where present and taken from the file where absent.
  */
 export function mergeEntry(kind: EntryKind, mine: unknown, theirs: unknown): unknown {
   if (mine === undefined) return theirs;
@@ -138,7 +147,7 @@ export function mergeEntry(kind: EntryKind, mine: unknown, theirs: unknown): unk
       const b = readBests(theirs);
       if (!a || !b) return mine;
       const bests = { ...a.bests };
-      for (const [id, best] of Object.entries(b.bests)) if (!bests[id] || (best.score as number) > (bests[id].score as number)) bests[id] = best;
+      for (const [id, best] of Object.entries(b.bests)) if (beats(best, bests[id])) bests[id] = best;
       return { ...a, bests };
     }
     default:
