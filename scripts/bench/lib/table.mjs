@@ -193,7 +193,7 @@ export function tableRows(r) {
 
   const d = r.today;
   row(
-    `Today: ${d?.cards ?? 5000} cards stored, 4x CPU`,
+    `Today: ${(d?.cards ?? 5000).toLocaleString('en-US')} cards stored, 4x CPU`,
     'Navigation start to the first frame painted with the counts of what is due (median of the warm runs)',
     d ? `${d.paintMs} ms` : `n/a: ${r.errors?.today ?? 'not run'}`,
     'today.paint5000',
