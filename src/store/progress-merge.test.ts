@@ -38,6 +38,15 @@ describe('mergeEntry: each kind by its rule', () => {
     expect(merged).toEqual(snapshot({}, { round: round(20), history: [r(20), r(10), r(5)] }));
   });
 
+  it("snapshots keep the newest ten exam results of both sides together", () => {
+    const r = (at: number) => ({ at, solved: 1, total: 2, ms: 1000 });
+    const mine = snapshot({}, { history: [12, 10, 8, 6, 4, 2].map(r) });
+    const theirs = snapshot({}, { history: [11, 9, 7, 5, 3, 1].map(r) });
+    const expected = snapshot({}, { history: [12, 11, 10, 9, 8, 7, 6, 5, 4, 3].map(r) });
+    expect(mergeEntry('snapshot', mine, theirs)).toEqual(expected);
+    expect(mergeEntry('snapshot', theirs, mine)).toEqual(expected);
+  });
+
   it('logs are a union of lines, identical lines once, in time order', () => {
     const mine = { 'intro/a@1': [{ t: 1, m: 'practice', h: 1 }, { t: 5, m: 'practice', h: 2 }] };
     const theirs = { 'intro/a@1': [{ t: 3, m: 'typed', h: 1 }, { t: 5, m: 'practice', h: 2 }], 'intro/b@1': [{ t: 2, m: 'practice', h: 1 }] };
