@@ -1,6 +1,8 @@
 // @vitest-environment node
 // Export progress to one file, import it into another browser: nothing lost, a bad file changes nothing.
 import { memoryStorage } from '../test-support/memory-storage.ts';
+import v1Fixture from './fixtures/v1-saved-progress.json' with { type: 'json' };
+import v2Fixture from './fixtures/v2-saved-progress.json' with { type: 'json' };
 import { exportProgress, importProgress, PROGRESS_FORMAT, readProgressFile } from './progress-file.ts';
 
 /** A browser's storage as today's build writes it: a snapshot, a log, the last mode, an exam, format 1. */
@@ -29,6 +31,17 @@ describe('export and import', () => {
     const expected = new Map(a.data);
     expected.delete('someone-else');
     expect(b.data).toEqual(expected);
+  });
+
+  it.each([
+    ["this build's (format 2's fixture)", v2Fixture.localStorage],
+    ["the previous build's (format 1's fixture, for the other browser's build to migrate)", v1Fixture.localStorage],
+  ])('carries progress saved by %s exactly', (_, saved: Record<string, string>) => {
+    const a = memoryStorage();
+    for (const [key, value] of Object.entries(saved)) a.setItem(key, value);
+    const b = memoryStorage();
+    expect(importProgress(b, exportProgress(a, 0).text)).toMatchObject({ ok: true, written: Object.keys(saved).length });
+    expect(b.data).toEqual(a.data);
   });
 
   it('importing the same file again changes nothing', () => {
