@@ -43,6 +43,7 @@ export const BUDGETS = [
   { id: 'typed.keystrokeP95', label: 'Type it, 50 blanks, 4x CPU: keystroke to paint p95', max: 50, unit: 'ms' },
   { id: 'order.order-40x10.dragP95', label: 'Line order, 40 lines + 10 distractors, 4x CPU: drag frame p95', max: 33, unit: 'ms' },
   { id: 'order.order-40x10.drop', label: 'Line order, 40 lines + 10 distractors, 4x CPU: drop (max)', max: 100, unit: 'ms' },
+  { id: 'today.paint5000', label: 'Today with 5,000 cards at 4x CPU: navigation to the page painted with its counts', max: 500, unit: 'ms' },
   { id: 'authoring.validate1000', label: 'Validator over 1,000 files (wall)', max: 1000, unit: 'ms' },
 ];
 

@@ -34,6 +34,7 @@ import { measureInteraction } from './lib/interaction.mjs';
 import { measureTypedKeystrokes } from './lib/typed-keystroke.mjs';
 import { stressSet, STRESS_SIZES } from './lib/generate-sets.mjs';
 import { measureOrder, orderStressSet } from './lib/order.mjs';
+import { measureToday } from './lib/today.mjs';
 import { benchValidator } from './lib/validator.mjs';
 import { addSets, discoverSetRoute } from './lib/site.mjs';
 
@@ -241,6 +242,16 @@ async function main() {
         try {
           log(`typed: ${set.id} in Type it at 4x CPU`);
           return await measureTypedKeystrokes(browser, { url: `${route.setUrl(stressServer.url, set.id)}&mode=typed`, set, log });
+        } finally {
+          await browser.close();
+        }
+      });
+      // The Today page with 5,000 flashcards and 500 reviewable tasks stored.
+      results.today = await section('today', async () => {
+        const browser = await launch();
+        try {
+          log('today: /today with 5,000 cards stored at 4x CPU');
+          return await measureToday(browser, { url: `${stressServer.url}today`, log });
         } finally {
           await browser.close();
         }

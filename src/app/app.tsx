@@ -6,7 +6,8 @@ import { lazy, Suspense } from 'react';
 import { Problem, SetPage } from './set-page.tsx';
 
 // The catalogue is its own chunk so a set page, the heavier one, carries nothing of it; the studio
-// (/author) is reached through that chunk, so this entry, which every learner loads, hardly grows.
+// (/author) and the Today page (/today) are reached through that chunk, so this entry, which every
+// learner loads, hardly grows.
 const FrontPage = lazy(() => import('./catalogue.tsx').then((m) => ({ default: m.FrontPage })));
 
 export function App({ location }: { location: Pick<Location, 'pathname' | 'search' | 'hash'> }) {
@@ -15,7 +16,7 @@ export function App({ location }: { location: Pick<Location, 'pathname' | 'searc
   // The site lives at the root (the build's base, as its asset URLs say). A server that answers every
   // path with this page (a preview server, a host's SPA fallback) would otherwise show the catalogue
   // anywhere, or fetch its data relative to a path where none is and fail on the HTML it gets back.
-  const found = /^\/(index\.html|author)?$/.test(location.pathname);
+  const found = /^\/(index\.html|author|today)?$/.test(location.pathname);
   return (
     <div className="cb-root site">
       <header className="site-header">
@@ -24,6 +25,10 @@ export function App({ location }: { location: Pick<Location, 'pathname' | 'searc
             [[ ]]
           </span>
           codeblanks
+        </a>
+        {/* Today (what is due, the streak, mastery) is reached through the catalogue's chunk, as /author is. */}
+        <a className="site-brand" href="today">
+          Today
         </a>
       </header>
       <main className="site-main">

@@ -10,13 +10,13 @@ import css from './catalogue.css?inline';
 
 // The authoring studio, with CodeMirror: a chunk of its own, fetched only at /author.
 const Studio = lazy(() => import('../studio/studio.tsx').then((m) => ({ default: m.Studio })));
+// What to do now (due cards, the streak, mastery, export and import): a chunk of its own, at /today.
+const Today = lazy(() => import('./today.tsx').then((m) => ({ default: m.Today })));
 
-/** The site's pages other than a set's: the catalogue at `/`, the studio at `/author`. */
+/** The site's pages other than a set's: the catalogue at `/`, the studio at `/author`, Today at `/today`. */
 export function FrontPage({ path }: { path: string }) {
-  return path === '/author' ? (
-    <Suspense fallback={<p aria-busy="true">Loading…</p>}>
-      <Studio />
-    </Suspense>
+  return path === '/author' || path === '/today' ? (
+    <Suspense fallback={<p aria-busy="true">Loading…</p>}>{path === '/author' ? <Studio /> : <Today />}</Suspense>
   ) : (
     <Catalogue />
   );
@@ -43,6 +43,9 @@ export function Catalogue() {
       <p className="catalogue-intro">Pick a set. Drag, tap or type options into the blanks, then check your answer.</p>
       <p className="catalogue-intro">
         Teaching? <a href="author">Write a set in the studio</a>: paste code and select what should be a blank.
+      </p>
+      <p className="catalogue-intro">
+        Your progress stays in this browser. To carry it to another, <a href="today">export or import it on the Today page</a>.
       </p>
       {state.kind === 'loading' ? <p aria-busy="true">Loading…</p> : null}
       {state.kind === 'error' ? (

@@ -114,6 +114,11 @@ export interface ExerciseStoreOptions {
   /** Whose progress this is: each mode keeps its own. `rules.id` by default. */
   readonly mode?: string;
   readonly now?: () => number;
+  /**
+   * Where a task's attempts are logged, as [log key, item]: a session of tasks from several sets
+   * (src/store/session.ts) sends each to its own set's log. This set's log, `<set id>/<item>`, by default.
+   */
+  readonly logAs?: (taskId: string) => readonly [string, string] | undefined;
 }
 
 export interface ExerciseStore extends StoreApi<ExerciseState> {
@@ -251,7 +256,8 @@ export function createExerciseStore(options: ExerciseStoreOptions): ExerciseStor
               : aids.length > (was.aids?.length ?? 0)
                 ? { a: aids[aids.length - 1]! }
                 : null;
-      if (line) appendLog(storage, logKey, `${set.id}/${item}`, { t: now(), m: mode, ...line });
+      const [to, as] = options.logAs?.(taskId) ?? [logKey, `${set.id}/${item}`];
+      if (line) appendLog(storage, to, as, { t: now(), m: mode, ...line });
     };
 
     /** Applies a placement change and reports what moved where. */

@@ -42,6 +42,7 @@ export function figureValues(r) {
   }
   // Counts only when every keystroke was timed and showed in its box.
   f['typed.keystrokeP95'] = r.typed && !r.typed.problems?.length ? r.typed.keystrokeToPaintP95 : null;
+  f['today.paint5000'] = r.today && !r.today.problems?.length ? r.today.paintMs : null;
   const o = r.order;
   if (o?.drag) {
     f[`order.${o.set}.dragP95`] = o.drag.frames > 0 && o.drag.slotsCrossed > 0 ? o.drag.p95Ms : null;
@@ -188,6 +189,15 @@ export function tableRows(r) {
     t ? `${t.keystrokeToPaintP50} / ${t.keystrokeToPaintP95} ms` : `n/a: ${r.errors?.typed ?? 'not run'}`,
     'typed.keystrokeP95',
     t ? `${t.keystrokes} keystrokes into the first, middle and last blank, max ${t.keystrokeToPaintMax} ms; Event Timing: ${typeof t.eventTiming === 'string' ? t.eventTiming : `${t.eventTiming.over16ms} over 16 ms${t.eventTiming.maxMs != null ? `, max ${Math.round(t.eventTiming.maxMs)} ms` : ''}`}${t.problems?.length ? `; problems: ${t.problems.join('; ')}` : ''}` : '',
+  );
+
+  const d = r.today;
+  row(
+    `Today: ${(d?.cards ?? 5000).toLocaleString('en-US')} cards stored, 4x CPU`,
+    'Navigation start to the first frame painted with the counts of what is due (median of the warm runs)',
+    d ? `${d.paintMs} ms` : `n/a: ${r.errors?.today ?? 'not run'}`,
+    'today.paint5000',
+    d ? `max ${d.maxMs} ms over ${d.runs} runs; 500 reviewable tasks in the logs too${d.problems?.length ? `; problems: ${d.problems.join('; ')}` : ''}` : '',
   );
 
   // Authoring

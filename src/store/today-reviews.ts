@@ -1,0 +1,12 @@
+/**
+ * Reviews due today across every set, for the Today page. Its own module because deriving review
+ * schedules from the attempt logs needs FSRS (src/engine/review.ts): the page loads this apart, after it
+ * has painted everything else.
+ */
+import { dueOn, type Due } from '../engine/due.ts';
+import { isStable, reviewSchedules } from '../engine/review.ts';
+import { readLogs } from './today.ts';
+import type { KeyValueStorage } from './persistence.ts';
+
+/** Tasks to review by the end of `now`'s local day, stable ones left out. Never throws. */
+export const reviewsDue = (storage: KeyValueStorage | null, now: number): Due => dueOn(reviewSchedules(readLogs(storage)), now, isStable);

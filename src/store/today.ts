@@ -1,0 +1,119 @@
+/**
+ * The Today page's reading of storage: the days in a row practised and each set's mastery, from every
+ * attempt log (`codeblanks:v2:<storage key>:log`, src/store/persistence.ts) and every flashcard rating
+ * (src/store/memory.ts), and the flashcards due today. It reads storage only, so the page answers offline
+ * and after a restart. Days are the learner's local calendar days. (Reviews due need FSRS: the page
+ * counts them with src/store/memory-due.ts, loaded apart.)
+ */
+import { daysInARow, mastery, type CheckedBlanks } from '../engine/today.ts';
+import { dueOn, setOfId, type Due } from '../engine/due.ts';
+import { read, type KeyValueStorage, type LogEntry } from './persistence.ts';
+import { readCards } from './memory.ts';
+
+/** A local calendar day as a number (days since 1970-01-01 in the learner's time zone). */
+export function localDay(t: number): number {
+  const d = new Date(t);
+  return Math.round(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 86_400_000);
+}
+
+/** One set's mastery: blank answers right of those given in the window (src/engine/today.ts). */
+export interface SetMastery {
+  readonly setId: string;
+  readonly right: number;
+  readonly total: number;
+}
+
+export interface TodaySummary {
+  /** Days in a row practised (any graded check, help or flashcard rated), ending today or yesterday. */
+  readonly streak: number;
+  readonly practisedToday: boolean;
+  /** Every set with anything in a log or a flashcard rated, by id. */
+  readonly sets: readonly SetMastery[];
+  /** Flashcards due by the end of today. */
+  readonly cards: Due;
+}
+
+/** The logs' keys: every `codeblanks:v2:…:log` entry. */
+export function logKeys(storage: KeyValueStorage | null): string[] {
+  const keys: string[] = [];
+  try {
+    for (let i = 0; storage && i < storage.length; i += 1) {
+      const key = storage.key(i);
+      if (key?.startsWith('codeblanks:v2:') && key.endsWith(':log')) keys.push(key);
+    }
+  } catch {
+    // Storage that cannot be listed shows nothing practised.
+  }
+  return keys;
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/**
+ * Every attempt log (every storage key) as one: item -> its lines with a time, in time order. Read here
+ * rather than with persistence.ts's readLog or memory.ts's readAllLogs: the set page's entry carries
+ * persistence.ts, and importing readLog into this chunk would put it, unused there, on every set page.
+ */
+export function readLogs(storage: KeyValueStorage | null): Record<string, LogEntry[]> {
+  const out: Record<string, LogEntry[]> = {};
+  for (const key of logKeys(storage)) {
+    let log: unknown;
+    try {
+      log = JSON.parse(read(storage, key) ?? '{}');
+    } catch {
+      continue;
+    }
+    if (!isObject(log)) continue;
+    for (const [item, lines] of Object.entries(log)) {
+      if (!Array.isArray(lines)) continue;
+      const good = lines.filter((l): l is LogEntry => isObject(l) && typeof l.t === 'number');
+      out[item] = out[item] ? [...out[item], ...good].sort((a, b) => a.t - b.t) : good;
+    }
+  }
+  return out;
+}
+
+/** Streak, mastery and flashcards due at `now`, from every attempt log and flashcard in storage. */
+export function readToday(storage: KeyValueStorage | null, now: number): TodaySummary {
+  const today = localDay(now);
+  const days = new Set<number>();
+  const checks = new Map<string, CheckedBlanks[]>();
+  // Many lines share a day: the time zone is asked once per quarter hour with lines (every zone's offset
+  // is a whole number of quarter hours, so a quarter never straddles a local midnight), not per line.
+  const quarters = new Map<number, number>();
+  const dayOf = (t: number) => {
+    const quarter = Math.floor(t / 900_000);
+    let day = quarters.get(quarter);
+    if (day === undefined) quarters.set(quarter, (day = localDay(t)));
+    return day;
+  };
+  for (const [item, lines] of Object.entries(readLogs(storage))) {
+    const setId = setOfId(item);
+    if (!setId) continue;
+    let list = checks.get(setId);
+    if (!list) checks.set(setId, (list = []));
+    for (const line of lines) {
+      const day = dayOf(line.t);
+      days.add(day);
+      if ('c' in line && isObject(line.c)) list.push({ day, c: line.c });
+    }
+  }
+  // A flashcard rating is a recall of one blank: Hard, Good or Easy recalled it, Again did not.
+  const { cards } = readCards(storage);
+  for (const id in cards) {
+    const setId = setOfId(id);
+    let list = checks.get(setId);
+    if (!list) checks.set(setId, (list = []));
+    for (const [t, grade] of cards[id]!.log) {
+      const day = dayOf(t);
+      days.add(day);
+      list.push({ day, c: { 1: grade >= 2 } });
+    }
+  }
+  return {
+    streak: daysInARow(days, today),
+    practisedToday: [...days].some((d) => d >= today),
+    sets: [...checks].map(([setId, list]) => ({ setId, ...mastery(list, today) })),
+    cards: dueOn(cards, now),
+  };
+}
