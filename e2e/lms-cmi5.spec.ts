@@ -43,7 +43,7 @@ const tokensHanded = new Map<string, number>();
 
 test.beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'codeblanks-cmi5-'));
-  lms = await startLms({ '/course/9': '<!doctype html><html lang="en"><title>Course 9</title><main><h1>Course 9</h1></main></html>' }, (request, body, response) => {
+  lms = await startLms({ '/course/9': '<!doctype html><html lang="en"><link rel="icon" href="data:,"><title>Course 9</title><main><h1>Course 9</h1></main></html>' }, (request, body, response) => {
     const url = new URL(request.url ?? '/', 'http://lrs');
     const reply = (status: number, json?: unknown) => {
       response.writeHead(status, { 'content-type': 'application/json', 'X-Experience-API-Version': '1.0.3' });
