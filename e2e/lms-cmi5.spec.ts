@@ -34,13 +34,16 @@ let dir: string;
 let zipBytes = 0;
 const statements: Json[] = [];
 const unauthorised: string[] = [];
+/** State documents by registration and state id. */
 const states = new Map<string, string>();
+/** LaunchData beyond the shared part, by registration (moveOn and returnURL). */
+const launches = new Map<string, Json>();
 /** Tokens handed out per launch (each launch has its own fetch URL). */
 const tokensHanded = new Map<string, number>();
 
 test.beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'codeblanks-cmi5-'));
-  lms = await startLms({}, (request, body, response) => {
+  lms = await startLms({ '/course/9': '<!doctype html><html lang="en"><link rel="icon" href="data:,"><title>Course 9</title><main><h1>Course 9</h1></main></html>' }, (request, body, response) => {
     const url = new URL(request.url ?? '/', 'http://lrs');
     const reply = (status: number, json?: unknown) => {
       response.writeHead(status, { 'content-type': 'application/json', 'X-Experience-API-Version': '1.0.3' });
@@ -59,7 +62,9 @@ test.beforeAll(async () => {
     }
     if (url.pathname === '/xapi/activities/state') {
       const stateId = url.searchParams.get('stateId') ?? '';
-      expect(url.searchParams.get('registration')).toBe(REGISTRATION);
+      const registration = url.searchParams.get('registration') ?? '';
+      expect([REGISTRATION, ...launches.keys()]).toContain(registration);
+      const key = `${registration} ${stateId}`;
       expect(JSON.parse(url.searchParams.get('agent') ?? '{}')).toEqual(actor);
       if (stateId === 'LMS.LaunchData' && request.method === 'GET') {
         return (
@@ -68,12 +73,13 @@ test.beforeAll(async () => {
             launchMode: 'Normal',
             moveOn: 'CompletedAndPassed',
             masteryScore: 0.6,
+            ...launches.get(registration),
           }),
           true
         );
       }
-      if (request.method === 'GET') return (states.has(stateId) ? reply(200, JSON.parse(states.get(stateId) as string)) : reply(404), true);
-      states.set(stateId, body);
+      if (request.method === 'GET') return (states.has(key) ? reply(200, JSON.parse(states.get(key) as string)) : reply(404), true);
+      states.set(key, body);
       return (reply(204), true);
     }
     if (url.pathname === '/xapi/statements' && request.method === 'POST') {
@@ -91,8 +97,8 @@ test.afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const launchUrl = (launch: number) =>
-  `${lms.origin}${contentPath('cmi5')}?${new URLSearchParams({ endpoint: `${lms.origin}/xapi/`, fetch: `${lms.origin}/fetch/${launch}`, actor: JSON.stringify(actor), registration: REGISTRATION, activityId: AU })}`;
+const launchUrl = (launch: number | string, registration = REGISTRATION) =>
+  `${lms.origin}${contentPath('cmi5')}?${new URLSearchParams({ endpoint: `${lms.origin}/xapi/`, fetch: `${lms.origin}/fetch/${launch}`, actor: JSON.stringify(actor), registration, activityId: AU })}`;
 
 const task = (page: Page, n: number) => page.getByRole('region', { name: `Task ${n}` });
 async function answer(page: Page, n: number, options: readonly string[], status: 'Solved' | 'Not solved') {
@@ -154,7 +160,7 @@ test('cmi5: launch, token, launch data, then initialized, answered, completed, p
   const times = statements.map((s) => Date.parse(s.timestamp));
   expect([...times].sort((a, b) => a - b)).toEqual(times);
   // Progress sits in the LRS's State API, for a launch on another computer.
-  expect(JSON.parse(states.get('https://codeblanks.dev/xapi/state/progress') ?? '{}')).toMatchObject({ sent: ['completed', 'passed'] });
+  expect(JSON.parse(states.get(`${REGISTRATION} https://codeblanks.dev/xapi/state/progress`) ?? '{}')).toMatchObject({ sent: ['completed', 'passed'] });
 
   // A second launch in the same registration, on a browser without the first one's storage: the
   // progress comes back from the LRS, and completed and passed are not sent again.
@@ -174,4 +180,31 @@ test('cmi5: launch, token, launch data, then initialized, answered, completed, p
   expect(errors).toEqual([]);
   await expect.poll(() => statements.slice(before).map((s) => String(s.verb.id).split('/').pop())).toEqual(['initialized', 'answered', 'terminated']);
   for (const statement of statements) expect(validateStatement(statement)).toEqual([]);
+});
+
+test('cmi5: moveOn Completed gets completed and no passed or failed; "Return to course" sends terminated, then goes to the returnURL', async ({ page }) => {
+  // A registration of its own (each project's run too), so this launch's statements and state are its own.
+  const registration = crypto.randomUUID();
+  launches.set(registration, { moveOn: 'Completed', returnURL: `${lms.origin}/course/9` });
+  const mine = () => statements.filter((s) => s.context.registration === registration).map((s) => String(s.verb.id).split('/').pop());
+  await page.goto(launchUrl(registration, registration));
+  await expect(page.getByRole('heading', { level: 2, name: 'Client credentials flow in Rest API' })).toBeVisible();
+  const back = page.getByRole('button', { name: 'Return to course' });
+  await expect(back).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await answer(page, 1, ['client_credentials'], 'Solved');
+  await answer(page, 2, ['application/x-www-form-urlencoded'], 'Solved');
+  await answer(page, 3, ['client_secret'], 'Not solved');
+  await answer(page, 4, ['access_token'], 'Solved');
+  await answer(page, 5, ['client_credentials', 'your_client_id', 'your_client_secret'], 'Solved');
+  await expect.poll(mine).toEqual(['initialized', 'answered', 'answered', 'answered', 'answered', 'answered', 'completed']);
+
+  await back.click();
+  await expect(page).toHaveURL(`${lms.origin}/course/9`);
+  await expect(page.getByRole('heading', { name: 'Course 9' })).toBeVisible();
+  // terminated came before the page left, once (leaving the page sends no second one).
+  expect(mine()).toEqual(['initialized', 'answered', 'answered', 'answered', 'answered', 'answered', 'completed', 'terminated']);
+  for (const statement of statements.filter((s) => s.context.registration === registration)) expect(validateStatement(statement)).toEqual([]);
+  expect(JSON.parse(states.get(`${registration} https://codeblanks.dev/xapi/state/progress`) ?? '{}')).toMatchObject({ sent: ['completed'] });
 });

@@ -1,6 +1,6 @@
 /**
  * `npm run export -- <set-id> --format <scorm12|scorm2004|cmi5|moodle> [--out dir] [--mode practice]
- * [--attempts N] [--mastery 0.8]`: one file an LMS takes: a zip (SCORM 1.2, the default; SCORM 2004
+ * [--attempts N] [--mastery 0.8] [--xsd]`: one file an LMS takes: a zip (SCORM 1.2, the default; SCORM 2004
  * 4th Edition; cmi5) or, for Moodle, a question bank as Moodle XML. The set is read from exercises/
  * and must pass the validator; nothing is written otherwise.
  */
@@ -15,7 +15,7 @@ import { MODES, PACKAGE_FORMATS, type PackageFormat } from '../lms/config.ts';
 const FORMATS = [...PACKAGE_FORMATS, 'moodle'] as const;
 type Format = (typeof FORMATS)[number];
 
-const USAGE = `Usage: npm run export -- <set-id> [--format ${FORMATS.join('|')}] [--out <folder>] [--mode practice] [--attempts N] [--mastery 0.8]
+const USAGE = `Usage: npm run export -- <set-id> [--format ${FORMATS.join('|')}] [--out <folder>] [--mode practice] [--attempts N] [--mastery 0.8] [--xsd]
 
 Writes one file an LMS takes, from exercises/<set-id>.json:
   scorm12    (default) <set-id>.scorm12.zip, a SCORM 1.2 package: every LMS reads it
@@ -25,7 +25,8 @@ Writes one file an LMS takes, from exercises/<set-id>.json:
   --out <folder>  where to write (default: the current folder)
   --mode          how the learner works: ${MODES.join(', ')} (default: practice)
   --attempts N    attempts per task, 1-10 (default: the set's)
-  --mastery X     the share of tasks to solve to pass, 0-1 (default: 0.8)`;
+  --mastery X     the share of tasks to solve to pass, 0-1 (default: 0.8)
+  --xsd           SCORM 2004: ship the schema files the manifest names (about +21 KB; SCORM 1.2 always ships its 4 KB)`;
 
 export interface ExportRun {
   readonly exitCode: 0 | 1;
@@ -42,6 +43,7 @@ interface Args {
   mode: string;
   attempts?: number;
   mastery: number;
+  xsd?: boolean;
 }
 
 function parseArgs(args: readonly string[]): Args | string {
@@ -74,6 +76,8 @@ function parseArgs(args: readonly string[]): Args | string {
       const mastery = Number(value());
       if (!(mastery >= 0 && mastery <= 1)) return '--mastery must be a number from 0 to 1 (0.8: four tasks in five)';
       parsed.mastery = mastery;
+    } else if (name === '--xsd') {
+      parsed.xsd = true;
     } else if (name.startsWith('--')) return `Unknown option ${name}`;
     else if (parsed.setId) return `One set at a time: ${parsed.setId} and ${name}`;
     else parsed.setId = name;
@@ -112,7 +116,7 @@ export async function runExport(args: readonly string[], cwd: string, exercises 
     return { exitCode: 0, output: [...lines, `wrote ${show(path)} (${set.tasks.length} ddwtos questions)`].join('\n'), written: path };
   }
   const format: PackageFormat = parsed.format;
-  const files = await packageFiles(set, { format, mode: parsed.mode, ...(parsed.attempts ? { attempts: parsed.attempts } : {}), mastery: parsed.mastery });
+  const files = await packageFiles(set, { format, mode: parsed.mode, ...(parsed.attempts ? { attempts: parsed.attempts } : {}), mastery: parsed.mastery, ...(parsed.xsd ? { xsd: true } : {}) });
   const zip = zipPackage(files);
   const path = join(outDir, `${set.id}.${format}.zip`);
   writeFileSync(path, zip);

@@ -38,7 +38,7 @@ describe('npm run import', () => {
     const files = written().map((name) => ({ path: name, fileName: name, text: readFileSync(join(out, name), 'utf8') }));
     for (const { problems } of checkFiles(files)) expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(run.output).toContain('#1 "Nested lists" (ddwtos) -> task "nested-lists"');
-    expect(run.output).toContain('- choice groups not carried over');
+    expect(run.output).toContain('- hint settings (show the number correct, clear wrong answers) not carried over');
     expect(run.output).toContain('#3 "Not a gap question" (multichoice) -> not imported');
     expect(run.output).toContain('2 sets written, 3 tasks');
   });

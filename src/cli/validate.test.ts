@@ -43,6 +43,16 @@ const EXPECTED: Readonly<Record<string, readonly Expected[]>> = {
     ['22:48', 'but [[3]] is blank number 2'],
   ],
   'file-name-mismatch.json': [['4:9', 'File name "file-name-mismatch.json" does not match the set id "name-mismatch"']],
+  // A bank per blank (groups) and a list of reusable options, each rule at the value at fault.
+  'groups.json': [
+    ['14:55', 'No blank offers "WHERE": add it to a group, or leave a blank out of every group', 'warning'],
+    ['15:40', 'Answer "WHERE" for blank 2 is not one of its group\'s options'],
+    ['16:27', '"reusableOptions" lists "*", which is not one of the options'],
+    ['18:25', 'Group 1 names blank 3, which the code does not have'],
+    ['18:61', 'Group 1 lists "DELETE", which is not one of the options'],
+    ['19:22', 'Blank 1 is in group 1 already: a blank has one group'],
+    ['21:92', 'This mistake names "UPDATE", which blank 2 does not offer (its group lacks it)'],
+  ],
   'invalid-escape.json': [['13:25', 'Invalid escape "\\[": a backslash in JSON is written "\\\\"']],
   // 47 characters warns; exactly 40 does not.
   'long-option.json': [['16:9', 'Option is 47 characters long: a phone shows about 40 in a line', 'warning']],
@@ -56,7 +66,7 @@ const EXPECTED: Readonly<Record<string, readonly Expected[]>> = {
     ['44:15', 'This mistake names "client_credentials", which is a right answer for blank 1'],
     ['51:18', 'This mistake names "implicit", which is not one of the options'],
   ],
-  'needs-reuse.json': [['21:14', 'Blanks 1 and 2 both need "password": set "reusableOptions": true']],
+  'needs-reuse.json': [['21:14', 'Blanks 1 and 2 both need "password": list it in "reusableOptions", or set that to true']],
   'newline-in-string.json': [['4:47', 'A string cannot run across lines']],
   // Structural errors and the rules of every part that parsed, in one run (task 2's options are a string: its rules are skipped, its id is not).
   'shape-and-rules.json': [
@@ -89,7 +99,7 @@ const EXPECTED: Readonly<Record<string, readonly Expected[]>> = {
   'wrong-type.json': [
     ['7:23', 'estimatedMinutes must be a number'],
     ['19:18', 'options must be an array of strings'],
-    ['23:26', 'reusableOptions must be true or false'],
+    ['23:26', 'reusableOptions must be true, false or a list of options'],
   ],
 };
 
@@ -238,7 +248,7 @@ describe('the real CLI, as authors run it', { timeout: 30_000 }, () => {
     const body = lines.slice(1, -1 - notes.length);
     expect(body).toHaveLength(problems.length);
     for (const line of body) expect(line).toMatch(/^src\/cli\/fixtures\/broken\/[a-z-]+\.json:\d+:\d+: (warning: )?\S/);
-    expect(body).toContain('src/cli/fixtures/broken/unknown-key-typo.json:26:7: Unknown key "hint" in a task (allowed: id, difficulty, prompt, language, code, options, answers, hints, mistakes, explanation, maxAttempts, reusableOptions, fragment)');
+    expect(body).toContain('src/cli/fixtures/broken/unknown-key-typo.json:26:7: Unknown key "hint" in a task (allowed: id, difficulty, prompt, language, code, options, answers, hints, mistakes, explanation, maxAttempts, reusableOptions, groups, ignoreCase, fragment)');
     expect(body).toContain(
       'src/cli/fixtures/broken/duplicate-set-id.json:4:9: Set id "duplicate-set-id" is also used by src/cli/fixtures/broken/duplicate-set-id-copy.json: every set needs its own id',
     );

@@ -6,7 +6,9 @@ import { memo, useId } from 'react';
 import { useDragBank } from '../dnd/task-dnd.tsx';
 import { dragSource } from '../dnd/contract.ts';
 import { useActions, useOption } from '../hooks/use-task.ts';
-import { useStrings } from '../hooks/exercise-context.tsx';
+import { useExercise, useStrings } from '../hooks/exercise-context.tsx';
+import { offered, reusable } from '../engine/grading.ts';
+import type { Task } from '../schema/exercise-schema.ts';
 
 /** A, B, ... Z, AA, AB, ... so a bank of 200 options still has labels. */
 export function optionLabel(index: number): string {
@@ -19,25 +21,21 @@ export function optionLabel(index: number): string {
   return label;
 }
 
-export function OptionBank({
-  taskId,
-  options,
-  reusable,
-  locked,
-}: {
-  taskId: string;
-  options: readonly string[];
-  reusable: boolean;
-  locked: boolean;
-}) {
+export function OptionBank({ task, options, locked }: { task: Task; options: readonly string[]; locked: boolean }) {
   const strings = useStrings();
+  const taskId = task.id;
+  // A bank per blank (the task's groups): while one of its blanks is selected, the bank offers only that blank's options.
+  const blank = useExercise((s) => (task.groups && s.selection?.kind === 'blank' && s.selection.taskId === taskId ? s.selection.blank : 0));
+  const shown = blank ? offered(task, blank) : options;
   // One draggable for the whole bank (see useDragBank): options are plain buttons inside it.
   const { setNode, listeners, isOver, describedBy } = useDragBank(locked);
   return (
     <div ref={setNode} {...listeners} className={`cb-bank${isOver ? ' cb-bank--over' : ''}`} role="group" aria-label={strings.optionsLabel}>
-      {options.map((option, index) => (
-        <Option key={option} taskId={taskId} option={option} label={optionLabel(index)} reusable={reusable} describedBy={describedBy} />
-      ))}
+      {options.map((option, index) =>
+        shown.includes(option) ? (
+          <Option key={option} taskId={taskId} option={option} label={optionLabel(index)} reusable={reusable(task, option)} describedBy={describedBy} />
+        ) : null,
+      )}
     </div>
   );
 }

@@ -210,7 +210,7 @@ const Workspace = memo(function Workspace({ task, subject, status }: { task: Tas
   ) : (
     <TaskDnd taskId={task.id}>
       {code}
-      <OptionBank taskId={task.id} options={options} reusable={task.reusableOptions ?? false} locked={locked} />
+      <OptionBank task={task} options={options} locked={locked} />
     </TaskDnd>
   );
 });

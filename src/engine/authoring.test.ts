@@ -103,6 +103,32 @@ describe('removeBlank', () => {
   it('refuses a blank the code does not have', () => {
     expect(removeBlank(task(), 4)).toEqual({ ok: false, reason: 'The code has no blank 4' });
   });
+
+  it('takes the blank out of its group, renumbers the groups\' blanks and drops a removed option from the groups and the reusable list', () => {
+    const grouped = task({
+      code: ['x = [[1]] + [[2]]', 'y = [[3]]'],
+      options: ['a', 'b', 'c', 'd'],
+      answers: { '1': 'a', '2': 'b', '3': 'c' },
+      groups: [
+        { blanks: [1], options: ['a', 'd'] },
+        { blanks: [2, 3], options: ['b', 'c', 'd'] },
+      ],
+      reusableOptions: ['d', 'a'],
+    });
+    const t = ok(removeBlank(grouped, 1));
+    expect(t.code).toEqual(['x = a + [[1]]', 'y = [[2]]']);
+    expect(t.options).toEqual(['b', 'c', 'd']);
+    expect(t.groups).toEqual([{ blanks: [1, 2], options: ['b', 'c', 'd'] }]);
+    expect(t.reusableOptions).toEqual(['d']);
+    expect(loadExerciseSet(setOf(t))).toMatchObject({ ok: true });
+  });
+
+  it('renumbers a group when a new blank comes before its blank', () => {
+    const grouped = task({ code: ['x = a + [[1]]'], options: ['b', 'c'], answers: { '1': 'b' }, groups: [{ blanks: [1], options: ['b', 'c'] }] });
+    const t = ok(blankSelection(grouped, 0, 4, 5));
+    expect(t.code).toEqual(['x = [[1]] + [[2]]']);
+    expect(t.groups).toEqual([{ blanks: [2], options: ['b', 'c'] }]);
+  });
 });
 
 describe('addDistractor and codeToTask', () => {

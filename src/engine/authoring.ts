@@ -70,7 +70,7 @@ export function blankSelection(task: Task, line: number, startCol: number, endCo
  * Puts blank `n`'s answer back into the code, drops its answer and the `when` conditions that name it
  * (a mistake left with no condition could never match, so it goes too, unless it is `always` shown),
  * removes its option unless another blank or mistake still uses it (distractors stay), and renumbers
- * the remaining blanks 1..N in reading order with their answers and `when` keys.
+ * the remaining blanks 1..N in reading order with their answers, `when` keys and groups.
  */
 export function removeBlank(task: Task, n: number): AuthoringResult {
   const key = String(n);
@@ -94,13 +94,20 @@ export function removeBlank(task: Task, n: number): AuthoringResult {
     ...(mistakes ?? []).flatMap((m) => Object.values(m.when ?? {}).flatMap(answerList)),
   ]);
   const removed = new Set(answerList(task.answers[key]).filter((option) => !used.has(option)));
-  const { mistakes: _old, ...rest } = task;
+  // The blank leaves its group, a group left without blanks goes, and a removed option leaves the groups and the reusable list.
+  const groups = task.groups
+    ?.map((g) => ({ blanks: g.blanks.filter((b) => b !== n), options: g.options.filter((o) => !removed.has(o)) }))
+    .filter((g) => g.blanks.length > 0 && g.options.length > 0);
+  const reusable = Array.isArray(task.reusableOptions) ? task.reusableOptions.filter((o) => !removed.has(o)) : task.reusableOptions;
+  const { mistakes: _old, groups: _groups, reusableOptions: _reusable, ...rest } = task;
   const stripped: Task = {
     ...rest,
     code: withLines(task, lines),
     options: task.options.filter((option) => !removed.has(option)),
     answers,
     ...(mistakes && mistakes.length > 0 ? { mistakes } : {}),
+    ...(groups && groups.length > 0 ? { groups } : {}),
+    ...(reusable === undefined || (Array.isArray(reusable) && reusable.length === 0) ? {} : { reusableOptions: reusable }),
   };
   return { ok: true, task: renumber(stripped).task };
 }
@@ -136,7 +143,7 @@ function escapeCode(line: string): string {
   return line.replace(/(\\?)\[\[(?=(\d+\]\])?)/g, (whole, slash: string, digits: string | undefined) => (slash || digits ? `${slash}\\[[` : whole));
 }
 
-/** Numbers the blanks 1..N in reading order, moving each answer and `when` key with its blank. */
+/** Numbers the blanks 1..N in reading order, moving each answer, `when` key and group entry with its blank. */
 export function renumber(task: Task): { task: Task; map: Map<number, number> } {
   const map = new Map(blanksOf(parseTemplate(task.code)).map((blank, i) => [blank, i + 1]));
   if ([...map].every(([from, to]) => from === to)) return { task, map };
@@ -153,6 +160,7 @@ export function renumber(task: Task): { task: Task; map: Map<number, number> } {
       code: withLines(task, lines),
       answers: rekey(task.answers),
       ...(task.mistakes ? { mistakes: task.mistakes.map((m) => (m.when ? { ...m, when: rekey(m.when) } : m)) } : {}),
+      ...(task.groups ? { groups: task.groups.map((g) => ({ ...g, blanks: g.blanks.map((b) => map.get(b) ?? b) })) } : {}),
     },
     map,
   };

@@ -88,43 +88,52 @@ export function editable(task: Task, progress: TaskProgress, blank: number): Pla
   return null;
 }
 
+/** The options a blank offers: its group's (a bank per blank, as Moodle's groups give), or every option. */
+export const offered = (task: Task, blank: number): readonly string[] => task.groups?.find((g) => g.blanks.includes(blank))?.options ?? task.options;
+
+/** Whether an option may fill any number of blanks: all of them with `reusableOptions: true`, or the ones it lists (Moodle's "infinite"). */
+export function reusable({ reusableOptions: r }: Task, option: string): boolean {
+  return r === true || (!!r && r.includes(option));
+}
+
 /**
- * Puts an option in a blank. An option that is not reusable sits in at most one blank: taken from
- * another blank, it moves, and whatever the target held goes to that blank (a swap); taken from the
- * bank, the target's old option returns to the bank.
+ * Puts an option in a blank that offers it. A single-use option sits in at most one blank: taken from
+ * another blank, it moves, and whatever the target held goes to that blank (a swap) if that blank offers
+ * it, else back to the bank; taken from the bank, the target's old option returns to the bank. A
+ * reusable option is copied: it stays wherever it already is.
  */
 export function place(task: Task, progress: TaskProgress, blank: number, option: string): Change {
   const refusal = editable(task, progress, blank);
   if (refusal) return { ok: false, reason: refusal };
-  if (!task.options.includes(option)) return { ok: false, reason: 'unknown-option' };
-  const next: Record<number, string> = { ...progress.placements };
-  const previous = next[blank];
-  if (!task.reusableOptions) {
-    const source = blankHolding(progress.placements, option);
-    if (source !== undefined && source !== blank) {
-      if (previous === undefined) delete next[source];
-      else next[source] = previous;
-    }
-  }
-  next[blank] = option;
-  return { ok: true, progress: { ...progress, placements: next } };
+  if (!offered(task, blank).includes(option)) return { ok: false, reason: 'unknown-option' };
+  const source = reusable(task, option) ? undefined : blankHolding(progress.placements, option);
+  return { ok: true, progress: { ...progress, placements: swap(task, progress.placements, source, blank, option) } };
 }
 
 /**
- * Moves whatever one blank holds to another (a drag from blank to blank): the two swap when the target
- * is full. Reusable options move too; a copy is made only by dragging from the bank.
+ * Moves whatever one blank holds to another that offers it (a drag from blank to blank): the two swap
+ * when the target is full and the source offers its option. Reusable options move too; a copy is made
+ * only by dragging from the bank.
  */
 export function move(task: Task, progress: TaskProgress, from: number, to: number): Change {
   const refusal = editable(task, progress, from) ?? editable(task, progress, to);
   if (refusal) return { ok: false, reason: refusal };
   const option = progress.placements[from];
   if (option === undefined || from === to) return { ok: true, progress };
-  const next: Record<number, string> = { ...progress.placements };
+  if (!offered(task, to).includes(option)) return { ok: false, reason: 'unknown-option' };
+  return { ok: true, progress: { ...progress, placements: swap(task, progress.placements, from, to, option) } };
+}
+
+/** `option` into `to`; `from` (if any, and not `to`) gets what `to` held when it offers that, else empties. */
+function swap(task: Task, placements: Placements, from: number | undefined, to: number, option: string): Placements {
+  const next: Record<number, string> = { ...placements };
   const target = next[to];
-  if (target === undefined) delete next[from];
-  else next[from] = target;
+  if (from !== undefined && from !== to) {
+    if (target !== undefined && offered(task, from).includes(target)) next[from] = target;
+    else delete next[from];
+  }
   next[to] = option;
-  return { ok: true, progress: { ...progress, placements: next } };
+  return next;
 }
 
 /** Empties a blank; its option returns to the bank. */

@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { parseExerciseShape, TaskSchema, type ExerciseSet, type FormatIssue, type JsonPath, type Task } from '../schema/exercise-schema.ts';
 import { blanksOf, parseTemplate, type BlankOccurrence } from './template.ts';
-import { acceptedAnswers } from './grading.ts';
+import { acceptedAnswers, offered, reusable } from './grading.ts';
 
 export type LoadResult =
   | { readonly ok: true; readonly set: ExerciseSet; readonly warnings: readonly FormatIssue[] }
@@ -64,9 +64,10 @@ function partialTask(raw: Record<string, unknown>): { id?: string; task?: Task }
   const answers = field('answers');
   if (code === undefined || options === undefined || answers === undefined) return id === undefined ? {} : { id };
   const mistakes = field('mistakes');
+  const groups = field('groups');
   // A reusableOptions of the wrong type counts as true: that rule then says nothing, rather than a guess.
   const reusableOptions = raw.reusableOptions === undefined ? undefined : (field('reusableOptions') ?? true);
-  const task = { id: id ?? '', difficulty: 'easy', prompt: '', language: '', code, options, answers, ...(mistakes ? { mistakes } : {}), ...(reusableOptions === undefined ? {} : { reusableOptions }) } satisfies Task;
+  const task = { id: id ?? '', difficulty: 'easy', prompt: '', language: '', code, options, answers, ...(mistakes ? { mistakes } : {}), ...(groups ? { groups } : {}), ...(reusableOptions === undefined ? {} : { reusableOptions }) } satisfies Task;
   return { ...(id === undefined ? {} : { id }), task };
 }
 
@@ -122,32 +123,61 @@ function checkTask(task: Task, at: JsonPath): FormatIssue[] {
       issues.push(blankError('blank-without-answer', `Blank [[${occurrence.blank}]] has no answer in "answers"`, occurrence));
     }
   }
+  // A bank per blank: a group names blanks of the code and options of the task, and a blank has one group.
+  const grouped = new Map<number, number>();
+  task.groups?.forEach((group, g) => {
+    const where = [...at, 'groups', g];
+    group.blanks.forEach((blank, i) => {
+      const other = grouped.get(blank);
+      if (!counted.has(blank)) issues.push(error('group-unknown-blank', `Group ${g + 1} names blank ${blank}, which the code does not have`, [...where, 'blanks', i]));
+      else if (other !== undefined) issues.push(error('group-blank-twice', `Blank ${blank} is in group ${other + 1} already: a blank has one group`, [...where, 'blanks', i]));
+      else grouped.set(blank, g);
+    });
+    group.options.forEach((option, i) => {
+      if (!options.has(option)) issues.push(error('group-unknown-option', `Group ${g + 1} lists "${option}", which is not one of the options`, [...where, 'options', i]));
+    });
+  });
+  if (task.groups) {
+    task.options.forEach((option, i) => {
+      if (!blanks.some((blank) => offered(task, blank).includes(option))) {
+        issues.push({ ...error('option-never-offered', `No blank offers "${option}": add it to a group, or leave a blank out of every group`, [...at, 'options', i]), severity: 'warning' });
+      }
+    });
+  }
+  if (Array.isArray(task.reusableOptions)) {
+    task.reusableOptions.forEach((option, i) => {
+      if (!options.has(option)) issues.push(error('reusable-unknown-option', `"reusableOptions" lists "${option}", which is not one of the options`, [...at, 'reusableOptions', i]));
+    });
+  }
+
   for (const [key, answer] of Object.entries(task.answers)) {
     if (!counted.has(Number(key))) {
       issues.push({ ...error('answer-without-blank', `Answer "${key}" has no blank [[${key}]] in the code`, [...at, 'answers', key]), atKey: true });
     }
     const list = Array.isArray(answer) ? answer : [answer];
     list.forEach((option, i) => {
+      const path = Array.isArray(answer) ? [...at, 'answers', key, i] : [...at, 'answers', key];
       if (!options.has(option)) {
-        const path = Array.isArray(answer) ? [...at, 'answers', key, i] : [...at, 'answers', key];
         issues.push(error('answer-not-an-option', `Answer "${option}" for blank ${key} is not one of the options`, path));
+      } else if (!offered(task, Number(key)).includes(option)) {
+        issues.push(error('answer-not-offered', `Answer "${option}" for blank ${key} is not one of its group's options`, path));
       }
     });
   }
 
-  if (!task.reusableOptions && task.options.length < blanks.length) {
+  if (!task.options.some((option) => reusable(task, option)) && task.options.length < blanks.length) {
     issues.push(error('too-few-options', `${blanks.length} blanks need at least ${blanks.length} options unless "reusableOptions" is true`, [...at, 'options']));
   }
-  if (!task.reusableOptions) {
+  if (task.reusableOptions !== true) {
     // Without reuse each option fills one blank, so two blanks that accept only the same option can never both be right.
     const single = new Map<string, string>();
     for (const [key, answer] of Object.entries(task.answers)) {
       if (Array.isArray(answer) && answer.length !== 1) continue;
       const option = Array.isArray(answer) ? answer[0] : answer;
-      if (option === undefined) continue;
+      if (option === undefined || reusable(task, option)) continue;
       const other = single.get(option);
       if (other !== undefined) {
-        issues.push(error('answer-needs-reuse', `Blanks ${other} and ${key} both need "${option}": set "reusableOptions": true`, [...at, 'answers', key]));
+        issues.push(error('answer-needs-reuse', `Blanks ${other} and ${key} both need "${option}": list it in "reusableOptions", or set that to true`, [...at, 'answers', key]));
       }
       single.set(option, key);
     }
@@ -165,6 +195,8 @@ function checkTask(task: Task, at: JsonPath): FormatIssue[] {
         const path = Array.isArray(choice) ? [...whenPath, i] : whenPath;
         if (!options.has(option)) {
           issues.push(error('mistake-unknown-option', `This mistake names "${option}", which is not one of the options`, path));
+        } else if (!offered(task, Number(key)).includes(option)) {
+          issues.push(error('mistake-not-offered', `This mistake names "${option}", which blank ${key} does not offer (its group lacks it)`, path));
         } else if (accepted.includes(option)) {
           issues.push(error('mistake-is-right', `This mistake names "${option}", which is a right answer for blank ${key}`, path));
         }

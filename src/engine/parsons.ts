@@ -14,7 +14,7 @@
  * that its lines sit together, in order.
  */
 import type { Task } from '../schema/exercise-schema.ts';
-import { acceptedAnswers, solutionOf, type Change, type Interaction, type Placements, type TaskProgress, type XapiInteraction } from './grading.ts';
+import { acceptedAnswers, offered, solutionOf, type Change, type Interaction, type Placements, type TaskProgress, type XapiInteraction } from './grading.ts';
 import { hashString } from './scoring.ts';
 import { seededShuffle } from './seeded.ts';
 import { parseTemplate, type Segment } from './template.ts';
@@ -90,7 +90,7 @@ const widthOf = (line: string): number => {
 
 /**
  * A wrong variant for each line holding a blank: a mistake whose `when` names only blanks of this line
- * fills them with its first option; else the first blank gets the first option it does not accept.
+ * fills them with its first option; else the first blank gets the first option it offers (its group's, with a bank per blank) and does not accept.
  * Variants that read like a solution line (or like another variant) are left out: they would be right.
  */
 function distractors(task: Task, segmentsByLine: readonly (readonly Segment[])[], keep: readonly number[], taken: Set<string>) {
@@ -109,7 +109,7 @@ function distractors(task: Task, segmentsByLine: readonly (readonly Segment[])[]
       candidates.push({ values, mistake: index });
     });
     for (const blank of blanks) {
-      const wrong = task.options.find((o) => !acceptedAnswers(task, blank).includes(o));
+      const wrong = offered(task, blank).find((o) => !acceptedAnswers(task, blank).includes(o));
       if (wrong !== undefined) candidates.push({ values: { ...solution, [blank]: wrong } });
     }
     for (const candidate of candidates) {

@@ -4,7 +4,7 @@
  * Type it list (one per combination of accepted answers).
  */
 import type { Task } from '../schema/exercise-schema.ts';
-import { BANK, acceptedAnswers, editable, type Change, type Interaction, type Placements, type TaskProgress, type XapiInteraction } from './grading.ts';
+import { BANK, acceptedAnswers, offered, editable, type Change, type Interaction, type Placements, type TaskProgress, type XapiInteraction } from './grading.ts';
 import { blanksOfTask } from './template.ts';
 
 /**
@@ -14,8 +14,8 @@ import { blanksOfTask } from './template.ts';
  */
 export const MAX_PATTERNS = 32;
 
-/** A list per blank (a native select): the bank's rules, but each blank chooses on its own. */
-export const SELECT: Interaction = { ...BANK, kind: 'select', accepts: (task, part, value) => String(part) in task.answers && task.options.includes(value) };
+/** A list per blank (a native select) of the options that blank offers: the bank's rules, but each blank chooses on its own. */
+export const SELECT: Interaction = { ...BANK, kind: 'select', accepts: (task, part, value) => String(part) in task.answers && offered(task, part).includes(value) };
 
 /**
  * Sets one part on its own (a typed blank, a list's choice): no swapping, as nothing is taken from a

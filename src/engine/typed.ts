@@ -67,20 +67,24 @@ export interface Graded {
   readonly notes?: Record<number, Note>;
 }
 
+/** What a task compares typed text as: normalised, and in lower case when the task ignores case (`ignoreCase`). */
+const comparable = (task: Task) => (text: string) => (task.ignoreCase ? normalise(text).toLowerCase() : normalise(text));
+
 /**
- * Grades typed text. Right iff it equals an accepted answer once both are normalised. A wrong one is
- * noted `case` when it differs from an accepted answer only in letter case, or `typo` when it is one edit
- * from an accepted answer of at least TYPO_MIN_LENGTH characters, unless the text is another of the
- * task's options: that is a choice the author foresaw (`==` for `===`), which a mistake may speak to,
- * not a slip.
+ * Grades typed text. Right iff it equals an accepted answer once both are normalised (and lower-cased,
+ * when the task ignores case). A wrong one is noted `case` when it differs from an accepted answer only
+ * in letter case (never, then, when case is ignored), or `typo` when it is one edit from an accepted
+ * answer of at least TYPO_MIN_LENGTH characters, unless the text is another of the task's options: that
+ * is a choice the author foresaw (`==` for `===`), which a mistake may speak to, not a slip.
  */
 export function gradeTyped(task: Task, response: Placements): Graded {
   const correct: Record<number, boolean> = {};
   const notes: Record<number, Note> = {};
-  const options = task.options.map(normalise);
+  const as = comparable(task);
+  const options = task.options.map(as);
   for (const blank of blanksOfTask(task)) {
-    const typed = normalise(response[blank] ?? '');
-    const accepted = acceptedAnswers(task, blank).map(normalise);
+    const typed = as(response[blank] ?? '');
+    const accepted = acceptedAnswers(task, blank).map(as);
     correct[blank] = accepted.includes(typed);
     if (correct[blank] || typed === '') continue;
     const lower = typed.toLowerCase();
@@ -90,14 +94,15 @@ export function gradeTyped(task: Task, response: Placements): Graded {
   return Object.keys(notes).length > 0 ? { correct, notes } : { correct };
 }
 
-/** The common mistakes a typed response makes: a `when` option counts as typed when the two normalise alike. */
+/** The common mistakes a typed response makes: a `when` option counts as typed when the two compare alike. */
 export function typedMistakes(task: Task, response: Placements): number[] {
   const matched: number[] = [];
+  const as = comparable(task);
   task.mistakes?.forEach((mistake, index) => {
     const when = Object.entries(mistake.when ?? {});
     const holds = when.every(([blank, choice]) => {
       const typed = response[Number(blank)];
-      return typed !== undefined && [choice].flat().some((option) => normalise(option) === normalise(typed));
+      return typed !== undefined && [choice].flat().some((option) => as(option) === as(typed));
     });
     if (when.length > 0 && holds) matched.push(index);
   });
@@ -107,14 +112,15 @@ export function typedMistakes(task: Task, response: Placements): number[] {
 /**
  * Type it as xAPI: a `fill-in`, the response the normalised text of each blank in order, and each
  * pattern prefixed `{case_matters=true}` (xAPI's fill-in default is that case does not matter; ours
- * does). xAPI has no escape for `[,]`; an answer that holds it would read as two parts.
+ * does), or `{case_matters=false}` for a task that ignores case. xAPI has no escape for `[,]`; an answer
+ * that holds it would read as two parts.
  */
 export function typedXapi(task: Task, response: Placements): XapiInteraction {
   const blanks = blanksOfTask(task);
   return {
     interactionType: 'fill-in',
     response: blanks.map((b) => normalise(response[b] ?? '')).join('[,]'),
-    correctResponsesPattern: combinations(blanks.map((b) => acceptedAnswers(task, b).map(normalise))).map((p) => `{case_matters=true}${p.join('[,]')}`),
+    correctResponsesPattern: combinations(blanks.map((b) => acceptedAnswers(task, b).map(normalise))).map((p) => `{case_matters=${!task.ignoreCase}}${p.join('[,]')}`),
   };
 }
 

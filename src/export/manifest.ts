@@ -2,8 +2,8 @@
  * The descriptors an LMS reads when a package is uploaded: imsmanifest.xml for SCORM 1.2 (IMS Content
  * Packaging 1.1.2 with ADL's adlcp_rootv1p2) and SCORM 2004 4th Edition (imscp_v1p1, adlcp_v1p3,
  * imsss, adlseq, adlnav), each with a single SCO; and cmi5.xml, a course of one assignable unit.
- * Pure: strings in, XML out. No xsi:schemaLocation: it would name XSD files the package does not carry
- * (LMSs read the namespaces; the schemas add kilobytes to every zip).
+ * Pure: strings in, XML out. `xsi:schemaLocation` names the XSD files the package carries at its root
+ * (`schemas`), and only those: SCORM 1.2's always, 2004's when asked (src/export/xsd/PROVENANCE.md).
  */
 export interface PackageInfo {
   /** The set's id: a slug, so it is a valid XML identifier once prefixed. */
@@ -14,7 +14,29 @@ export interface PackageInfo {
   readonly files: readonly string[];
   /** The passing share, 0..1. */
   readonly mastery: number;
+  /** Whether the package carries its format's XSD files at its root, for the manifest's schemaLocation. */
+  readonly schemas?: boolean;
 }
+
+/** Each manifest namespace and the XSD file (shipped at the zip's root) that defines it. */
+export const SCHEMAS = {
+  scorm12: [
+    ['http://www.imsproject.org/xsd/imscp_rootv1p1p2', 'imscp_rootv1p1p2.xsd'],
+    ['http://www.adlnet.org/xsd/adlcp_rootv1p2', 'adlcp_rootv1p2.xsd'],
+  ],
+  scorm2004: [
+    ['http://www.imsglobal.org/xsd/imscp_v1p1', 'imscp_v1p1.xsd'],
+    ['http://www.adlnet.org/xsd/adlcp_v1p3', 'adlcp_v1p3.xsd'],
+    ['http://www.adlnet.org/xsd/adlseq_v1p3', 'adlseq_v1p3.xsd'],
+    ['http://www.adlnet.org/xsd/adlnav_v1p3', 'adlnav_v1p3.xsd'],
+    ['http://www.imsglobal.org/xsd/imsss', 'imsss_v1p0.xsd'],
+  ],
+} as const;
+
+const schemaLocation = (info: PackageInfo, pairs: readonly (readonly [string, string])[]): string =>
+  info.schemas
+    ? `\n  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"\n  xsi:schemaLocation="${pairs.map(([ns, file]) => `${ns} ${file}`).join(' ')}"`
+    : '';
 
 const esc = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -22,7 +44,7 @@ export function scorm12Manifest(info: PackageInfo): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier="codeblanks-${info.id}" version="1.0"
   xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
-  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2">
+  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"${schemaLocation(info, SCHEMAS.scorm12)}>
   <metadata>
     <schema>ADL SCORM</schema>
     <schemaversion>1.2</schemaversion>
@@ -52,7 +74,7 @@ export function scorm2004Manifest(info: PackageInfo): string {
   xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3"
   xmlns:adlseq="http://www.adlnet.org/xsd/adlseq_v1p3"
   xmlns:adlnav="http://www.adlnet.org/xsd/adlnav_v1p3"
-  xmlns:imsss="http://www.imsglobal.org/xsd/imsss">
+  xmlns:imsss="http://www.imsglobal.org/xsd/imsss"${schemaLocation(info, SCHEMAS.scorm2004)}>
   <metadata>
     <schema>ADL SCORM</schema>
     <schemaversion>2004 4th Edition</schemaversion>

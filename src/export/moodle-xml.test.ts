@@ -36,7 +36,8 @@ function kept(set: ExerciseSet): ExerciseSet {
     answers: Object.fromEntries(Object.keys(t.answers).map((blank) => [blank, acceptedAnswers(t, Number(blank))[0] as string])),
     ...(t.hints ? { hints: t.hints } : {}),
     ...(t.explanation ? { explanation: t.explanation } : {}),
-    ...(t.reusableOptions ? { reusableOptions: true } : {}),
+    ...(t.reusableOptions ? { reusableOptions: t.reusableOptions } : {}),
+    ...(t.groups ? { groups: t.groups } : {}),
   });
   return { $schema: './schema.json', formatVersion: 1, id: set.id, title: set.title, subject: 'Imported from Moodle', tasks: set.tasks.map(task) };
 }
@@ -92,5 +93,42 @@ describe('Moodle XML export', () => {
     expect(lost).toContain('blank 3 accepts 2 options');
     expect(lost).toContain('1 common mistake(s) not carried over');
     expect(lost).toContain('maxAttempts (2)');
+  });
+
+  it('writes a bank per blank as Moodle choice groups and reusable options as infinite, and they come back', () => {
+    const set: ExerciseSet = {
+      formatVersion: 1,
+      id: 'banks',
+      title: 'Banks',
+      subject: 'Tests',
+      tasks: [
+        {
+          id: 'query',
+          difficulty: 'medium',
+          prompt: 'Read, then read again.',
+          language: 'sql',
+          code: '[[1]] a [[2]] t; [[3]] b',
+          options: ['SELECT', 'UPDATE', 'FROM', 'INTO'],
+          answers: { '1': 'SELECT', '2': 'FROM', '3': 'SELECT' },
+          groups: [
+            { blanks: [1, 3], options: ['SELECT', 'UPDATE'] },
+            { blanks: [2], options: ['FROM', 'INTO'] },
+          ],
+          reusableOptions: ['SELECT'],
+          ignoreCase: true,
+        },
+      ],
+    };
+    const { xml, notes } = exportMoodleXml(set);
+    expect(xml).toContain('<dragbox><text>SELECT</text><group>1</group><infinite/></dragbox>');
+    expect(xml).toContain('<dragbox><text>UPDATE</text><group>1</group></dragbox>');
+    expect(xml).toContain('<dragbox><text>INTO</text><group>2</group></dragbox>');
+    // Blank 2's answer FROM is the third choice; blank 3 names SELECT again (infinite).
+    expect(xml).toContain('[[1]] a [[3]] t; [[1]] b');
+    expect(notes.find((n) => n.taskId === 'query')?.notes.join('\n')).toContain('ignoreCase not carried over');
+    const back = importMoodleXml(xml, 'banks.xml');
+    if (!back.ok) throw new Error(back.message);
+    const [task] = back.sets[0]?.tasks ?? [];
+    expect({ ...task, code: canonical(task?.code ?? '') }).toEqual(kept(set).tasks[0]);
   });
 });

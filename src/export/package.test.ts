@@ -62,6 +62,33 @@ describe('LMS packages of the seed set', { timeout: 120_000 }, () => {
     expect(names.some((n) => n.startsWith('http-'))).toBe(false);
   });
 
+  it('ship the XSD files each SCORM manifest names, at the zip\'s root: 1.2 always, 2004 when asked', async () => {
+    const located = (files: Record<string, Uint8Array>) => {
+      const manifest = strFromU8(files['imsmanifest.xml'] as Uint8Array);
+      const pairs = /xsi:schemaLocation="([^"]*)"/.exec(manifest)?.[1]?.split(' ') ?? [];
+      return pairs.filter((_, i) => i % 2 === 1);
+    };
+    const byFormat = new Map(await built);
+    const scorm12 = byFormat.get('scorm12') as Record<string, Uint8Array>;
+    expect(located(scorm12)).toEqual(['imscp_rootv1p1p2.xsd', 'adlcp_rootv1p2.xsd']);
+    // Every schema the manifest names, and every schema those import, is in the zip.
+    const imports = (files: Record<string, Uint8Array>) =>
+      Object.entries(files).flatMap(([name, bytes]) => (name.endsWith('.xsd') ? [...strFromU8(bytes).replace(/<!--[\s\S]*?-->/g, '').matchAll(/<(?:xsd?:)?(?:import|include)\b[^>]*schemaLocation\s*=\s*"([^"]+)"/g)].map((m) => m[1] as string) : []));
+    for (const name of [...located(scorm12), ...imports(scorm12)]) expect(Object.keys(scorm12)).toContain(name);
+    // Not the resource's files: the SCO lists only its own.
+    expect(strFromU8(scorm12['imsmanifest.xml'] as Uint8Array)).not.toContain('<file href="ims_xml.xsd"/>');
+
+    // 2004's 17 documents weigh about 21 KB zipped: the default package goes without them (and names none).
+    const scorm2004 = byFormat.get('scorm2004') as Record<string, Uint8Array>;
+    expect(located(scorm2004)).toEqual([]);
+    expect(Object.keys(scorm2004).some((n) => n.endsWith('.xsd'))).toBe(false);
+    const withXsd = await packageFiles(set, { format: 'scorm2004', mode: 'practice', mastery: 0.8, xsd: true });
+    expect(located(withXsd)).toEqual(['imscp_v1p1.xsd', 'adlcp_v1p3.xsd', 'adlseq_v1p3.xsd', 'adlnav_v1p3.xsd', 'imsss_v1p0.xsd']);
+    for (const name of [...located(withXsd), ...imports(withXsd)]) expect(Object.keys(withXsd)).toContain(name);
+    expect(Object.keys(withXsd)).toEqual(expect.arrayContaining(['xml.xsd', 'XMLSchema.dtd', 'datatypes.dtd']));
+    console.info(`scorm2004 with its XSD files: ${(zipPackage(withXsd).length / 1024).toFixed(1)} KB zipped`);
+  });
+
   it('apply the package\'s attempts to every task', () => {
     const one = withAttempts({ ...set, tasks: set.tasks.map((t, i) => (i === 0 ? { ...t, maxAttempts: 5 } : t)) }, 1);
     expect(one.maxAttempts).toBe(1);

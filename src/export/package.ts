@@ -1,9 +1,12 @@
 /**
  * Builds an LMS package for a set: index.html (the set and the package's settings inline as JSON),
  * the runtime (vite.lms.config.ts, built in memory) with only the chunks this set needs (its
- * languages' grammars; cmi5's client for a cmi5 package), and the descriptor the LMS reads. Every URL
+ * languages' grammars; cmi5's client for a cmi5 package), and the descriptor the LMS reads (with the
+ * XSD files it names, for SCORM 1.2 always and 2004 when asked). Every URL
  * is relative and nothing comes from a CDN, so the zip runs from wherever the LMS serves it.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync, strToU8 } from 'fflate';
 import { build, type Rollup } from 'vite';
@@ -18,6 +21,14 @@ export interface PackageOptions {
   /** Attempts per task for every task; the set's own when absent. */
   readonly attempts?: number;
   readonly mastery: number;
+  /** Ship the format's XSD files (and name them in the manifest): SCORM 1.2 always does; 2004 when true (about +21 KB zipped). */
+  readonly xsd?: boolean;
+}
+
+/** The XSD files a SCORM package carries at its root, name -> bytes (src/export/xsd/PROVENANCE.md says where they come from). */
+function schemaFiles(format: 'scorm12' | 'scorm2004'): Record<string, Uint8Array> {
+  const dir = join(ROOT, 'src/export/xsd', format);
+  return Object.fromEntries(readdirSync(dir).sort().map((name) => [name, new Uint8Array(readFileSync(join(dir, name)))]));
 }
 
 type Chunk = Rollup.OutputChunk;
@@ -136,10 +147,14 @@ export async function packageFiles(set: ExerciseSet, options: PackageOptions): P
   const config: PackageConfig = { format: options.format, mode: options.mode, mastery: options.mastery, set: withAttempts(set, options.attempts) };
   const files: Record<string, Uint8Array> = { 'index.html': strToU8(indexHtml(config, entry.fileName)) };
   for (const chunk of chunks) files[chunk.fileName] = strToU8(chunk.code);
-  const info: PackageInfo = { id: set.id, title: set.title, description: `${set.subject}: ${set.tasks.length} fill-in-the-blank code tasks`, files: Object.keys(files), mastery: options.mastery };
+  const format = options.format;
+  const schemas = format === 'scorm12' || (format === 'scorm2004' && options.xsd === true);
+  const info: PackageInfo = { id: set.id, title: set.title, description: `${set.subject}: ${set.tasks.length} fill-in-the-blank code tasks`, files: Object.keys(files), mastery: options.mastery, schemas };
   if (options.format === 'scorm12') files['imsmanifest.xml'] = strToU8(scorm12Manifest(info));
   else if (options.format === 'scorm2004') files['imsmanifest.xml'] = strToU8(scorm2004Manifest(info));
   else files['cmi5.xml'] = strToU8(cmi5CourseStructure(info));
+  // The control documents sit at the zip's root beside the manifest; they are not the SCO's files.
+  if (format !== 'cmi5' && schemas) Object.assign(files, schemaFiles(format));
   return files;
 }
 

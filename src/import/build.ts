@@ -41,8 +41,14 @@ export interface Draft {
   readonly gaps: readonly DraftGap[];
   /** Wrong choices offered besides the answers. */
   readonly distractors: readonly string[];
-  /** True when the source lets one choice fill several gaps. */
+  /** True when the source lets every choice fill several gaps. */
   readonly reusable: boolean;
+  /** The choices that may fill several gaps while the others fill one (Moodle's "infinite"). */
+  readonly unlimited?: readonly string[];
+  /** Per gap (as `gaps`), the choices it offers, when each gap has its own bank (Moodle's choice groups). */
+  readonly banks?: readonly (readonly string[])[];
+  /** True when typed answers are right whatever their letter case. */
+  readonly ignoreCase?: boolean;
   /** Options in the source's order (answers and distractors as listed); otherwise sorted, so the order gives nothing away. */
   readonly optionOrder?: readonly string[];
   readonly hints: readonly string[];
@@ -217,13 +223,27 @@ export function buildTask(draft: Draft, takenIds: Set<string>): { task?: Task; n
     gapOfBlank.set(blank, gap);
   }
 
-  // One option for several blanks needs reuse, as do fewer options than blanks.
+  // One single-use option for several blanks needs reuse, as do fewer options than blanks (with none unlimited).
+  const unlimited = options.filter((o) => draft.unlimited?.map(optionText).includes(o));
   const singles = Object.values(answers).filter((a): a is string => typeof a === 'string');
-  const needsReuse = new Set(singles).size < singles.length || options.length < blankOf.size;
-  const reusableOptions = draft.reusable || needsReuse;
+  const needsReuse = singles.some((a, i) => singles.indexOf(a) !== i && !unlimited.includes(a)) || (options.length < blankOf.size && unlimited.length === 0);
+  const reusableOptions = draft.reusable || needsReuse || (unlimited.length > 0 ? unlimited : false);
   if (needsReuse && !draft.reusable) {
     notes.push('several blanks need the same option, so every option of this task may fill several blanks (reusableOptions): in the source each choice filled one gap');
   }
+
+  // A bank per blank: blanks whose gaps offer the same choices share a group; one bank of every option is no group at all.
+  const groups: { blanks: number[]; options: string[] }[] = [];
+  if (draft.banks) {
+    for (const [gap, blank] of blankOf) {
+      const bank = new Set((draft.banks[gap] ?? []).map(optionText));
+      const own = options.filter((o) => bank.has(o) || usable[gap]?.includes(o));
+      const same = groups.find((g) => g.options.join('\n') === own.join('\n'));
+      if (same) same.blanks.push(blank);
+      else groups.push({ blanks: [blank], options: own });
+    }
+  }
+  const grouped = groups.length > 1 || (groups.length === 1 && groups[0]?.options.length !== options.length);
 
   const hints = [...draft.hints.map((h) => h.trim()).filter(Boolean)];
   const explanation = [...draft.explanation.map((e) => e.trim()).filter(Boolean)];
@@ -266,7 +286,9 @@ export function buildTask(draft: Draft, takenIds: Set<string>): { task?: Task; n
     ...(hints.length > 0 ? { hints } : {}),
     ...(mistakes.length > 0 ? { mistakes } : {}),
     ...(explanation.length > 0 ? { explanation: explanation.join('\n\n') } : {}),
-    ...(reusableOptions ? { reusableOptions: true } : {}),
+    ...(reusableOptions ? { reusableOptions } : {}),
+    ...(grouped ? { groups } : {}),
+    ...(draft.ignoreCase ? { ignoreCase: true } : {}),
   };
   return { task, notes };
 }

@@ -103,10 +103,11 @@ describe('H5P Fill in the Blanks, every marker', () => {
     expect(task.language).toBe('sql');
   });
 
-  it('reports the typed answers, their case and spelling tolerance, and the media', () => {
+  it('carries answers typed in any case as ignoreCase, and reports the typed answers, the spelling tolerance and the media', () => {
+    expect(task.ignoreCase).toBe(true);
     const notes = notesOf(result);
     expect(notes).toContain('typed answers became a bank');
-    expect(notes).toContain('accepted in any case');
+    expect(notes).not.toContain('any case');
     expect(notes).toContain('spelling mistakes were accepted');
     expect(notes).toContain('media (H5P.Image)');
   });

@@ -296,7 +296,6 @@ function blanksDraft(params: JsonObject, title: string): Draft {
   const behaviour = isObject(params.behaviour) ? params.behaviour : {};
   if (gaps.length > 0) {
     notes.push('typed answers became a bank of the answers (H5P has no distractors): the learner recognises instead of recalling');
-    if (behaviour.caseSensitive === false) notes.push('answers were accepted in any case; the options are exact');
     if (behaviour.acceptSpellingErrors === true) notes.push('spelling mistakes were accepted; the options are exact');
     if (gaps.some((g) => g.answers.some((a) => a === ''))) notes.push('an empty alternative (a gap that may be left empty) cannot be an option: dropped');
   }
@@ -308,6 +307,8 @@ function blanksDraft(params: JsonObject, title: string): Draft {
     gaps,
     distractors: [],
     reusable: true,
+    // Typed in any case in H5P: so in Type it (ignoreCase); a bank's options are exact either way.
+    ...(behaviour.caseSensitive === false ? { ignoreCase: true } : {}),
     hints: [],
     explanation: [],
     notes,

@@ -53,16 +53,34 @@ describe('Moodle ddwtos and gapselect', () => {
     expect(task(set, 'nested-lists').explanation).toBe('Lists index from 0.');
   });
 
-  it('reports groups, infinite, a placeholder without a choice, hint settings, overall feedback and the penalty', () => {
+  it('carries choice groups as a bank per blank and "unlimited" (infinite) choices as a list of reusable options', () => {
+    const nested = task(set, 'nested-lists');
+    expect(nested.options).toEqual(['0', '1', 'sum', 'len', '2']);
+    expect(nested.answers).toEqual({ '1': '0', '2': '1', '3': 'sum', '4': 'sum' });
+    expect(nested.groups).toEqual([
+      { blanks: [1, 2], options: ['0', '1', '2'] },
+      { blanks: [3, 4], options: ['sum', 'len'] },
+    ]);
+    expect(nested.reusableOptions).toEqual(['sum']);
     const notes = reportOf(result, 'Nested lists');
-    expect(notes).toContain('choice groups not carried over');
-    expect(notes).toContain('group 1: 0, 1, 2; group 2: sum, len');
-    expect(notes).toContain('"unlimited" (infinite) on "sum"');
+    expect(notes).not.toContain('group');
+    expect(notes).not.toContain('unlimited');
+    expect(notes).not.toContain('reusableOptions');
+  });
+
+  it('gives gapselect\'s lists their own group each', () => {
+    expect(task(set, 'query-clauses').groups).toEqual([
+      { blanks: [1], options: ['SELECT', 'UPDATE'] },
+      { blanks: [2], options: ['FROM', 'WHERE'] },
+    ]);
+  });
+
+  it('reports a placeholder without a choice, hint settings, overall feedback and the penalty', () => {
+    const notes = reportOf(result, 'Nested lists');
     expect(notes).toContain('[[7]] names no choice');
     expect(notes).toContain('hint settings');
     expect(notes).toContain('correctfeedback');
     expect(notes).toContain('penalty per try (25%)');
-    expect(notes).toContain('reusableOptions');
   });
 
   it('lets the dropdowns of gapselect reuse every option, as Moodle offers each choice in every gap', () => {
@@ -105,9 +123,16 @@ describe('Moodle Gapfill', () => {
     expect(notes).toContain('2 gaps could also be right when left empty (!!)');
     expect(notes).toContain('gap 3 has no answer that can be an option');
     expect(notes).toContain('typed answers became a bank');
-    expect(notes).not.toContain('accepted in any case');
     expect(notes).toContain('"no duplicates"');
     expect(notes).toContain('letter hints');
+  });
+
+  it('carries typed gaps that ignore case as ignoreCase, and leaves case-sensitive ones as they are', () => {
+    expect(task(set, 'colours-typed').ignoreCase).toBeUndefined();
+    const xml = '<quiz><question type="gapfill"><name><text>Any case</text></name><questiontext format="html"><text>&lt;pre&gt;[SELECT] * FROM t&lt;/pre&gt;</text></questiontext><answerdisplay>gapfill</answerdisplay><casesensitive>0</casesensitive></question></quiz>';
+    const anyCase = task(validSet(importMoodleXml(xml, 'any-case.xml')), 'any-case');
+    expect(anyCase.ignoreCase).toBe(true);
+    expect(reportOf(importMoodleXml(xml, 'any-case.xml'), 'Any case')).not.toContain('any case');
   });
 
   it('reads other delimiters and plain-text questions', () => {

@@ -158,6 +158,8 @@ function choicesDraft(question: Record<string, unknown>, type: 'ddwtos' | 'gapse
   const { hints, explanation, notes } = sharedParts(question);
   const gaps: DraftGap[] = [];
   const used = new Set<number>();
+  /** Each gap's group: its right choice's. */
+  const groupOf: number[] = [];
   const missing: string[] = [];
   const body = htmlOf(question.questiontext).replace(/\[\[(\d+)]]/g, (whole, number: string) => {
     const choice = choices[Number(number) - 1];
@@ -167,26 +169,19 @@ function choicesDraft(question: Record<string, unknown>, type: 'ddwtos' | 'gapse
     }
     used.add(Number(number) - 1);
     gaps.push({ answers: [choice.text] });
+    groupOf.push(choice.group);
     return gapMark(gaps.length - 1);
   });
   if (missing.length > 0) notes.push(`${missing.join(', ')} names no choice: that gap is left out`);
 
-  const groups = [...new Set(choices.map((c) => c.group))];
-  if (groups.length > 1) {
-    const byGroup = groups.map((g) => `group ${g}: ${choices.filter((c) => c.group === g).map((c) => c.text).join(', ')}`).join('; ');
-    notes.push(`choice groups not carried over: each gap offered only its own group's choices (${byGroup}); here every blank offers all the options`);
-  }
+  // Each gap offers its right choice's group (Moodle's choice groups): a bank per blank. A group no gap
+  // names offers its choices to no one, so they are left out.
+  const idle = choices.filter((c) => !groupOf.includes(c.group) && c.text !== '');
+  if (idle.length > 0) notes.push(`choices in a group no gap uses left out (no blank could offer them): ${idle.map((c) => `"${c.text}"`).join(', ')}`);
   const texts = choices.map((c) => c.text).filter(Boolean);
   if (new Set(texts).size < texts.length) notes.push('several choices have the same text: they became one option, so they are interchangeable here');
   const infinite = choices.filter((c) => c.infinite);
-  let reusable = type === 'gapselect';
-  if (infinite.length > 0) {
-    if (infinite.length === choices.length) {
-      reusable = true;
-    } else {
-      notes.push(`"unlimited" (infinite) on ${infinite.map((c) => `"${c.text}"`).join(', ')} not carried over as such: codeblanks makes all of a task's options reusable or none`);
-    }
-  }
+  const reusable = type === 'gapselect' || (infinite.length > 0 && infinite.length === choices.length);
   const shuffle = flag(question, 'shuffleanswers');
   return {
     name,
@@ -194,8 +189,10 @@ function choicesDraft(question: Record<string, unknown>, type: 'ddwtos' | 'gapse
     defaultPrompt: type === 'ddwtos' ? 'Drag the words into the blanks.' : 'Choose the missing words.',
     bodyHtml: body,
     gaps,
-    distractors: choices.filter((_, i) => !used.has(i)).map((c) => c.text),
+    distractors: choices.filter((c, i) => !used.has(i) && groupOf.includes(c.group)).map((c) => c.text),
     reusable,
+    ...(reusable || infinite.length === 0 ? {} : { unlimited: infinite.map((c) => c.text) }),
+    banks: groupOf.map((g) => choices.filter((c) => c.group === g).map((c) => c.text)),
     ...(shuffle ? {} : { optionOrder: choices.map((c) => c.text) }),
     hints,
     explanation,
@@ -277,7 +274,6 @@ function gapfillDraft(question: Record<string, unknown>, name: string): Draft {
 
   if (display === 'gapfill') {
     notes.push('typed answers became a bank of the answers and wrong answers: the learner recognises instead of recalling');
-    if (!flag(question, 'casesensitive')) notes.push('answers were accepted in any case; the options are exact');
   }
   if (flag(question, 'noduplicates')) notes.push('"no duplicates" (the same answer scores once across gaps) not carried over');
   if (flag(question, 'letterhints')) notes.push('letter hints not carried over');
@@ -290,6 +286,8 @@ function gapfillDraft(question: Record<string, unknown>, name: string): Draft {
     gaps,
     distractors,
     reusable: display !== 'dragdrop' || !singleUse,
+    // Typed in any case in Gapfill: so in Type it (ignoreCase); a bank's options are exact either way.
+    ...(display === 'gapfill' && !flag(question, 'casesensitive') ? { ignoreCase: true } : {}),
     hints,
     explanation,
     notes,

@@ -134,12 +134,13 @@ describe.skipIf(!present)('real H5P and Moodle files', () => {
       expect(taskOf(rel, 'untitled-fill-in-the-blanks').answers).toEqual({ '1': 'feathers', '2': 'beaks', '3': 'fruits', '4': 'rodent' });
     });
 
-    it('H5P Fill in the Blanks: a cloze inside a word, and the case setting and image reported', () => {
+    it('H5P Fill in the Blanks: a cloze inside a word, the case setting carried (ignoreCase) and the image reported', () => {
       const rel = 'h5p-blanks/hub-blanks-1.14.content.json';
       const task = taskOf(rel, 'fill-in-the-blanks');
       expect(String(task.code)).toContain('also known as [[1]]berries');
       expect(task.answers).toEqual({ '1': 'blue', '2': 'Cloud', '3': 'black' });
-      expect(notesOf(rel, 'Fill in the Blanks')).toContain('answers were accepted in any case');
+      expect(task.ignoreCase).toBe(true);
+      expect(notesOf(rel, 'Fill in the Blanks')).not.toContain('any case');
       expect(notesOf(rel, 'Fill in the Blanks')).toContain('media (H5P.Image)');
     });
 
@@ -163,18 +164,25 @@ describe.skipIf(!present)('real H5P and Moodle files', () => {
       expect(task.explanation).toBe('The cat sat on the mat.');
     });
 
-    it('Moodle ddwtos: the infinite choice reported', () => {
+    it('Moodle ddwtos: the infinite choice carried as the one reusable option', () => {
       const rel = 'moodle-xml/moodle-core-ddwtos-test_xml_export-expected.fragment.xml';
-      expect(taskOf(rel, 'a-drag-and-drop-question').answers).toEqual({ '1': 'Alpha', '2': 'Beta', '3': 'Gamma' });
-      expect(notesOf(rel, 'A drag-and-drop question')).toContain('"unlimited" (infinite) on "Gamma"');
+      const task = taskOf(rel, 'a-drag-and-drop-question');
+      expect(task.answers).toEqual({ '1': 'Alpha', '2': 'Beta', '3': 'Gamma' });
+      expect(task.reusableOptions).toEqual(['Gamma']);
+      expect(notesOf(rel, 'A drag-and-drop question')).not.toContain('infinite');
     });
 
-    it('Moodle ddwtos from a databases course: [[6]] with choices 4-5 unused, groups reported, [[2]] [[1]] [[3]] renumbered', () => {
+    it('Moodle ddwtos from a databases course: [[6]] with choices 4-5 unused, groups carried as a bank per blank, [[2]] [[1]] [[3]] renumbered', () => {
       const rel = 'moodle-xml/tuberlin-dima-ddwtos-sql-dragdrop_missing-wordsRef.xml';
       const task = taskOf(rel, 'drag-drop-missing-words-question');
       expect(task.answers).toEqual({ '1': 'SELECT', '2': 'FROM', '3': 'WHERE', '4': 'JOIN' });
       expect(task.options).toEqual(['FROM', 'JOIN', 'PROJECT', 'SELECT', 'SIGMA', 'WHERE']);
-      expect(notesOf(rel, 'Drag-Drop Missing words question')).toContain('group 1: SELECT, FROM, PROJECT; group 2: WHERE, SIGMA; group 3: JOIN');
+      expect(task.groups).toEqual([
+        { blanks: [1, 2], options: ['FROM', 'PROJECT', 'SELECT'] },
+        { blanks: [3], options: ['SIGMA', 'WHERE'] },
+        { blanks: [4], options: ['JOIN'] },
+      ]);
+      expect(notesOf(rel, 'Drag-Drop Missing words question')).not.toContain('group');
       const simple = taskOf(rel, 'simple-drag-drop-missing-words-question');
       expect(simple.code).toBe('The main clauses of a SQL query are: [[1]] [[2]] [[3]]');
       expect(simple.answers).toEqual({ '1': 'SELECT', '2': 'FROM', '3': 'WHERE' });

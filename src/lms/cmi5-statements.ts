@@ -34,6 +34,21 @@ export interface Launch {
   readonly contextTemplate: Json;
   readonly launchMode: string;
   readonly masteryScore?: number;
+  /** LMS.LaunchData's moveOn: what the LMS counts for moving on (Completed, Passed, CompletedAndPassed, CompletedOrPassed, NotApplicable). */
+  readonly moveOn?: string;
+}
+
+/**
+ * Which of the statements that count towards moving on the AU sends, once the set is done, for the
+ * LMS's moveOn: `completed` where completion counts, `passed`/`failed` where success does; for
+ * NotApplicable neither (the LMS has satisfied the AU already, and cmi5 says an AU's completed or
+ * passed then means nothing). An unknown or missing moveOn gets both, as CompletedAndPassed.
+ */
+export function moveOnStatements(moveOn: string | undefined): { readonly completed: boolean; readonly judged: boolean } {
+  return {
+    completed: moveOn !== 'Passed' && moveOn !== 'NotApplicable',
+    judged: moveOn !== 'Completed' && moveOn !== 'NotApplicable',
+  };
 }
 
 /** 12340 ms -> "PT12.34S". */

@@ -2,7 +2,9 @@
  * The AU's side of cmi5, by hand (the maintained client pulls in axios, more than this whole file):
  * reads the launch parameters, trades the fetch URL for the auth token, reads LMS.LaunchData, then
  * sends initialized; answered per result; completed and passed/failed once the set is done (in Normal
- * launch mode, once per registration); terminated when the page goes. Statements go one at a time, in
+ * launch mode, once per registration, each where LaunchData's moveOn counts it); terminated when the
+ * page goes, or when the learner presses "Return to course" (shown when LaunchData has a returnURL),
+ * which then goes there. Statements go one at a time, in
  * order. Progress is kept in the LRS's State API (the same compact form as SCORM's suspend_data), so
  * the learner resumes on any computer.
  */
@@ -11,7 +13,8 @@ import type { HostEvent } from '../embed/host-events.ts';
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
 import { acceptedAnswers } from '../engine/grading.ts';
 import { blanksOf, parseTemplate } from '../engine/template.ts';
-import { answeredStatement, auStatement, duration, type Launch } from './cmi5-statements.ts';
+import { answeredStatement, auStatement, duration, moveOnStatements, type Launch } from './cmi5-statements.ts';
+import { strings } from './strings.ts';
 import { suspendStorage } from './suspend.ts';
 
 type Json = Record<string, unknown>;
@@ -49,7 +52,9 @@ export async function startCmi5(set: ExerciseSet, mastery: number, mountIt: (opt
     contextTemplate: (launchData.contextTemplate as Json | undefined) ?? {},
     launchMode: String(launchData.launchMode ?? 'Normal'),
     ...(typeof launchData.masteryScore === 'number' ? { masteryScore: launchData.masteryScore } : {}),
+    ...(typeof launchData.moveOn === 'string' ? { moveOn: launchData.moveOn } : {}),
   };
+  const counts = moveOnStatements(launch.moveOn);
   const passing = launch.masteryScore ?? mastery;
   const normal = launch.launchMode === 'Normal';
 
@@ -93,10 +98,10 @@ export async function startCmi5(set: ExerciseSet, mastery: number, mountIt: (opt
     if (event.type !== 'completed' || !normal) return;
     const time = duration(Date.now() - started);
     const score = event.score;
-    once('completed', { completion: true, duration: time });
+    if (counts.completed) once('completed', { completion: true, duration: time });
     // passed comes once; failed only while the registration has neither (a later try may still pass).
     const passed = score.scaled >= passing;
-    if (passed || !saved.sent.includes('failed')) {
+    if (counts.judged && (passed || !saved.sent.includes('failed'))) {
       once(passed ? 'passed' : 'failed', { success: passed, score: { scaled: Math.round(score.scaled * 10000) / 10000, raw: score.solved, min: 0, max: score.total }, duration: time });
     }
     saveState();
@@ -104,12 +109,33 @@ export async function startCmi5(set: ExerciseSet, mastery: number, mountIt: (opt
   mountIt({ storage, onEvent: (event) => queueMicrotask(() => report(event)) });
 
   let ended = false;
-  addEventListener('pagehide', (event) => {
-    if (ended || event.persisted) return;
+  /** Sends terminated once: the session is over, whichever way the learner leaves. */
+  const terminate = (keepalive: boolean) => {
+    if (ended) return false;
     ended = true;
+    const statement = auStatement(launch, 'terminated', new Date(), { duration: duration(Date.now() - started) });
+    if (!keepalive) send(statement);
     // Sent at once, not queued (the page may be gone before the queue's turn), with keepalive: the
     // request outlives the page, where a synchronous one would be refused.
-    const statement = auStatement(launch, 'terminated', new Date(), { duration: duration(Date.now() - started) });
-    void fetch(`${base}statements`, { method: 'POST', headers, body: JSON.stringify(statement), keepalive: true }).catch(() => undefined);
+    else void fetch(`${base}statements`, { method: 'POST', headers, body: JSON.stringify(statement), keepalive: true }).catch(() => undefined);
+    return true;
+  };
+  addEventListener('pagehide', (event) => {
+    if (!event.persisted) terminate(true);
   });
+
+  // cmi5's returnURL: where the LMS wants the learner once the AU is done. The way there is a button
+  // that ends the session (terminated, after every statement before it) and then goes.
+  const returnURL = launchData.returnURL;
+  if (typeof returnURL === 'string' && returnURL) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = (document.documentElement.lang.startsWith('fr') ? strings.fr : strings.en).returnToCourse;
+    button.addEventListener('click', () => {
+      button.disabled = true;
+      terminate(false);
+      void queue.then(() => location.assign(returnURL));
+    });
+    document.querySelector('main')?.append(button);
+  }
 }

@@ -117,4 +117,41 @@ describe('suspend_data encoding', () => {
     expect(third.getState().progress).toEqual(first.getState().progress);
     expect(written.at(-1)).toMatch(/^c1\|r1;/);
   });
+
+  it('resumes a bank per blank and an option placed in two blanks (reusable on its own), by the option\'s index among all the task\'s options', () => {
+    const set: ExerciseSet = {
+      formatVersion: 1,
+      id: 'banks',
+      title: 'Banks',
+      subject: 'Tests',
+      tasks: [
+        {
+          id: 'query',
+          difficulty: 'easy',
+          prompt: 'Read, then read again.',
+          language: 'sql',
+          code: '[[1]] a [[2]] t; [[3]] b',
+          options: ['SELECT', 'UPDATE', 'FROM', 'INTO'],
+          answers: { '1': 'SELECT', '2': 'FROM', '3': 'SELECT' },
+          groups: [
+            { blanks: [1, 3], options: ['SELECT', 'UPDATE'] },
+            { blanks: [2], options: ['FROM', 'INTO'] },
+          ],
+          reusableOptions: ['SELECT'],
+        },
+      ],
+    };
+    const written: string[] = [];
+    const first = createExerciseStore({ set, storage: suspendStorage(set, '', (s) => written.push(s)) });
+    first.getState().place('query', 1, 'SELECT');
+    first.getState().place('query', 3, 'SELECT');
+    first.getState().place('query', 2, 'INTO');
+    // Refused: blank 2's group does not offer UPDATE, so nothing changes and nothing is written.
+    first.getState().place('query', 2, 'UPDATE');
+    first.getState().check('query');
+    expect(written.at(-1)).toBe('c1|a1.0.0,3,0.0,3,0');
+    const second = createExerciseStore({ set, storage: suspendStorage(set, written.at(-1) ?? '', () => undefined) });
+    expect(second.getState().progress).toEqual(first.getState().progress);
+    expect(second.getState().progress.query?.placements).toEqual({ 1: 'SELECT', 2: 'INTO', 3: 'SELECT' });
+  });
 });

@@ -148,7 +148,7 @@ describe('parseExerciseShape', () => {
         task(d).reusableOptions = 'yes';
         return d;
       },
-      { code: 'shape-boolean', path: ['tasks', 0, 'reusableOptions'], message: 'reusableOptions must be true or false' },
+      { code: 'shape-union', path: ['tasks', 0, 'reusableOptions'], message: 'reusableOptions must be true, false or a list of options' },
     ],
     ['no tasks', (d) => ({ ...d, tasks: [] }), { code: 'shape-non_empty', path: ['tasks'], message: 'tasks must not be empty' }],
   ];

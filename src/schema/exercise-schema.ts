@@ -66,6 +66,8 @@ const blankRecord = <T extends v.GenericSchema>(value: T, what: string) =>
     `${what} must be an object from blank number to option`,
   );
 
+const GROUP_BLANKS = 'A group\'s blanks must be a list of blank numbers like 1';
+
 export const MistakeSchema = v.strictObject(
   {
     text: nonEmpty('A mistake\'s text'),
@@ -97,13 +99,31 @@ export const TaskSchema = v.strictObject(
     mistakes: v.optional(v.array(MistakeSchema, 'mistakes must be an array')),
     explanation: v.optional(nonEmpty('explanation')),
     maxAttempts: v.optional(attempts),
-    reusableOptions: v.optional(v.boolean('reusableOptions must be true or false')),
+    /** true: every option may fill several blanks; a list: only those options may (Moodle's "infinite"). */
+    reusableOptions: v.optional(
+      v.union([v.boolean(), v.array(v.string())], 'reusableOptions must be true, false or a list of options'),
+    ),
+    /** A bank per blank (Moodle's choice groups): each group's blanks offer only its options. */
+    groups: v.optional(
+      v.array(
+        v.strictObject(
+          {
+            blanks: v.pipe(v.array(v.pipe(v.number(GROUP_BLANKS), v.integer(GROUP_BLANKS), v.minValue(1, GROUP_BLANKS)), GROUP_BLANKS), v.nonEmpty(GROUP_BLANKS)),
+            options: v.pipe(v.array(v.string(), 'A group\'s options must be a list of options'), v.nonEmpty('A group must list at least one option')),
+          },
+          objectMessage('a group', 'blanks, options'),
+        ),
+        'groups must be an array',
+      ),
+    ),
+    /** Type it takes an answer whatever its letter case (H5P's caseSensitive: false). */
+    ignoreCase: v.optional(v.boolean('ignoreCase must be true or false')),
     /** True when the code is deliberately a piece of a program: the validator does not parse its solution. */
     fragment: v.optional(v.boolean('fragment must be true or false')),
   },
   objectMessage(
     'a task',
-    'id, difficulty, prompt, language, code, options, answers, hints, mistakes, explanation, maxAttempts, reusableOptions, fragment',
+    'id, difficulty, prompt, language, code, options, answers, hints, mistakes, explanation, maxAttempts, reusableOptions, groups, ignoreCase, fragment',
   ),
 );
 

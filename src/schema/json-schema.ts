@@ -80,7 +80,23 @@ export const FORMAT_DOCS: Readonly<Record<string, Doc>> = {
   'tasks[].explanation': { description: 'Why the right answer is right, shown once the task is solved or its attempts run out.' },
   'tasks[].maxAttempts': { description: 'Checks allowed for this task (1 to 10), instead of the set\'s.' },
   'tasks[].reusableOptions': {
-    description: 'true when an option may fill several blanks at once (it stays in the bank). Without it, each option fills one blank and there must be at least as many options as blanks.',
+    description:
+      'true when every option may fill several blanks at once (it stays in the bank); a list of options when only those may (Moodle\'s "unlimited" choices), e.g. ["0"], while the others fill one blank each. Without it, each option fills one blank and there must be at least as many options as blanks.',
+    default: false,
+    examples: [true, ['0']],
+  },
+  'tasks[].groups': {
+    description:
+      'A bank per blank (Moodle\'s choice groups): each group lists blanks and the options they offer, and those blanks offer only those (in the bank while one of them is selected, in Pick\'s lists, in line order\'s wrong variants). A blank in no group offers every option. Each blank\'s answers must be among its group\'s options.',
+    examples: [[{ blanks: [1, 3], options: ['SELECT', 'UPDATE'] }, { blanks: [2], options: ['FROM', 'INTO'] }]],
+  },
+  'tasks[].groups[]': { title: 'Group', description: 'Blanks that share a bank, and the options in it.' },
+  'tasks[].groups[].blanks': { description: 'The blank numbers this group\'s options are for; a blank is in at most one group.' },
+  'tasks[].groups[].blanks[]': { description: 'A blank number of the code, like 1 for [[1]].' },
+  'tasks[].groups[].options': { description: 'The options these blanks offer: each one of the task\'s options.' },
+  'tasks[].groups[].options[]': { description: 'One of the task\'s options, written exactly as in "options".' },
+  'tasks[].ignoreCase': {
+    description: 'true when a typed answer (Type it) is right whatever its letter case (H5P\'s "case sensitive" off): "Select" for "SELECT". Without it, case counts, and an answer wrong only in case gets a note.',
     default: false,
   },
   'tasks[].fragment': {

@@ -6,6 +6,7 @@
 import { memo, useId, type ReactNode } from 'react';
 import { named } from '../named.ts';
 import { selectInteraction, setPart } from '../../engine/select.ts';
+import { offered } from '../../engine/grading.ts';
 import type { BlankProps } from '../../components/blank.tsx';
 import type { ModeView } from '../../components/mode-view.tsx';
 import { useActions, useBlank } from '../../hooks/use-task.ts';
@@ -16,10 +17,14 @@ import css from './view.css?inline';
 const NONE: readonly string[] = [];
 const wordsFor = (lang: string) => words[lang as keyof typeof words] ?? words.en;
 
-/** One blank: a list of the task's options, and its mark after a check. */
+/** One blank: a list of the options it offers, and its mark after a check. */
 const PickBlank = memo(function PickBlank({ taskId, blank, solution }: BlankProps) {
   const view = useBlank(taskId, blank);
-  const options = useExercise((s) => s.set.tasks.find((t) => t.id === taskId)?.options ?? NONE);
+  // The blank's own list: its group's options when the task has a bank per blank.
+  const options = useExercise((s) => {
+    const task = s.set.tasks.find((t) => t.id === taskId);
+    return task ? offered(task, blank) : NONE;
+  });
   const strings = useStrings();
   const t = wordsFor(strings.lang);
   const { respond } = useActions();
