@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { exercisesPlugin } from './scripts/exercises-plugin.ts';
 import { studioSavePlugin } from './scripts/studio-save-plugin.ts';
+import { dndKitDefaultsPlugin } from './scripts/dnd-kit-defaults-plugin.ts';
 
 /**
  * Vite wraps every import() in its preload helper, which preloads the chunk's dependencies and fires
@@ -56,6 +57,7 @@ export default defineConfig({
       },
     },
     noPreloadHelper(),
+    dndKitDefaultsPlugin(),
   ],
   resolve: {
     alias: {

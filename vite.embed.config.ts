@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { shadowRem, shadowStyles } from './src/embed/shadow-css.ts';
+import { dndKitDefaultsPlugin } from './scripts/dnd-kit-defaults-plugin.ts';
 
 /** The iframe page is plain HTML around the same module: copied, not bundled, so both share one file. */
 function framePage(): Plugin {
@@ -38,7 +39,7 @@ export function shadowCss(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), framePage(), shadowCss()],
+  plugins: [react(), framePage(), shadowCss(), dndKitDefaultsPlugin()],
   resolve: {
     alias: {
       // The same slim Prism core as the site (see vite.config.ts and src/components/code/highlight.ts).

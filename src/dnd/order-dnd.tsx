@@ -177,7 +177,8 @@ export function OrderDnd({ disabled, onDrop, say, className, children }: OrderDn
       onDragEnd: () => say.dropped(spoken.current.id, spoken.current.place),
       onDragCancel: () => undefined,
     };
-    return { announcements };
+    // The area takes no focus and describes nothing: the lines' own keys are the view's (aria-describedby there).
+    return { announcements, screenReaderInstructions: { draggable: '' } };
   }, [say]);
 
   return (
