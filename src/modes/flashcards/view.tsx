@@ -147,6 +147,7 @@ function Deck() {
               </p>
               <fieldset className="cb-fc-rate">
                 <legend>{w.rateLegend}</legend>
+                <div className="cb-fc-grades">
                 {GRADES.map((g) => (
                   <button
                     key={g}
@@ -159,6 +160,7 @@ function Deck() {
                     {w.grades[g - 1]} · {w.inDays(daysUntil(next[g].due, next[g].last))}
                   </button>
                 ))}
+                </div>
               </fieldset>
             </>
           ) : (
