@@ -10,11 +10,9 @@ export const en = {
   loading: 'Finding what is due…',
   dueHeading: (n: number) => `To review today: ${tasks(n)}`,
   intro: 'Tasks you got wrong before, in any set and any mode, come back on a schedule. Solve each one as in practice: the sooner you solve it, the later it comes back.',
-  from: (title: string) => `From ${title}`,
   noneHeading: 'Nothing to review today',
   noneYet: 'Tasks you get wrong, in any mode, come back here on the day they are due.',
   next: (n: number, days: number) => `Next: ${tasks(n)} ${inDaysEn(days)}.`,
-  done: 'Done for today: each task comes back on its next due day.',
 };
 
 export type ReviewStrings = typeof en;
@@ -24,9 +22,7 @@ export const fr: ReviewStrings = {
   loading: 'Recherche de ce qui est à revoir…',
   dueHeading: (n) => `À revoir aujourd’hui : ${taches(n)}`,
   intro: 'Les tâches ratées auparavant, dans n’importe quelle série et n’importe quel mode, reviennent selon un calendrier. Résolvez chacune comme en entraînement : plus vite vous la résolvez, plus tard elle revient.',
-  from: (title) => `De ${title}`,
   noneHeading: 'Rien à revoir aujourd’hui',
   noneYet: 'Les tâches que vous ratez, dans n’importe quel mode, reviennent ici le jour prévu.',
   next: (n, days) => `Ensuite : ${taches(n)} ${inDaysFr(days)}.`,
-  done: 'Terminé pour aujourd’hui : chaque tâche reviendra le jour prévu.',
 };

@@ -62,7 +62,9 @@ export async function session(here: ExerciseSet): Promise<Session> {
   const days = Math.min(...later);
   upcoming = later.length ? { days, count: later.filter((d) => d === days).length } : null;
   const { set, origins } = sessionSet(`review-${localDay(at)}`, 'Review', drawn);
-  return { set, logAs: logToOrigins(origins) };
+  // Each task says which set it comes from, before its prompt.
+  const tasks = set.tasks.map((t, i) => ({ ...t, prompt: `${drawn[i]!.set.title} · ${t.prompt}` }));
+  return { set: { ...set, tasks }, logAs: logToOrigins(origins) };
 }
 
 /** Above the day's tasks: how many, what review is, and when the next ones are due; or that none is due. */
