@@ -6,7 +6,7 @@ const inDaysEn = (d: number) => (d <= 1 ? 'tomorrow' : `in ${d} days`);
 const inDaysFr = (d: number) => (d <= 1 ? 'demain' : `dans ${d} jours`);
 
 export const en = {
-  header: 'Review · past mistakes from every set',
+  header: 'Past mistakes from every set',
   loading: 'Finding what is due…',
   dueHeading: (n: number) => `To review today: ${tasks(n)}`,
   intro: 'Tasks you got wrong before, in any set and any mode, come back on a schedule. Solve each one as in practice: the sooner you solve it, the later it comes back.',
@@ -18,7 +18,7 @@ export const en = {
 export type ReviewStrings = typeof en;
 
 export const fr: ReviewStrings = {
-  header: 'Révision · erreurs passées de toutes les séries',
+  header: 'Erreurs passées de toutes les séries',
   loading: 'Recherche de ce qui est à revoir…',
   dueHeading: (n) => `À revoir aujourd’hui : ${taches(n)}`,
   intro: 'Les tâches ratées auparavant, dans n’importe quelle série et n’importe quel mode, reviennent selon un calendrier. Résolvez chacune comme en entraînement : plus vite vous la résolvez, plus tard elle revient.',

@@ -73,7 +73,7 @@ function Shell({ children }: { children: ReactNode }) {
   const n = useExercise((s) => s.set.tasks.length);
   const id = useId();
   return (
-    <section aria-labelledby={id} className="cb-tasks">
+    <section aria-labelledby={id} className="cb-review">
       <h2 id={id} className="cb-task-title">
         {n ? w.dueHeading(n) : w.noneHeading}
       </h2>
@@ -85,3 +85,4 @@ function Shell({ children }: { children: ReactNode }) {
 }
 
 export const view: ModeView = { Shell, strings: (lang) => ({ practice: () => wordsFor(lang).header }) };
+
