@@ -23,7 +23,7 @@ describe('the modes as data', () => {
     ['typed', 5, true, true, 'check'],
     ['pick', 5, true, true, 'check'],
     ['order', 5, true, true, 'check'],
-    ['flashcards', 5, false, false, 'check'],
+    ['flashcards', 5, true, true, 'check'],
     ['review', 5, true, true, 'check'],
     ['exam', 1, false, false, 'submit'],
   ] as const)('%s: %d attempts where the task asks 5, hints %s, mistakes %s, feedback on %s', (id, attempts, hints, mistakes, feedback) => {

@@ -32,8 +32,9 @@ export const MODES: Readonly<Record<ModeId, Policy>> = {
   typed: answering('typed', 'typed'),
   pick: answering('pick', 'select'),
   order: answering('order', 'order'),
-  // Flashcards grade nothing: the learner rates their own recall (src/modes/flashcards).
-  flashcards: { id: 'flashcards', interaction: 'bank', defaultAttempts: 1, hintsAllowed: false, showMistakes: false, feedback: 'check' },
+  // Flashcards grade nothing (the learner rates their own recall, src/modes/flashcards): its policy is
+  // never applied, and the shared shape costs the page fewest bytes.
+  flashcards: answering('flashcards', 'bank'),
   // Review plays past mistakes from every set as practice (src/modes/review).
   review: answering('review', 'bank'),
   exam: { id: 'exam', interaction: 'bank', defaultAttempts: 1, fixedAttempts: 1, hintsAllowed: false, showMistakes: false, feedback: 'submit' },
