@@ -62,7 +62,7 @@ describe('review', () => {
     expect(screen.getByRole('heading', { name: 'To review today: 1 task' })).toBeInTheDocument();
     const task = screen.getByRole('region', { name: 'Task 1' });
     await user.click(within(task).getByRole('button', { name: /^Blank 1\b/ }));
-    await user.click(within(task).getByRole('button', { name: 'client_credentials', exact: true }));
+    await user.click(within(task).getByRole('button', { name: 'client_credentials' }));
     await user.click(within(task).getByRole('button', { name: 'Check' }));
     expect(readLog(localStorage, logKeyFor(SEED_SET.id))[item()]!.at(-1)).toMatchObject({ m: 'review', s: true });
     expect((await session(SEED_SET)).set.tasks).toHaveLength(0);

@@ -8,7 +8,7 @@
  * is the day's (`review-<YYYY-MM-DD>`): a reload that day keeps what was placed, and a task due again on
  * a later day starts afresh.
  */
-import { useId, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { ExerciseSet, Task } from '../../schema/exercise-schema.ts';
 import type { ModeView } from '../../components/mode-view.tsx';
 import type { Session } from '../registry.ts';
@@ -24,9 +24,6 @@ import { now } from '../../store/clock.ts';
 import { en, fr, type ReviewStrings } from './strings.ts';
 
 const wordsFor = (lang: string): ReviewStrings => (lang === 'fr' ? fr : en);
-
-/** Not due today, not stable: how many are due on the next day one is, and in how many days. */
-let upcoming: { count: number; days: number } | null = null;
 
 /**
  * The site's bundled sets the due tasks come from (the catalogue vouches for them, as for the set page).
@@ -55,16 +52,20 @@ export async function session(here: ExerciseSet): Promise<Session> {
     const task = set?.tasks.find((t: Task) => `${set.id}/${itemKey(t)}` === item);
     return set && task ? [{ set, task }] : [];
   });
-  const later = Object.values(schedules)
-    .filter((s) => !isStable(s))
-    .map((s) => daysUntil(s.due, at))
-    .filter((d) => d > 0);
-  const days = Math.min(...later);
-  upcoming = later.length ? { days, count: later.filter((d) => d === days).length } : null;
   const { set, origins } = sessionSet(`review-${localDay(at)}`, 'Review', drawn);
   // Each task says which set it comes from, before its prompt.
   const tasks = set.tasks.map((t, i) => ({ ...t, prompt: `${drawn[i]!.set.title} · ${t.prompt}` }));
   return { set: { ...set, tasks }, logAs: logToOrigins(origins) };
+}
+
+/** Not due today, not stable: how many are due on the next day one is, and in how many days. */
+function upcoming(at: number): { count: number; days: number } | null {
+  const later = Object.values(reviewSchedules(readAllLogs(browserStorage())))
+    .filter((s) => !isStable(s))
+    .map((s) => daysUntil(s.due, at))
+    .filter((d) => d > 0);
+  const days = Math.min(...later);
+  return later.length ? { days, count: later.filter((d) => d === days).length } : null;
 }
 
 /** Above the day's tasks: how many, what review is, and when the next ones are due; or that none is due. */
@@ -72,13 +73,15 @@ function Shell({ children }: { children: ReactNode }) {
   const w = wordsFor(useStrings().lang);
   const n = useExercise((s) => s.set.tasks.length);
   const id = useId();
+  // Read once, as the session was: answering today's tasks moves them to later days.
+  const [next] = useState(() => upcoming(now()));
   return (
     <section aria-labelledby={id} className="cb-review">
       <h2 id={id} className="cb-task-title">
         {n ? w.dueHeading(n) : w.noneHeading}
       </h2>
       <p>{n ? w.intro : w.noneYet}</p>
-      {upcoming ? <p>{w.next(upcoming.count, upcoming.days)}</p> : null}
+      {next ? <p>{w.next(next.count, next.days)}</p> : null}
       {n ? children : null}
     </section>
   );
