@@ -37,8 +37,9 @@ describe('flashcard storage', () => {
 
   it('leaves out a damaged card but keeps it in storage when saving another', () => {
     const storage = memoryStorage({ [CARDS_KEY]: JSON.stringify({ v: 1, cards: { 's/bad#1': { due: 'soon' }, 's/t@1#1': card(T0) } }) });
-    expect(readCards(storage)).toEqual({ cards: { 's/t@1#1': card(T0) }, damaged: true, writable: true });
+    expect(readCards(storage)).toEqual({ cards: { 's/t@1#1': card(T0) }, damaged: true, writable: true, unread: ['s/bad#1'] });
     saveCard(storage, 's/t@1#2', card(T0 + DAY));
+    expect(saveCard(storage, 's/bad#1', card(T0 + DAY))).toBe(false);
     expect(JSON.parse(storage.getItem(CARDS_KEY)!).cards['s/bad#1']).toEqual({ due: 'soon' });
   });
 

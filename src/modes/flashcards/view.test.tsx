@@ -83,6 +83,13 @@ describe('flashcards', () => {
     expect(localStorage.getItem(CARDS_KEY)).toBe('{"v":9}');
   });
 
+  it('leaves out a card whose saved record does not read, rather than overwrite it', () => {
+    localStorage.setItem(CARDS_KEY, JSON.stringify({ v: 1, cards: { [FIRST]: { due: 'soon' } } }));
+    open();
+    expect(screen.getByRole('region', { name: 'Card 1 of 6' })).toBeInTheDocument();
+    expect(JSON.parse(localStorage.getItem(CARDS_KEY)!).cards[FIRST]).toEqual({ due: 'soon' });
+  });
+
   it('speaks French', async () => {
     const { user } = renderMode('flashcards', flashcards, { strings: { ...fr, ...flashcards.view.strings?.('fr') } as Strings });
     expect(screen.getByRole('region', { name: 'Carte 1 sur 7' })).toBeInTheDocument();

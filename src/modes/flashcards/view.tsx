@@ -73,7 +73,8 @@ function Deck() {
   // The session's cards: those due by the end of today when it opened (never rated: due now), in the set's order.
   const [queue] = useState(() => {
     const end = nextDayStart(now());
-    return cards.filter((c) => (stored.cards[c.id]?.due ?? 0) < end);
+    // A card whose saved record does not read is left alone, never overwritten by a new rating.
+    return cards.filter((c) => (stored.cards[c.id]?.due ?? 0) < end && !stored.unread?.includes(c.id));
   });
   const [index, setIndex] = useState(0);
   const [turned, setTurned] = useState(false);
