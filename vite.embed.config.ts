@@ -68,6 +68,9 @@ export default defineConfig({
       preserveEntrySignatures: 'allow-extension',
       output: {
         chunkFileNames: 'embed/[name]-[hash].js',
+        // What the entry imports stays in it, as on the site (vite.config.ts; rolldown/rolldown#10731):
+        // review's and flashcards' chunks otherwise split React and the engine out into files loaded up front.
+        codeSplitting: { groups: [{ name: 'codeblanks', tags: ['$initial'] }] },
         // Library mode keeps ES output readable for other bundlers; this file goes straight to browsers.
         minify: true,
         comments: false,

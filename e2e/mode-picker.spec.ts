@@ -1,4 +1,4 @@
-// "Choose your learning style": the set page lists the modes built (five), each a link with what it
+// "Choose your learning style": the set page lists the modes built (seven), each a link with what it
 // trains and the learner's progress in it; the last mode used on a set is where the learner comes back;
 // a task deep link works in every mode; an unknown mode says so; the catalogue shows progress across modes.
 import type { Page } from '@playwright/test';
@@ -20,9 +20,9 @@ async function openPicker(page: Page) {
   await expect(page.getByRole('link', { name: /^Practice\b/ })).toBeVisible();
 }
 
-test('the set page offers five learning styles, each a link that names what it trains', async ({ page }) => {
+test('the set page offers seven learning styles, each a link that names what it trains', async ({ page }) => {
   await page.goto(`/?set=${SET}`);
-  await expect(page.getByText('Choose your learning style · 5 modes available', { exact: true })).toBeVisible();
+  await expect(page.getByText('Choose your learning style · 7 modes available', { exact: true })).toBeVisible();
   await openPicker(page);
   for (const [name, id] of MODES) {
     const link = page.getByRole('link', { name: new RegExp(`^${name}\\b`) });
@@ -30,6 +30,26 @@ test('the set page offers five learning styles, each a link that names what it t
     await expect(link).toContainText('Not started');
   }
   await expect(page.getByRole('link', { name: /^Practice\b/ })).toHaveAttribute('aria-current', 'page');
+  await expectNoAxeViolations(page);
+});
+
+test('flashcards and review say what they train and how far the learner is', async ({ page }) => {
+  await page.goto(`/?set=${SET}`);
+  await openPicker(page);
+  await expect(page.getByRole('link', { name: /^Flashcards\b/ })).toContainText('Recall one blank at a time');
+  await expect(page.getByRole('link', { name: /^Flashcards\b/ })).toContainText('Not started');
+  await expect(page.getByRole('link', { name: /^Review\b/ })).toContainText('Nothing to review yet');
+  // A wrong check in practice, and one card rated.
+  const task1 = page.getByRole('region', { name: 'Task 1' });
+  await task1.getByRole('button', { name: /^Blank 1\b/ }).click();
+  await task1.getByRole('button', { name: 'password', exact: true }).click();
+  await task1.getByRole('button', { name: 'Check' }).click();
+  await page.goto(`/?set=${SET}&mode=flashcards`);
+  await page.getByRole('button', { name: 'Show answer' }).click();
+  await page.getByRole('button', { name: /^Good/ }).click();
+  await openPicker(page);
+  await expect(page.getByRole('link', { name: /^Flashcards\b/ })).toContainText('6 of 7 cards due today');
+  await expect(page.getByRole('link', { name: /^Review\b/ })).toContainText('1 task got wrong, in every set');
   await expectNoAxeViolations(page);
 });
 

@@ -6,7 +6,12 @@
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
 import { MODES, modeAvailable, modeTasks, type ModeId } from '../engine/modes.ts';
 import { BUILT_MODES } from '../modes/registry.ts';
-import { browserStorage, itemKey, parseEntry, read, storageKeyFor } from '../store/persistence.ts';
+import { browserStorage, itemKey, parseEntry, read, storageKeyFor, type KeyValueStorage } from '../store/persistence.ts';
+import { cardId, readAllLogs, readCards } from '../store/memory.ts';
+import { now } from '../store/clock.ts';
+import { everWrong } from '../engine/review-items.ts';
+import { nextDayStart } from '../engine/days.ts';
+import { blanksOfTask } from '../engine/template.ts';
 import { summariseSaved } from '../store/saved-summary.ts';
 import { readRounds } from '../store/rounds.ts';
 // The list's look travels with it: the set page's stylesheet carries only the picker's closed line.
@@ -17,8 +22,19 @@ const ABOUT: Readonly<Record<ModeId, readonly [string, string]>> = {
   typed: ['Type it', 'Recall each answer and type it, with no options to choose from.'],
   pick: ['Pick', 'Choose each answer from a list: the lightest way to answer.'],
   order: ['Line order', 'Put the lines of the solved code in order, leaving out the wrong ones.'],
+  flashcards: ['Flashcards', 'Recall one blank at a time and rate yourself; each card comes back when it is due.'],
+  review: ['Review', 'Past mistakes from every set, back on the day they are due.'],
   exam: ['Exam', 'One answer per task, no hints, the score at the end, against the clock if you like.'],
 };
+
+/** Flashcards: how many of the set's cards are due today, once any is rated. */
+function cardProgress(set: ExerciseSet, storage: KeyValueStorage | null): string {
+  const stored = readCards(storage).cards;
+  const ids = set.tasks.flatMap((task) => blanksOfTask(task).map((blank) => cardId(set.id, task, blank)));
+  const end = nextDayStart(now());
+  if (!ids.some((id) => stored[id])) return 'Not started';
+  return `${ids.filter((id) => (stored[id]?.due ?? 0) < end).length} of ${ids.length} cards due today`;
+}
 
 /** The learner's progress in one mode, in a few words. */
 function progressIn(set: ExerciseSet, mode: ModeId): string {
@@ -27,6 +43,11 @@ function progressIn(set: ExerciseSet, mode: ModeId): string {
   const tasks = modeTasks(MODES[mode], set);
   const saved = summariseSaved(storage, key, tasks.map(itemKey));
   const best = mode === 'exam' ? readRounds(parseEntry(read(storage, key) ?? '{}')?.rounds ?? {}).history.reduce((a, r) => Math.max(a, r.solved), -1) : undefined;
+  if (mode === 'flashcards') return cardProgress(set, storage);
+  if (mode === 'review') {
+    const n = Object.values(readAllLogs(storage)).filter(everWrong).length;
+    return n ? `${n} ${n === 1 ? 'task' : 'tasks'} got wrong, in every set` : 'Nothing to review yet';
+  }
   if (best !== undefined && best >= 0) return `Best: ${best} of ${tasks.length}`;
   if (!saved) return 'Not started';
   return saved.solved ? `${saved.solved} of ${tasks.length} solved` : 'In progress';

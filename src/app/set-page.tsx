@@ -3,7 +3,7 @@ import { lazy, startTransition, Suspense, useEffect, useMemo, useState } from 'r
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
 import { MODES, modeAvailable, type ModeId } from '../engine/modes.ts';
 import { ModeViewProvider } from '../components/mode-view.tsx';
-import { BUILT_MODES, loadMode, type ModeModule } from '../modes/registry.ts';
+import { BUILT_MODES, loadMode, type ModeModule, type Session } from '../modes/registry.ts';
 import { ExerciseProvider } from '../hooks/exercise-context.tsx';
 import { useExerciseInstance } from '../hooks/use-exercise-instance.ts';
 import { SetView } from '../components/set-view.tsx';
@@ -45,7 +45,7 @@ const strings = forPointer(en);
 
 const isBuilt = (mode: string | null | undefined): mode is ModeId => BUILT_MODES.includes(mode as ModeId);
 
-type Loaded = BundledSet & { readonly module?: ModeModule };
+type Loaded = BundledSet & { readonly module?: ModeModule; readonly session?: Session };
 
 /**
  * A set in one learning mode: the one the address names (`&mode=`), else the last one used on this set,
@@ -62,12 +62,14 @@ export function SetPage({ id, hash, mode: asked }: { id: string; hash: string; m
     // beside the set, so nothing shifts after (a first visit has nothing saved and fetches none of it).
     // The mode's own chunk comes in the same round trip.
     const load = () =>
-      Promise.all([fetchBundledSet(id), loadMode(mode).catch(() => undefined), browserStorage()?.length && loadFeedback()]).then(([r, module]) => {
+      Promise.all([fetchBundledSet(id), loadMode(mode).catch(() => undefined), browserStorage()?.length && loadFeedback()]).then(async ([r, module]) => {
+        // A mode may play a session of its own (review: tasks from every set) in place of the set.
+        const session = r.ok ? await module?.session?.(r.set) : undefined;
         // The code shows at once and takes its colours when its grammars arrive: the text and its layout
         // do not change, so nothing shifts, and the first paint does not wait for another round trip.
-        if (r.ok) void loadLanguages(r.set.tasks.map((t) => t.language));
+        if (r.ok) void loadLanguages((session?.set ?? r.set).tasks.map((t) => t.language));
         // A transition: React renders the set in slices, so the page keeps answering input meanwhile.
-        if (live) startTransition(() => setResult({ ...r, module }));
+        if (live) startTransition(() => setResult({ ...r, module, session }));
       });
     load();
     // Under `npm start`, the set is fetched again when its file is saved (live-reload.ts).
@@ -104,14 +106,15 @@ export function SetPage({ id, hash, mode: asked }: { id: string; hash: string; m
         set={result.set}
         mode={mode}
         module={result.module}
+        session={result.session}
         hash={import.meta.hot && liveSession.saves ? '' : hash}
       />
     </ErrorBoundary>
   );
 }
 
-function LoadedSet({ set, hash, mode, module }: { set: ExerciseSet; hash: string; mode: ModeId; module: ModeModule }) {
-  const store = useExerciseInstance(set, { rules: MODES[mode], interaction: module.interaction, rounds: module.rounds });
+function LoadedSet({ set, hash, mode, module, session }: { set: ExerciseSet; hash: string; mode: ModeId; module: ModeModule; session?: Session }) {
+  const store = useExerciseInstance(session?.set ?? set, { rules: MODES[mode], interaction: module.interaction, rounds: module.rounds, logAs: session?.logAs });
   // A mode may say some shared words its own way (line order's parts are lines, not blanks).
   const modeStrings = useMemo(() => ({ ...strings, ...module.view.strings?.(strings.lang) }), [module]);
   useEffect(() => {

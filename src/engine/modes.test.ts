@@ -23,6 +23,8 @@ describe('the modes as data', () => {
     ['typed', 5, true, true, 'check'],
     ['pick', 5, true, true, 'check'],
     ['order', 5, true, true, 'check'],
+    ['flashcards', 5, true, true, 'check'],
+    ['review', 5, true, true, 'check'],
     ['exam', 1, false, false, 'submit'],
   ] as const)('%s: %d attempts where the task asks 5, hints %s, mistakes %s, feedback on %s', (id, attempts, hints, mistakes, feedback) => {
     const policy = MODES[id];
@@ -33,7 +35,7 @@ describe('the modes as data', () => {
   });
 
   it('lists the modes in the picker order, practice first and the exam last', () => {
-    expect(MODE_IDS).toEqual(['practice', 'typed', 'pick', 'order', 'exam']);
+    expect(MODE_IDS).toEqual(['practice', 'typed', 'pick', 'order', 'flashcards', 'review', 'exam']);
     expect(isModeId('typed')).toBe(true);
     expect(isModeId('quiz')).toBe(false);
     expect(isModeId('toString')).toBe(false);

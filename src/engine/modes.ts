@@ -5,7 +5,7 @@
 import type { ExerciseSet, Task } from '../schema/exercise-schema.ts';
 import { codeLines } from './template.ts';
 
-export type ModeId = 'practice' | 'typed' | 'pick' | 'order' | 'exam';
+export type ModeId = 'practice' | 'typed' | 'pick' | 'order' | 'flashcards' | 'review' | 'exam';
 
 /** How the learner answers: options into blanks, typed text, a list per blank, or lines put in order. */
 export type InteractionKind = 'bank' | 'typed' | 'select' | 'order';
@@ -32,6 +32,11 @@ export const MODES: Readonly<Record<ModeId, Policy>> = {
   typed: answering('typed', 'typed'),
   pick: answering('pick', 'select'),
   order: answering('order', 'order'),
+  // Flashcards grade nothing (the learner rates their own recall, src/modes/flashcards): its policy is
+  // never applied, and the shared shape costs the page fewest bytes.
+  flashcards: answering('flashcards', 'bank'),
+  // Review plays past mistakes from every set as practice (src/modes/review).
+  review: answering('review', 'bank'),
   exam: { id: 'exam', interaction: 'bank', defaultAttempts: 1, fixedAttempts: 1, hintsAllowed: false, showMistakes: false, feedback: 'submit' },
 };
 

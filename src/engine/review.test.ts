@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { STABLE_DAYS, everWrong, isStable, reviewRatings, reviewSchedule, reviewSchedules, type LogLine } from './review.ts';
+import { everWrong } from './review-items.ts';
+import { STABLE_DAYS, isStable, reviewRatings, reviewSchedule, reviewSchedules, type LogLine } from './review.ts';
 import { daysUntil } from './days.ts';
 
 const DAY = 86_400_000;

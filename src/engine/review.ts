@@ -12,21 +12,12 @@
  */
 import { localDay } from './days.ts';
 import { replay, type Grade, type Schedule } from './schedule.ts';
+import { everWrong, isCheck, type LogLine } from './review-items.ts';
 
-/** A line of the attempt log as review reads it (src/store/persistence.ts's LogEntry, by shape). */
-export interface LogLine {
-  readonly t: number;
-  readonly m: string;
-  /** Solved by this check; absent on a line of help. */
-  readonly s?: boolean;
-  /** Each blank right or wrong; present on a graded check only. */
-  readonly c?: unknown;
-}
+export type { LogLine };
 
 /** Stability (days) from which a task has left review. */
 export const STABLE_DAYS = 21;
-
-const isCheck = (l: LogLine) => typeof l.s === 'boolean' && typeof l.c === 'object' && l.c !== null;
 
 /** The ratings a task's log lines give, one per sitting, in the log's order. */
 export function reviewRatings(lines: readonly LogLine[]): [number, Grade][] {
@@ -47,9 +38,6 @@ export function reviewRatings(lines: readonly LogLine[]): [number, Grade][] {
   if (open) out.push([open.at, 1]);
   return out;
 }
-
-/** Whether the task was ever got wrong (and so is reviewable). */
-export const everWrong = (lines: readonly LogLine[]): boolean => lines.some((l) => isCheck(l) && !l.s);
 
 /** The task's review schedule, or undefined when it was never got wrong. */
 export const reviewSchedule = (lines: readonly LogLine[]): Schedule | undefined => (everWrong(lines) ? replay(reviewRatings(lines)) : undefined);

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { createEmptyCard, fsrs, generatorParameters, type Card, type Grade as FsrsGrade } from 'ts-fsrs';
 import { GRADES, preview, rate, replay, type Grade, type Schedule } from './schedule.ts';
 import { daysUntil, localDay, nextDayStart } from './days.ts';
 import { dueOn } from './due.ts';
@@ -18,6 +19,27 @@ describe('the schedule engine', () => {
     const good = rate(undefined, 3, T0);
     const later = good.due;
     expect(daysUntil(rate(good, grade, later).due, later)).toBe(second);
+  });
+
+  it('schedules exactly as ts-fsrs\'s own scheduler (fsrs().next, short-term steps off, no fuzz)', () => {
+    const full = fsrs(generatorParameters({ enable_short_term: false, enable_fuzz: false }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 40 * DAY }), fc.constantFrom<Grade>(1, 2, 3, 4)), { minLength: 1, maxLength: 10 }), (steps) => {
+        let t = T0;
+        let card: Card = createEmptyCard(new Date(t));
+        let mine: Schedule | undefined;
+        for (const [wait, g] of steps) {
+          t += wait;
+          card = full.next(card, new Date(t), g as FsrsGrade).card;
+          mine = rate(mine, g, t);
+          expect(mine.due).toBe(card.due.getTime());
+          expect(mine.stab).toBeCloseTo(card.stability, 10);
+          expect(mine.diff).toBeCloseTo(card.difficulty, 10);
+          expect([mine.state, mine.reps, mine.lapses, mine.days]).toEqual([card.state, card.reps, card.lapses, card.scheduled_days]);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('counts a lapse when a card in review is rated Again', () => {

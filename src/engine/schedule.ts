@@ -7,7 +7,7 @@
  * not in a minute, because the learner meets cards day by day (the Today page), not in one sitting.
  * No fuzz: the same ratings at the same times give the same schedule, in tests and on every device.
  */
-import { createEmptyCard, fsrs, generatorParameters, type Card, type Grade as FsrsGrade } from 'ts-fsrs';
+import { FSRSAlgorithm, generatorParameters } from 'ts-fsrs';
 
 /** Again, Hard, Good, Easy (keys 1-4). */
 export type Grade = 1 | 2 | 3 | 4;
@@ -24,7 +24,7 @@ export interface Schedule {
   readonly stab: number;
   /** FSRS difficulty, 1 to 10. */
   readonly diff: number;
-  /** FSRS state: 0 new, 1 learning, 2 review, 3 relearning. */
+  /** FSRS state: 0 new, 2 review (with whole-day intervals a rated card is always in review). */
   readonly state: 0 | 1 | 2 | 3;
   readonly reps: number;
   readonly lapses: number;
@@ -34,20 +34,20 @@ export interface Schedule {
   readonly days: number;
 }
 
-const scheduler = fsrs(generatorParameters({ enable_short_term: false, enable_fuzz: false }));
+const DAY = 86_400_000;
+/** ts-fsrs brands its whole numbers. */
+type Int = Parameters<FSRSAlgorithm['next_interval']>[1];
 
-const toCard = (s: Schedule): Card => ({
-  due: new Date(s.due),
-  stability: s.stab,
-  difficulty: s.diff,
-  elapsed_days: 0,
-  scheduled_days: s.days,
-  learning_steps: 0,
-  reps: s.reps,
-  lapses: s.lapses,
-  state: s.state,
-  last_review: new Date(s.last),
-});
+/*
+ * ts-fsrs's memory model (FSRSAlgorithm: stability, difficulty, intervals) without its scheduler classes,
+ * which weigh 3 KB gzip more: the few lines of its long-term scheduler (LongTermScheduler, the one
+ * `fsrs()` uses when short-term steps are off) are below, and schedule.test.ts checks, over random
+ * ratings, that they give exactly what `fsrs().next` gives.
+ */
+const algorithm = new FSRSAlgorithm(generatorParameters({ enable_short_term: false, enable_fuzz: false }));
+
+/** Whole UTC days between two times, as ts-fsrs counts elapsed days. */
+const elapsed = (from: number, to: number) => Math.floor((Math.floor(to / DAY) * DAY - Math.floor(from / DAY) * DAY) / DAY);
 
 /**
  * The schedule after rating a card `grade` at `now` (a card never rated when `previous` is absent).
@@ -56,16 +56,26 @@ const toCard = (s: Schedule): Card => ({
  */
 export function rate(previous: Schedule | undefined, grade: Grade, now: number): Schedule {
   const at = Math.max(now, previous?.last ?? now);
-  const card = scheduler.next(previous ? toCard(previous) : createEmptyCard(new Date(at)), new Date(at), grade as FsrsGrade).card;
+  const seen = previous && previous.state !== 0 ? previous : undefined;
+  const t = seen ? elapsed(seen.last, at) : 0;
+  const memory = seen ? { difficulty: seen.diff, stability: seen.stab } : null;
+  const r = seen ? algorithm.forgetting_curve(t, seen.stab) : undefined;
+  const states = GRADES.map((g) => algorithm.next_state(memory, t, g, r));
+  // Each rating's interval, kept in order: Again <= Hard < Good < Easy.
+  const days: number[] = states.map((s) => algorithm.next_interval(s.stability, t as Int));
+  days[0] = Math.min(days[0]!, days[1]!);
+  for (let i = 1; i < 4; i++) days[i] = Math.max(days[i]!, days[i - 1]! + 1);
+  const next = states[grade - 1]!;
+  const interval = days[grade - 1]!;
   return {
-    due: card.due.getTime(),
-    stab: card.stability,
-    diff: card.difficulty,
-    state: card.state as Schedule['state'],
-    reps: card.reps,
-    lapses: card.lapses,
+    due: at + interval * DAY,
+    stab: next.stability,
+    diff: next.difficulty,
+    state: 2,
+    reps: (previous?.reps ?? 0) + 1,
+    lapses: (previous?.lapses ?? 0) + (seen && grade === 1 ? 1 : 0),
     last: at,
-    days: card.scheduled_days,
+    days: interval,
   };
 }
 

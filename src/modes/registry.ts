@@ -7,6 +7,13 @@ import type { Interaction } from '../engine/grading.ts';
 import type { ModeId } from '../engine/modes.ts';
 import type { ModeView } from '../components/mode-view.tsx';
 import type { RoundRules } from '../store/rounds.ts';
+import type { ExerciseSet } from '../schema/exercise-schema.ts';
+
+/** The set a mode plays instead of the page's own (review's tasks drawn from every set), and where each answer is logged. */
+export interface Session {
+  readonly set: ExerciseSet;
+  readonly logAs: (taskId: string) => readonly [string, string] | undefined;
+}
 
 /** What a mode's chunk exports: its view, and how the learner answers (the option bank when absent). */
 export interface ModeModule {
@@ -14,12 +21,16 @@ export interface ModeModule {
   readonly interaction?: Interaction;
   /** Timed rounds' rules, for a mode that keeps them (the exam). */
   readonly rounds?: RoundRules;
+  /** Builds the session the site's page plays, from the page's set (review's). */
+  readonly session?: (set: ExerciseSet) => Promise<Session>;
 }
 
 const LOADERS: Partial<Record<ModeId, () => Promise<ModeModule>>> = {
   typed: () => import('./typed/view.tsx'),
   pick: () => import('./pick/view.tsx'),
   order: () => import('./order/view.tsx'),
+  flashcards: () => import('./flashcards/view.tsx'),
+  review: () => import('./review/view.tsx'),
   exam: () => import('./exam/view.tsx'),
 };
 

@@ -56,6 +56,8 @@ export interface StoredCards {
   readonly cards: Readonly<Record<string, CardRecord>>;
   readonly damaged: boolean;
   readonly writable: boolean;
+  /** The ids whose record does not read: left alone (a save refuses them), so not offered. */
+  readonly unread?: readonly string[];
 }
 
 /** The raw entry: its JSON when it is format 1 of this (or absent: {}), null when it must not be touched. */
@@ -77,16 +79,19 @@ export function readCards(storage: KeyValueStorage | null): StoredCards {
   if (!json) return { cards: {}, damaged: read(storage, CARDS_KEY) !== undefined, writable: false };
   const all = Object.entries(json.cards as Json);
   const good = all.filter(([, c]) => isCardRecord(c)) as [string, CardRecord][];
-  return { cards: Object.fromEntries(good), damaged: good.length < all.length, writable: true };
+  const unread = all.filter(([, c]) => !isCardRecord(c)).map(([id]) => id);
+  return { cards: Object.fromEntries(good), damaged: unread.length > 0, writable: true, ...(unread.length ? { unread } : {}) };
 }
 
 /**
  * Saves one card, re-reading the entry first (another tab may have rated others since) and leaving every
- * other card as it was, damaged ones included. False when storage refused or the entry must not be touched.
+ * other card as it was, damaged ones included. False when storage refused, the entry must not be touched,
+ * or this card's own record does not read (it is not overwritten either).
  */
 export function saveCard(storage: KeyValueStorage | null, id: string, card: CardRecord): boolean {
   const json = entry(storage);
-  if (!json) return false;
+  const was = json && (json.cards as Json)[id];
+  if (!json || (was !== undefined && !isCardRecord(was))) return false;
   return write(storage, CARDS_KEY, JSON.stringify({ ...json, cards: { ...(json.cards as Json), [id]: card } }));
 }
 
