@@ -67,6 +67,10 @@ export default defineConfig({
       preserveEntrySignatures: 'allow-extension',
       output: {
         chunkFileNames: 'embed/[name]-[hash].js',
+        // As the site (vite.config.ts): everything the entry imports stays in it. Without this, the chunks
+        // of Study and Challenge, which reuse the task card, made the bundler move the entry's hooks into
+        // a shared chunk fetched up front (rolldown/rolldown#10731).
+        codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] },
         // Library mode keeps ES output readable for other bundlers; this file goes straight to browsers.
         minify: true,
         comments: false,
