@@ -29,7 +29,7 @@ function progressIn(set: ExerciseSet, mode: ModeId): string {
   // A challenge's best is kept per choice of sets: this set's own, played alone.
   if (mode === 'challenge') {
     const best = readBests(storage)[set.id];
-    return best ? `Best: ${best.score}` : 'Not played yet';
+    return best ? `Best: ${best.score}` : 'Not started';
   }
   const key = storageKeyFor(set, undefined, mode);
   const tasks = modeTasks(MODES[mode], set);

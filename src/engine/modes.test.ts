@@ -33,7 +33,7 @@ describe('the modes as data', () => {
   });
 
   it('lists the modes in the picker order, practice first and the exam last', () => {
-    expect(MODE_IDS).toEqual(['practice', 'typed', 'pick', 'order', 'exam']);
+    expect(MODE_IDS).toEqual(['practice', 'study', 'typed', 'pick', 'order', 'challenge', 'exam']);
     expect(isModeId('typed')).toBe(true);
     expect(isModeId('quiz')).toBe(false);
     expect(isModeId('toString')).toBe(false);
