@@ -19,6 +19,8 @@ export const en = {
   sayStudied: 'Task studied: every blank filled by you.',
   right: 'right',
   wrong: 'not right yet',
+  summaryScore: (s: number, t: number) => `${s} of ${t} tasks studied`,
+  reviewTask: (n: number, done: boolean) => `Review task ${n} (${done ? 'studied' : 'not studied'})`,
 };
 
 export type StudyStrings = typeof en;
@@ -43,6 +45,8 @@ export const fr: StudyStrings = {
   sayStudied: 'Tâche étudiée : vous avez rempli tous les trous.',
   right: 'juste',
   wrong: 'pas encore juste',
+  summaryScore: (s, t) => `${s} sur ${t} ${t > 1 ? 'tâches étudiées' : 'tâche étudiée'}`,
+  reviewTask: (n, done) => `Revoir la tâche ${n} (${done ? 'étudiée' : 'pas étudiée'})`,
 };
 
 export const wordsFor = (lang: string): StudyStrings => (lang === 'fr' ? fr : en);

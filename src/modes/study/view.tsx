@@ -185,6 +185,7 @@ export const view: ModeView = {
   // A studied task is "solved" to the store: the page says studied.
   strings: (lang) => {
     const w = wordsFor(lang);
-    return { ...title(lang), statusSolved: w.studied, solvedOf: w.studiedOf };
+    // The check that studies a task is said by the step's own words (sayStudied), not as "Correct! Task solved."
+    return { ...title(lang), statusSolved: w.studied, solvedOf: w.studiedOf, summaryScore: w.summaryScore, reviewTask: w.reviewTask, sayChecked: () => '' };
   },
 };
