@@ -208,8 +208,8 @@ function Running({ round, session, onSay }: { round: Round; session: Session; on
       <div className="cb-tasks">
         {tasks.map((task, index) => (
           <div key={task.id} className="cb-challenge-task">
-            <TaskCard task={task} number={index + 1} subject={session.from.get(task.id)?.subject ?? ''} headingLevel={2} />
             <p className="cb-challenge-from">{w.from(session.from.get(task.id)?.title ?? '')}</p>
+            <TaskCard task={task} number={index + 1} subject={session.from.get(task.id)?.subject ?? ''} headingLevel={2} />
           </div>
         ))}
       </div>
