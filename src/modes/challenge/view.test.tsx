@@ -26,6 +26,8 @@ describe('Challenge mode', () => {
     const { user } = renderMode('challenge', { view, rounds: ROUNDS }, { strings, storage });
     expect(await screen.findByRole('checkbox', { name: /Client credentials flow/ })).toBeChecked();
     expect(screen.getByText('No best yet with these sets.')).toBeInTheDocument();
+    // A round is ten tasks, or all there are: this set has five.
+    expect(screen.getByText(/^5 tasks drawn from the sets you pick/)).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Start the challenge' }));
 
     expect(await screen.findByRole('timer')).toHaveTextContent('Time left: 5:00');

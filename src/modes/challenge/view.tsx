@@ -106,7 +106,7 @@ function Setup({ picked, onPick, onStart, loading, focus, error }: { picked: rea
       <h2 id={id} ref={heading} tabIndex={-1}>
         {w.heading}
       </h2>
-      <p>{w.intro(CHALLENGE_SIZE, CHALLENGE_LIMIT_MS / 60_000)}</p>
+      <p>{w.intro(Math.min(CHALLENGE_SIZE, list.reduce((n, e) => n + (picked.includes(e.id) ? (e.tasks ?? CHALLENGE_SIZE) : 0), 0)) || CHALLENGE_SIZE, CHALLENGE_LIMIT_MS / 60_000)}</p>
       <p>{w.scoring}</p>
       <fieldset className="cb-challenge-sets">
         <legend>{w.setsLegend}</legend>
@@ -246,7 +246,7 @@ function Results({ round, session, onAgain, onChange }: { round: Round; session:
       {ms >= limit ? <p className="cb-notice">{w.timeIsUp}</p> : null}
       <p className="cb-summary-score">{w.score(score.score)}</p>
       <p>{w.breakdown(right, tasks.length, score.bonus, clockText(limit - ms))}</p>
-      <p className="cb-challenge-best">{record.isNew ? w.newBest : w.bestWas(record.best.score)}</p>
+      <p className="cb-challenge-best">{record.isNew && score.score > 0 ? w.newBest : w.bestWas(record.best.score)}</p>
       <div className="cb-challenge-again">
         <button type="button" className="cb-button cb-button--primary" onClick={onAgain}>
           {w.again}
