@@ -68,9 +68,10 @@ export default defineConfig({
       preserveEntrySignatures: 'allow-extension',
       output: {
         chunkFileNames: 'embed/[name]-[hash].js',
-        // What the entry imports stays in it, as on the site (vite.config.ts; rolldown/rolldown#10731):
-        // review's and flashcards' chunks otherwise split React and the engine out into files loaded up front.
-        codeSplitting: { groups: [{ name: 'codeblanks', tags: ['$initial'] }] },
+        // As the site (vite.config.ts): everything the entry imports stays in it. Without this, the chunks
+        // of Study and Challenge, which reuse the task card, made the bundler move the entry's hooks into
+        // a shared chunk fetched up front (rolldown/rolldown#10731).
+        codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] },
         // Library mode keeps ES output readable for other bundlers; this file goes straight to browsers.
         minify: true,
         comments: false,

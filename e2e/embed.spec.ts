@@ -339,7 +339,7 @@ test.describe('bad attributes', () => {
       );
     const src = `/exercises/${SET}.json`;
     const cases: [string, Record<string, string>, string | undefined, string][] = [
-      ['bad-mode', { src, mode: 'quiz' }, undefined, 'unknown mode "quiz": the modes are practice, typed, pick, order, exam'],
+      ['bad-mode', { src, mode: 'quiz' }, undefined, 'unknown mode "quiz": the modes are practice, study, typed, pick, order, flashcards, review, challenge, exam'],
       ['bad-task', { src, task: '9' }, undefined, `task "9" is not in the set "${SET}", which has tasks 1 to 5:`],
       ['bad-theme', { src, theme: 'sepia' }, undefined, 'unknown theme "sepia": use light, dark, auto'],
       ['bad-json', {}, '{ not json', 'the inline exercise is not JSON'],

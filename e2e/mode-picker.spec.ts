@@ -1,4 +1,4 @@
-// "Choose your learning style": the set page lists the modes built (seven), each a link with what it
+// "Choose your learning style": the set page lists the modes built (nine), each a link with what it
 // trains and the learner's progress in it; the last mode used on a set is where the learner comes back;
 // a task deep link works in every mode; an unknown mode says so; the catalogue shows progress across modes.
 import type { Page } from '@playwright/test';
@@ -9,9 +9,13 @@ const SET = 'oauth2-client-credentials';
 const LAST = 'requests-post';
 const MODES = [
   ['Practice', 'practice'],
+  ['Study', 'study'],
   ['Type it', 'typed'],
   ['Pick', 'pick'],
   ['Line order', 'order'],
+  ['Flashcards', 'flashcards'],
+  ['Review', 'review'],
+  ['Challenge', 'challenge'],
   ['Exam', 'exam'],
 ] as const;
 
@@ -20,14 +24,15 @@ async function openPicker(page: Page) {
   await expect(page.getByRole('link', { name: /^Practice\b/ })).toBeVisible();
 }
 
-test('the set page offers seven learning styles, each a link that names what it trains', async ({ page }) => {
+test('the set page offers nine learning styles, each a link that names what it trains', async ({ page }) => {
   await page.goto(`/?set=${SET}`);
-  await expect(page.getByText('Choose your learning style · 7 modes available', { exact: true })).toBeVisible();
+  await expect(page.getByText('Choose your learning style · 9 modes available', { exact: true })).toBeVisible();
   await openPicker(page);
   for (const [name, id] of MODES) {
     const link = page.getByRole('link', { name: new RegExp(`^${name}\\b`) });
     await expect(link).toHaveAttribute('href', `?set=${SET}&mode=${id}`);
-    await expect(link).toContainText('Not started');
+    // Review gathers every set's past mistakes: with none, it says so rather than "Not started".
+    await expect(link).toContainText(id === 'review' ? 'Nothing to review yet' : 'Not started');
   }
   await expect(page.getByRole('link', { name: /^Practice\b/ })).toHaveAttribute('aria-current', 'page');
   await expectNoAxeViolations(page);
@@ -76,8 +81,8 @@ test('choosing a style opens it; the set comes back in the style last used; prac
 for (const [name, id] of MODES) {
   test(`a task deep link works in ${name}`, async ({ page }) => {
     await page.goto(`/?set=${SET}&mode=${id}#task-${LAST}`);
-    if (id === 'exam') {
-      // The exam starts at its start screen; the address still names the set and mode.
+    if (id === 'exam' || id === 'challenge') {
+      // The exam and the challenge start at their start screen; the address still names the set and mode.
       await expect(page.getByRole('button', { name: /Start/ })).toBeVisible();
       return;
     }

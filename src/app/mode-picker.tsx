@@ -14,16 +14,19 @@ import { nextDayStart } from '../engine/days.ts';
 import { blanksOfTask } from '../engine/template.ts';
 import { summariseSaved } from '../store/saved-summary.ts';
 import { readRounds } from '../store/rounds.ts';
+import { readBests } from '../store/challenge-bests.ts';
 // The list's look travels with it: the set page's stylesheet carries only the picker's closed line.
 import css from './mode-picker.css?inline';
 
 const ABOUT: Readonly<Record<ModeId, readonly [string, string]>> = {
   practice: ['Practice', 'Drag or tap options into the blanks, with hints and three attempts.'],
+  study: ['Study', 'A worked example with each answer explained; then hide the answers one at a time and fill them yourself.'],
   typed: ['Type it', 'Recall each answer and type it, with no options to choose from.'],
   pick: ['Pick', 'Choose each answer from a list: the lightest way to answer.'],
   order: ['Line order', 'Put the lines of the solved code in order, leaving out the wrong ones.'],
   flashcards: ['Flashcards', 'Recall one blank at a time and rate yourself; each card comes back when it is due.'],
   review: ['Review', 'Past mistakes from every set, back on the day they are due.'],
+  challenge: ['Challenge', 'Ten tasks mixed from the sets you pick, against the clock, no hints: beat your best score.'],
   exam: ['Exam', 'One answer per task, no hints, the score at the end, against the clock if you like.'],
 };
 
@@ -39,6 +42,11 @@ function cardProgress(set: ExerciseSet, storage: KeyValueStorage | null): string
 /** The learner's progress in one mode, in a few words. */
 function progressIn(set: ExerciseSet, mode: ModeId): string {
   const storage = browserStorage();
+  // A challenge's best is kept per choice of sets: this set's own, played alone.
+  if (mode === 'challenge') {
+    const best = readBests(storage)[set.id];
+    return best ? `Best: ${best.score}` : 'Not started';
+  }
   const key = storageKeyFor(set, undefined, mode);
   const tasks = modeTasks(MODES[mode], set);
   const saved = summariseSaved(storage, key, tasks.map(itemKey));
@@ -50,7 +58,7 @@ function progressIn(set: ExerciseSet, mode: ModeId): string {
   }
   if (best !== undefined && best >= 0) return `Best: ${best} of ${tasks.length}`;
   if (!saved) return 'Not started';
-  return saved.solved ? `${saved.solved} of ${tasks.length} solved` : 'In progress';
+  return saved.solved ? `${saved.solved} of ${tasks.length} ${mode === 'study' ? 'studied' : 'solved'}` : 'In progress';
 }
 
 /** The list of modes, with what each trains and the learner's progress in it: read when the picker opens. */

@@ -37,7 +37,7 @@ export interface SettingsInput {
   readonly src?: string;
   /** A task id, or a task's 1-based number in the set. */
   readonly task?: string | number;
-  /** The learning mode: "practice" (the default), "typed", "pick", "order" or "exam" (src/engine/modes.ts). */
+  /** The learning mode: "practice" (the default), "study", "typed", "pick", "order", "challenge" or "exam" (src/engine/modes.ts). */
   readonly mode?: string;
   /** The UI language: "en" (the default) or "fr"; "fr-CA" means "fr", anything else English. */
   readonly lang?: string;

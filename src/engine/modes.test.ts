@@ -35,7 +35,7 @@ describe('the modes as data', () => {
   });
 
   it('lists the modes in the picker order, practice first and the exam last', () => {
-    expect(MODE_IDS).toEqual(['practice', 'typed', 'pick', 'order', 'flashcards', 'review', 'exam']);
+    expect(MODE_IDS).toEqual(['practice', 'study', 'typed', 'pick', 'order', 'flashcards', 'review', 'challenge', 'exam']);
     expect(isModeId('typed')).toBe(true);
     expect(isModeId('quiz')).toBe(false);
     expect(isModeId('toString')).toBe(false);

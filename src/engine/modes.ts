@@ -5,7 +5,7 @@
 import type { ExerciseSet, Task } from '../schema/exercise-schema.ts';
 import { codeLines } from './template.ts';
 
-export type ModeId = 'practice' | 'typed' | 'pick' | 'order' | 'flashcards' | 'review' | 'exam';
+export type ModeId = 'practice' | 'study' | 'typed' | 'pick' | 'order' | 'flashcards' | 'review' | 'challenge' | 'exam';
 
 /** How the learner answers: options into blanks, typed text, a list per blank, or lines put in order. */
 export type InteractionKind = 'bank' | 'typed' | 'select' | 'order';
@@ -27,8 +27,15 @@ export interface Policy {
 /** A mode that answers with help and feedback after each check, three attempts by default. */
 const answering = (id: ModeId, interaction: InteractionKind): Policy => ({ id, interaction, defaultAttempts: 3, hintsAllowed: true, showMistakes: true, feedback: 'check' });
 
+/**
+ * One check per task and no help: a timed round's (its marks when the round ends), or Study's (whose
+ * view checks a task once, when every blank is the learner's and right).
+ */
+const once = (id: ModeId, feedback: Policy['feedback'] = 'submit'): Policy => ({ id, interaction: 'bank', defaultAttempts: 1, fixedAttempts: 1, hintsAllowed: false, showMistakes: false, feedback });
+
 export const MODES: Readonly<Record<ModeId, Policy>> = {
   practice: answering('practice', 'bank'),
+  study: once('study', 'check'),
   typed: answering('typed', 'typed'),
   pick: answering('pick', 'select'),
   order: answering('order', 'order'),
@@ -37,7 +44,8 @@ export const MODES: Readonly<Record<ModeId, Policy>> = {
   flashcards: answering('flashcards', 'bank'),
   // Review plays past mistakes from every set as practice (src/modes/review).
   review: answering('review', 'bank'),
-  exam: { id: 'exam', interaction: 'bank', defaultAttempts: 1, fixedAttempts: 1, hintsAllowed: false, showMistakes: false, feedback: 'submit' },
+  challenge: once('challenge'),
+  exam: once('exam'),
 };
 
 /** The picker's order: the familiar mode first, the exam last. */

@@ -26,11 +26,13 @@ export interface ModeModule {
 }
 
 const LOADERS: Partial<Record<ModeId, () => Promise<ModeModule>>> = {
+  study: () => import('./study/view.tsx'),
   typed: () => import('./typed/view.tsx'),
   pick: () => import('./pick/view.tsx'),
   order: () => import('./order/view.tsx'),
   flashcards: () => import('./flashcards/view.tsx'),
   review: () => import('./review/view.tsx'),
+  challenge: () => import('./challenge/view.tsx'),
   exam: () => import('./exam/view.tsx'),
 };
 

@@ -4,6 +4,7 @@
  * writes storage around these. Every rule keeps what either side learned: nothing here gives back a spent
  * attempt, drops a log line or undoes a later review.
  */
+import { BESTS_VERSION, isBest, mergeBests, type Bests } from './challenge-bests.ts';
 import { mergeTasks, parseEntry, type SavedTasks } from './persistence.ts';
 import { mergeHistory, mergeRounds, readRounds } from './rounds.ts';
 import { CARDS_KEY, isCardRecord, mergeCards, type CardRecord } from './memory.ts';
@@ -55,20 +56,11 @@ function readSchedule(value: unknown): { v: 1; cards: Record<string, CardRecord>
   return value as { v: 1; cards: Record<string, CardRecord> };
 }
 
-/**
- * Challenge bests as wt-study documents them (src/store/challenge-bests.ts, not merged here yet):
- * `{ "v": 1, "bests": { "<set ids, sorted, by commas>": { right, bonus, score, ms, at } } }`, score =
- * right + bonus. TODO(lead, at merge): use challenge-bests.ts's parseBests/mergeBests instead of these.
- */
-type Best = { right: number; bonus: number; score: number; ms: number; at: number };
-const isCount = (x: unknown): x is number => Number.isInteger(x) && (x as number) >= 0;
-const isBest = (b: unknown): b is Best => isObject(b) && isCount(b.right) && isCount(b.bonus) && b.score === b.right + b.bonus && isCount(b.ms) && isCount(b.at);
-function readBests(value: unknown): { v: 1; bests: Record<string, Best> } | null {
-  if (!isObject(value) || value.v !== 1 || !isObject(value.bests) || !Object.values(value.bests).every(isBest)) return null;
-  return value as { v: 1; bests: Record<string, Best> };
+/** Challenge's bests entry (src/store/challenge-bests.ts, version 1), every best whole; else null. */
+function readBests(value: unknown): { v: 1; bests: Bests } | null {
+  if (!isObject(value) || value.v !== BESTS_VERSION || !isObject(value.bests) || !Object.values(value.bests).every(isBest)) return null;
+  return value as { v: 1; bests: Bests };
 }
-/** Whether `a` beats `b` (engine/challenge.ts's rule): the higher score, then the faster round. */
-const beats = (a: Best, b: Best | undefined) => !b || a.score > b.score || (a.score === b.score && a.ms < b.ms);
 
 /**
  * Whether `value` is a whole, readable entry of its kind: an imported file is refused when any entry is
@@ -145,10 +137,7 @@ export function mergeEntry(kind: EntryKind, mine: unknown, theirs: unknown): unk
     case 'challenge': {
       const a = readBests(mine);
       const b = readBests(theirs);
-      if (!a || !b) return mine;
-      const bests = { ...a.bests };
-      for (const [id, best] of Object.entries(b.bests)) if (beats(best, bests[id])) bests[id] = best;
-      return { ...a, bests };
+      return a && b ? { ...a, bests: mergeBests(a.bests, b.bests) } : mine;
     }
     default:
       return mine;
