@@ -5,9 +5,10 @@
  */
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
 import { MODES, modeAvailable, modeTasks, type ModeId } from '../engine/modes.ts';
-import { BUILT_MODES } from '../modes/registry.ts';
+import { BUILT_MODES } from '../modes/load.ts';
 import { browserStorage, itemKey, parseEntry, read, storageKeyFor, type KeyValueStorage } from '../store/persistence.ts';
-import { cardId, readAllLogs, readCards } from '../store/memory.ts';
+import { cardId, readCards } from '../store/memory.ts';
+import { readAllLogs } from '../store/logs.ts';
 import { now } from '../store/clock.ts';
 import { everWrong } from '../engine/review-items.ts';
 import { nextDayStart } from '../engine/days.ts';

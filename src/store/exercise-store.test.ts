@@ -7,7 +7,8 @@ import { createExerciseStore, taskLimits, type ExerciseStore } from './exercise-
 import { MODES } from '../engine/modes.ts';
 import { SELECT, setPart } from '../engine/select.ts';
 import { ROUNDS } from './rounds.ts';
-import { itemKeys, logKeyFor, readLog, storageKeyFor, v1KeyFor, type KeyValueStorage } from './persistence.ts';
+import { itemKeys, logKeyFor, storageKeyFor, v1KeyFor, type KeyValueStorage } from './persistence.ts';
+import { readLog } from './logs.ts';
 import { summariseSaved } from './saved-summary.ts';
 import v1Fixture from './fixtures/v1-saved-progress.json';
 import v2Fixture from './fixtures/v2-saved-progress.json';

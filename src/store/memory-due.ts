@@ -5,7 +5,8 @@
  */
 import { dueOn, type Due } from '../engine/due.ts';
 import { isStable, reviewSchedules } from '../engine/review.ts';
-import { readAllLogs, readCards } from './memory.ts';
+import { readCards } from './memory.ts';
+import { readAllLogs } from './logs.ts';
 import type { KeyValueStorage } from './persistence.ts';
 
 export interface DueToday {

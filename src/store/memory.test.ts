@@ -1,4 +1,5 @@
-import { CARDS_KEY, cardId, mergeCards, newerCard, readAllLogs, readCards, saveCard, type CardRecord } from './memory.ts';
+import { CARDS_KEY, cardId, mergeCards, newerCard, readCards, saveCard, type CardRecord } from './memory.ts';
+import { readAllLogs } from './logs.ts';
 import { dueToday } from './memory-due.ts';
 import { appendLog, logKeyFor, type KeyValueStorage } from './persistence.ts';
 import type { Task } from '../schema/exercise-schema.ts';

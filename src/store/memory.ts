@@ -17,7 +17,7 @@
  */
 import type { Task } from '../schema/exercise-schema.ts';
 import type { Schedule, Grade } from '../engine/schedule.ts';
-import { itemKey, read, readLog, write, type KeyValueStorage, type LogEntry } from './persistence.ts';
+import { itemKey, read, write, type KeyValueStorage } from './persistence.ts';
 
 export const CARDS_KEY = 'codeblanks:v2:cards';
 const VERSION = 1;
@@ -109,25 +109,3 @@ export function mergeCards(mine: Readonly<Record<string, CardRecord>>, theirs: R
   return out;
 }
 
-const LOG = /^codeblanks:v2:.+:log$/;
-
-/**
- * The attempt logs of every storage key (every set, the site's and any embed's), item -> lines in time
- * order. An item logged under two keys has its lines joined. Never throws.
- */
-export function readAllLogs(storage: KeyValueStorage | null): Record<string, LogEntry[]> {
-  const out: Record<string, LogEntry[]> = {};
-  let keys: string[] = [];
-  try {
-    for (let i = 0; storage && i < storage.length; i++) keys.push(storage.key(i) ?? '');
-  } catch {
-    keys = [];
-  }
-  for (const key of keys.filter((k) => LOG.test(k))) {
-    for (const [item, lines] of Object.entries(readLog(storage, key))) {
-      const was = out[item];
-      out[item] = was ? [...was, ...lines].sort((a, b) => a.t - b.t) : lines;
-    }
-  }
-  return out;
-}

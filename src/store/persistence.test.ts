@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import type { TaskProgress } from '../engine/grading.ts';
 import { memoryStorage } from '../test-support/memory-storage.ts';
-import { appendLog, mergeTasks, parseEntry, readLog, type SavedTask } from './persistence.ts';
+import { appendLog, mergeTasks, parseEntry, type SavedTask } from './persistence.ts';
+import { readLog } from './logs.ts';
 import { HISTORY, mergeHistory, mergeRounds, readRounds } from './rounds.ts';
 import { summariseSaved } from './saved-summary.ts';
 

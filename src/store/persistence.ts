@@ -248,16 +248,3 @@ export function appendLog(storage: KeyValueStorage | null, key: string, item: st
     // Not JSON: left alone.
   }
 }
-
-/** The log under `key`, item -> its lines in order; lines that are not objects with a time are left out. */
-export function readLog(storage: KeyValueStorage | null, key: string): Record<string, LogEntry[]> {
-  try {
-    const log: unknown = JSON.parse(read(storage, key) ?? '{}');
-    if (!isObject(log)) return {};
-    return Object.fromEntries(
-      Object.entries(log).map(([item, lines]) => [item, Array.isArray(lines) ? lines.filter((l): l is LogEntry => isObject(l) && typeof l.t === 'number') : []]),
-    );
-  } catch {
-    return {};
-  }
-}

@@ -4,7 +4,8 @@ import { loadExerciseSet } from '../engine/load-set.ts';
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
 import { sessionSet, sessionTaskId } from '../engine/session.ts';
 import { createExerciseStore } from './exercise-store.ts';
-import { itemKey, logKeyFor, readLog } from './persistence.ts';
+import { itemKey, logKeyFor } from './persistence.ts';
+import { readLog } from './logs.ts';
 import { logToOrigins } from './session.ts';
 import { memoryStorage } from '../test-support/memory-storage.ts';
 

@@ -5,8 +5,8 @@
  */
 import { dueOn, type Due } from '../engine/due.ts';
 import { isStable, reviewSchedules } from '../engine/review.ts';
-import { readLogs } from './today.ts';
+import { readAllLogs } from './logs.ts';
 import type { KeyValueStorage } from './persistence.ts';
 
 /** Tasks to review by the end of `now`'s local day, stable ones left out. Never throws. */
-export const reviewsDue = (storage: KeyValueStorage | null, now: number): Due => dueOn(reviewSchedules(readLogs(storage)), now, isStable);
+export const reviewsDue = (storage: KeyValueStorage | null, now: number): Due => dueOn(reviewSchedules(readAllLogs(storage)), now, isStable);

@@ -5,11 +5,14 @@
  * and after a restart. Days are the learner's local calendar days. (Reviews due need FSRS: the page
  * counts them with src/store/memory-due.ts, loaded apart.)
  */
+import { readAllLogs } from './logs.ts';
 import { daysInARow, mastery, type CheckedBlanks } from '../engine/today.ts';
 import { dueOn, setOfId, type Due } from '../engine/due.ts';
-import { read, type KeyValueStorage, type LogEntry } from './persistence.ts';
+import type { KeyValueStorage } from './persistence.ts';
 import { readCards } from './memory.ts';
 
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 /** A local calendar day as a number (days since 1970-01-01 in the learner's time zone). */
 export function localDay(t: number): number {
   const d = new Date(t);
@@ -33,45 +36,6 @@ export interface TodaySummary {
   readonly cards: Due;
 }
 
-/** The logs' keys: every `codeblanks:v2:…:log` entry. */
-export function logKeys(storage: KeyValueStorage | null): string[] {
-  const keys: string[] = [];
-  try {
-    for (let i = 0; storage && i < storage.length; i += 1) {
-      const key = storage.key(i);
-      if (key?.startsWith('codeblanks:v2:') && key.endsWith(':log')) keys.push(key);
-    }
-  } catch {
-    // Storage that cannot be listed shows nothing practised.
-  }
-  return keys;
-}
-
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-
-/**
- * Every attempt log (every storage key) as one: item -> its lines with a time, in time order. Read here
- * rather than with persistence.ts's readLog or memory.ts's readAllLogs: the set page's entry carries
- * persistence.ts, and importing readLog into this chunk would put it, unused there, on every set page.
- */
-export function readLogs(storage: KeyValueStorage | null): Record<string, LogEntry[]> {
-  const out: Record<string, LogEntry[]> = {};
-  for (const key of logKeys(storage)) {
-    let log: unknown;
-    try {
-      log = JSON.parse(read(storage, key) ?? '{}');
-    } catch {
-      continue;
-    }
-    if (!isObject(log)) continue;
-    for (const [item, lines] of Object.entries(log)) {
-      if (!Array.isArray(lines)) continue;
-      const good = lines.filter((l): l is LogEntry => isObject(l) && typeof l.t === 'number');
-      out[item] = out[item] ? [...out[item], ...good].sort((a, b) => a.t - b.t) : good;
-    }
-  }
-  return out;
-}
 
 /** Streak, mastery and flashcards due at `now`, from every attempt log and flashcard in storage. */
 export function readToday(storage: KeyValueStorage | null, now: number): TodaySummary {
@@ -87,7 +51,7 @@ export function readToday(storage: KeyValueStorage | null, now: number): TodaySu
     if (day === undefined) quarters.set(quarter, (day = localDay(t)));
     return day;
   };
-  for (const [item, lines] of Object.entries(readLogs(storage))) {
+  for (const [item, lines] of Object.entries(readAllLogs(storage))) {
     const setId = setOfId(item);
     if (!setId) continue;
     let list = checks.get(setId);

@@ -18,7 +18,7 @@ import { daysUntil, localDay } from '../../engine/days.ts';
 import { isStable, reviewSchedules } from '../../engine/review.ts';
 import { sessionSet } from '../../engine/session.ts';
 import { browserStorage, itemKey } from '../../store/persistence.ts';
-import { readAllLogs } from '../../store/memory.ts';
+import { readAllLogs } from '../../store/logs.ts';
 import { logToOrigins } from '../../store/session.ts';
 import { now } from '../../store/clock.ts';
 import { en, fr, type ReviewStrings } from './strings.ts';

@@ -6,7 +6,8 @@ import { renderMode } from '../../test-support/render-mode.tsx';
 import { memoryStorage } from '../../test-support/memory-storage.ts';
 import { en } from '../../i18n/strings.ts';
 import type { Strings } from '../../i18n/table.ts';
-import { logKeyFor, readLog } from '../../store/persistence.ts';
+import { logKeyFor } from '../../store/persistence.ts';
+import { readLog } from '../../store/logs.ts';
 import { SEED_SET } from '../../test-support/fixtures.tsx';
 
 const strings = { ...en, ...view.strings?.('en') } as Strings;
