@@ -2,7 +2,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { browserStorage } from '../store/persistence.ts';
 import { summariseSaved } from '../store/saved-summary.ts';
-import { BUILT_MODES } from '../modes/registry.ts';
+import { BUILT_MODES } from '../modes/load.ts';
 import { fetchCatalogue, type CatalogueEntry } from './bundled-sets.ts';
 import { onExerciseSaved } from './live-reload.ts';
 // The catalogue's own look, in its own chunk: see catalogue.css.

@@ -2,6 +2,7 @@
  * A page that cannot be shown (an unknown address or set, a set that failed validation) and the way
  * back. A chunk of its own, with its own look: the learner's set page, which works, carries none of it.
  */
+import { BUILT_MODES } from '../modes/load.ts';
 import css from './problem.css?inline';
 import type { SetProblem } from './bundled-sets.ts';
 
@@ -16,7 +17,8 @@ const TITLES: Readonly<Record<SetProblem['kind'], (name: string) => string>> = {
 
 /** Why a set cannot be shown; without one, the address names no page at all. `back` offers practising the set instead. */
 export function Problem({ problem, back }: { problem?: SetProblem; back?: string }) {
-  const problems = problem?.problems ?? [];
+  // An unknown style lists the styles there are: said here, so the page every learner loads carries none of it.
+  const problems = problem?.kind === 'mode-unknown' ? [`The styles are: ${BUILT_MODES.join(', ')}.`] : (problem?.problems ?? []);
   return (
     <>
       <style>{css}</style>

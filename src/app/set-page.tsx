@@ -3,7 +3,8 @@ import { lazy, startTransition, Suspense, useEffect, useMemo, useState } from 'r
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
 import { MODES, modeAvailable, type ModeId } from '../engine/modes.ts';
 import { ModeViewProvider } from '../components/mode-view.tsx';
-import { BUILT_MODES, loadMode, type ModeModule, type Session } from '../modes/registry.ts';
+import { BUILT_MODES, loadMode } from '../modes/load.ts';
+import type { ModeModule, Session } from '../modes/registry.ts';
 import { ExerciseProvider } from '../hooks/exercise-context.tsx';
 import { useExerciseInstance } from '../hooks/use-exercise-instance.ts';
 import { SetView } from '../components/set-view.tsx';
@@ -92,7 +93,7 @@ export function SetPage({ id, hash, mode: asked }: { id: string; hash: string; m
   }, [id, mode]);
 
   const practice = `?set=${encodeURIComponent(id)}&mode=practice`;
-  if (!mode) return <Problem problem={{ kind: 'mode-unknown', name: asked ?? '', problems: [`The styles are: ${BUILT_MODES.join(', ')}.`] }} back={practice} />;
+  if (!mode) return <Problem problem={{ kind: 'mode-unknown', name: asked ?? '', problems: [] }} back={practice} />;
   if (!result) return <p aria-busy="true">Loading…</p>;
   if (!result.ok) return <Problem problem={result} />; // (App's Suspense)
   if (!result.module) return <Problem problem={{ kind: 'mode-unloadable', name: mode, problems: [] }} back={practice} />;

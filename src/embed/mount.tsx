@@ -9,7 +9,7 @@ import type { ExerciseSet } from '../schema/exercise-schema.ts';
 import { createRoot, type Root } from 'react-dom/client';
 import { MODES as POLICIES, modeAvailable } from '../engine/modes.ts';
 import { ModeViewProvider } from '../components/mode-view.tsx';
-import { loadMode } from '../modes/registry.ts';
+import { loadMode } from '../modes/load.ts';
 import { createExerciseStore, followOtherTabs, type ExerciseStore } from '../store/exercise-store.ts';
 import { browserStorage, type KeyValueStorage } from '../store/persistence.ts';
 import { ExerciseProvider } from '../hooks/exercise-context.tsx';

@@ -5,7 +5,7 @@
  */
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
 import type { ModeId } from '../engine/modes.ts';
-import { BUILT_MODES } from '../modes/registry.ts';
+import { BUILT_MODES } from '../modes/load.ts';
 
 /** The modes an embed can run in: every one built (src/modes/registry.ts). */
 export const MODES = BUILT_MODES;

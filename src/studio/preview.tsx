@@ -7,7 +7,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
 import { MODES, modeAvailable, type ModeId } from '../engine/modes.ts';
-import { BUILT_MODES, loadMode, type ModeModule } from '../modes/registry.ts';
+import { BUILT_MODES, loadMode } from '../modes/load.ts';
+import type { ModeModule } from '../modes/registry.ts';
 import { createExerciseStore, type ExerciseStore } from '../store/exercise-store.ts';
 import { ExerciseProvider, useStrings } from '../hooks/exercise-context.tsx';
 import { ModeViewProvider } from '../components/mode-view.tsx';
