@@ -61,9 +61,11 @@ export function SetPage({ id, hash, mode: asked }: { id: string; hash: string; m
     if (!mode) return;
     // Saved progress may show feedback at once: with anything saved in this browser its code loads
     // beside the set, so nothing shifts after (a first visit has nothing saved and fetches none of it).
-    // The mode's own chunk comes in the same round trip.
+    // The mode's own chunk comes in the same round trip, and a mode other than practice, a page that
+    // already pays for a chunk, takes the feedback's too: otherwise the learner's first keystroke or drop
+    // waits for it, and for the style recalculation its stylesheet brings (the slowest input in each mode).
     const load = () =>
-      Promise.all([fetchBundledSet(id), loadMode(mode).catch(() => undefined), browserStorage()?.length && loadFeedback()]).then(async ([r, module]) => {
+      Promise.all([fetchBundledSet(id), loadMode(mode).catch(() => undefined), (mode !== 'practice' || browserStorage()?.length) && loadFeedback()]).then(async ([r, module]) => {
         // A mode may play a session of its own (review: tasks from every set) in place of the set.
         const session = r.ok ? await module?.session?.(r.set) : undefined;
         // The code shows at once and takes its colours when its grammars arrive: the text and its layout

@@ -177,7 +177,8 @@ export function mountSettings(element: Element, result: SettingsResult, extras: 
       const [xapi] = await Promise.all([
         xapiModule,
         loadLanguages(set.tasks.filter((t) => !taskIds || taskIds.includes(t.id)).map((t) => t.language)),
-        Object.keys(own.getState().progress).length && loadFeedback(),
+        // As on the site (set-page.tsx): with progress to show, or in a mode other than practice.
+        (settings.mode !== 'practice' || Object.keys(own.getState().progress).length) && loadFeedback(),
       ]);
       if (!alive) return;
 
