@@ -26,7 +26,7 @@ interface Saved {
   sent: string[];
 }
 
-export async function startCmi5(set: ExerciseSet, mastery: number, mountIt: (options: Pick<MountOptions, 'storage' | 'onEvent'>) => Handle): Promise<void> {
+export async function startCmi5(set: ExerciseSet, mastery: number, mountIt: (options: Pick<MountOptions, 'storage' | 'onEvent'>) => Handle, mode = 'practice'): Promise<void> {
   const params = new URLSearchParams(location.search);
   const [endpoint, fetchUrl, actorText, registration, activityId] = ['endpoint', 'fetch', 'actor', 'registration', 'activityId'].map((k) => params.get(k));
   if (!endpoint || !fetchUrl || !actorText || !registration || !activityId) {
@@ -75,10 +75,16 @@ export async function startCmi5(set: ExerciseSet, mastery: number, mountIt: (opt
   const saveState = () => post(stateUrl(PROGRESS_STATE), 'PUT', saved);
 
   send(auStatement(launch, 'initialized', new Date()));
-  const storage = suspendStorage(set, saved.progress, (encoded) => {
-    saved.progress = encoded;
-    saveState();
-  });
+  const storage = suspendStorage(
+    set,
+    saved.progress,
+    (encoded) => {
+      saved.progress = encoded;
+      saveState();
+    },
+    undefined,
+    mode,
+  );
 
   const once = (name: 'completed' | 'passed' | 'failed', result: Json) => {
     if (saved.sent.includes(name)) return;

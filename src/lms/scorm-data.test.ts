@@ -29,12 +29,12 @@ describe('SCORM data', () => {
   });
 
   it.each([
-    ['1.2', true, { 'cmi.interactions.2.student_response': 'a[,]b', 'cmi.interactions.2.result': 'correct' }],
-    ['1.2', false, { 'cmi.interactions.2.student_response': 'a[,]b', 'cmi.interactions.2.result': 'wrong' }],
-    ['2004', true, { 'cmi.interactions.2.learner_response': 'a[,]b', 'cmi.interactions.2.result': 'correct' }],
-    ['2004', false, { 'cmi.interactions.2.learner_response': 'a[,]b', 'cmi.interactions.2.result': 'incorrect' }],
+    ['1.2', true, { 'cmi.interactions.4.student_response': 'a[,]b[,]c', 'cmi.interactions.4.result': 'correct' }],
+    ['1.2', false, { 'cmi.interactions.4.student_response': 'a[,]b[,]c', 'cmi.interactions.4.result': 'wrong' }],
+    ['2004', true, { 'cmi.interactions.4.learner_response': 'a[,]b[,]c', 'cmi.interactions.4.result': 'correct' }],
+    ['2004', false, { 'cmi.interactions.4.learner_response': 'a[,]b[,]c', 'cmi.interactions.4.result': 'incorrect' }],
   ] as const)('SCORM %s, a result that is right: %s', (version, correct, expected) => {
-    expect(asObject(interactionResult(set, version, 'client-id-value', ['a', 'b'], correct))).toEqual(expected);
+    expect(asObject(interactionResult(set, version, 'requests-post', { 1: 'a', 2: 'b', 3: 'c' }, correct))).toEqual(expected);
   });
 
   it.each([
