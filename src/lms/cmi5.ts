@@ -13,6 +13,8 @@ import type { HostEvent } from '../embed/host-events.ts';
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
 import { acceptedAnswers } from '../engine/grading.ts';
 import { blanksOf, parseTemplate } from '../engine/template.ts';
+import { isModeId } from '../engine/modes.ts';
+import { loadMode } from '../modes/load.ts';
 import { answeredStatement, auStatement, duration, moveOnStatements, type Launch } from './cmi5-statements.ts';
 import { strings } from './strings.ts';
 import { suspendStorage } from './suspend.ts';
@@ -86,6 +88,9 @@ export async function startCmi5(set: ExerciseSet, mastery: number, mountIt: (opt
     mode,
   );
 
+  // The mode's chunk (which mount() loads too) brings its interaction's xAPI mapping; the bank has none.
+  const xapi = isModeId(mode) ? await loadMode(mode).then((module) => module.interaction?.xapi, () => undefined) : undefined;
+
   const once = (name: 'completed' | 'passed' | 'failed', result: Json) => {
     if (saved.sent.includes(name)) return;
     saved.sent.push(name);
@@ -99,7 +104,8 @@ export async function startCmi5(set: ExerciseSet, mastery: number, mountIt: (opt
       const byBlank = new Map(event.blanks.map((b) => [b.blank, b.option]));
       const answer = blanks.map((b) => byBlank.get(b) ?? '');
       const key = blanks.map((b) => acceptedAnswers(task, b)[0] ?? '');
-      send(answeredStatement(launch, set, task, answer, key, event.correct, new Date(event.time)));
+      const mapped = xapi?.(task, Object.fromEntries(event.blanks.map((b) => [b.blank, b.option])));
+      send(answeredStatement(launch, set, task, answer, key, event.correct, new Date(event.time), mapped));
     }
     if (event.type !== 'completed' || !normal) return;
     const time = duration(Date.now() - started);
