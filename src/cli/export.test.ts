@@ -24,7 +24,10 @@ describe('npm run export', () => {
   it.each([
     [['no-such-set'], /No set "no-such-set"/],
     [['oauth2-client-credentials', '--format', 'xapi'], /Unknown format "xapi": use scorm12, scorm2004, cmi5, moodle/],
-    [['oauth2-client-credentials', '--mode', 'exam'], /Unknown mode "exam": the modes are practice/],
+    [['oauth2-client-credentials', '--mode', 'quiz'], /Unknown mode "quiz": the modes are practice, study, typed, pick, order, exam/],
+    [['oauth2-client-credentials', '--mode', 'flashcards'], /cannot run the flashcards mode: flashcards schedule .* over days/],
+    [['oauth2-client-credentials', '--mode', 'review'], /cannot run the review mode: review draws past mistakes from every set/],
+    [['oauth2-client-credentials', '--mode', 'challenge'], /cannot run the challenge mode: a challenge spans several sets/],
     [['oauth2-client-credentials', '--attempts', '0'], /--attempts must be a whole number from 1 to 10/],
     [['oauth2-client-credentials', '--mastery', '80'], /--mastery must be a number from 0 to 1/],
     [['oauth2-client-credentials', 'another-set'], /One set at a time/],

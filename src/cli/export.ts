@@ -1,5 +1,5 @@
 /**
- * `npm run export -- <set-id> --format <scorm12|scorm2004|cmi5|moodle> [--out dir] [--mode practice]
+ * `npm run export -- <set-id> --format <scorm12|scorm2004|cmi5|moodle> [--out dir] [--mode <mode>]
  * [--attempts N] [--mastery 0.8] [--xsd]`: one file an LMS takes: a zip (SCORM 1.2, the default; SCORM 2004
  * 4th Edition; cmi5) or, for Moodle, a question bank as Moodle XML. The set is read from exercises/
  * and must pass the validator; nothing is written otherwise.
@@ -10,12 +10,12 @@ import { fileURLToPath } from 'node:url';
 import { loadExerciseSet } from '../engine/load-set.ts';
 import { exportMoodleXml } from '../export/moodle-xml.ts';
 import { packageFiles, zipPackage } from '../export/package.ts';
-import { MODES, PACKAGE_FORMATS, type PackageFormat } from '../lms/config.ts';
+import { MODES, PACKAGE_FORMATS, REFUSED_MODES, type PackageFormat } from '../lms/config.ts';
 
 const FORMATS = [...PACKAGE_FORMATS, 'moodle'] as const;
 type Format = (typeof FORMATS)[number];
 
-const USAGE = `Usage: npm run export -- <set-id> [--format ${FORMATS.join('|')}] [--out <folder>] [--mode practice] [--attempts N] [--mastery 0.8] [--xsd]
+const USAGE = `Usage: npm run export -- <set-id> [--format ${FORMATS.join('|')}] [--out <folder>] [--mode <mode>] [--attempts N] [--mastery 0.8] [--xsd]
 
 Writes one file an LMS takes, from exercises/<set-id>.json:
   scorm12    (default) <set-id>.scorm12.zip, a SCORM 1.2 package: every LMS reads it
@@ -23,7 +23,8 @@ Writes one file an LMS takes, from exercises/<set-id>.json:
   cmi5       <set-id>.cmi5.zip, a cmi5 course of one assignable unit
   moodle     <set-id>.xml, Moodle XML: one "drag and drop into text" question per task
   --out <folder>  where to write (default: the current folder)
-  --mode          how the learner works: ${MODES.join(', ')} (default: practice)
+  --mode          how the learner works: ${MODES.join(', ')} (default: practice; not flashcards,
+                  review or challenge, which schedule over days or span sets)
   --attempts N    attempts per task, 1-10 (default: the set's)
   --mastery X     the share of tasks to solve to pass, 0-1 (default: 0.8)
   --xsd           SCORM 2004: ship the schema files the manifest names (about +21 KB; SCORM 1.2 always ships its 4 KB)`;
@@ -66,6 +67,8 @@ function parseArgs(args: readonly string[]): Args | string {
       parsed.out = out;
     } else if (name === '--mode') {
       const mode = value() ?? '';
+      const refused = REFUSED_MODES[mode];
+      if (refused) return `A package cannot run the ${mode} mode: ${refused}. Its modes are ${MODES.join(', ')}`;
       if (!(MODES as readonly string[]).includes(mode)) return `Unknown mode ${JSON.stringify(mode)}: the modes are ${MODES.join(', ')}`;
       parsed.mode = mode;
     } else if (name === '--attempts') {

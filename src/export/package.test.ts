@@ -34,9 +34,9 @@ describe('LMS packages of the seed set', { timeout: 120_000 }, () => {
         if (!name.endsWith('.js')) continue;
         const code = strFromU8(bytes);
         expect(code).not.toMatch(/import\s*\(?\s*["'`]https?:/);
-          // Grammars the set does not use, the French table, the embed's extras and other modes' views (a package runs practice).
+        // Grammars the set does not use, the French table, the embed's extras, the modes' registry and views (practice has neither).
         for (const [, target] of code.matchAll(/(?:from|import\()\s*["'`]\.\/([^"'`]+)["'`]/g)) {
-          if (!names.has(target as string)) expect(target).toMatch(/^(bash|css|go|java|javascript|json|markup|rust|sql|typescript|grammars|fr|cmi5|xapi|frame|view|fetch-set)-/);
+          if (!names.has(target as string)) expect(target).toMatch(/^(bash|css|go|java|javascript|json|markup|rust|sql|typescript|grammars|fr|cmi5|xapi|frame|registry|view|fetch-set)-/);
         }
       }
     }
@@ -87,6 +87,26 @@ describe('LMS packages of the seed set', { timeout: 120_000 }, () => {
     for (const name of [...located(withXsd), ...imports(withXsd)]) expect(Object.keys(withXsd)).toContain(name);
     expect(Object.keys(withXsd)).toEqual(expect.arrayContaining(['xml.xsd', 'XMLSchema.dtd', 'datatypes.dtd']));
     console.info(`scorm2004 with its XSD files: ${(zipPackage(withXsd).length / 1024).toFixed(1)} KB zipped`);
+  });
+
+  it.each(['exam', 'typed', 'order', 'pick', 'study'])('in --mode %s carry the registry and that mode\'s view only, and stay within 120 KB zipped', async (mode) => {
+    for (const format of formats) {
+      const files = await packageFiles(set, { format, mode, mastery: 0.8 });
+      const names = Object.keys(files);
+      const code = (name: string) => strFromU8(files[name] as Uint8Array);
+      expect(names.filter((n) => n.startsWith('registry-'))).toHaveLength(1);
+      // One mode view: each view's chunk is named after its file (view-*), and the one carried is this mode's.
+      const views = names.filter((n) => n.startsWith('view-'));
+      expect(views).toHaveLength(1);
+      const html = code('index.html');
+      expect(html).toContain(`"mode":"${mode}"`);
+      const size = zipPackage(files).length;
+      console.info(`${format} --mode ${mode}: ${(size / 1024).toFixed(1)} KB zipped`);
+      expect(size).toBeLessThanOrEqual(120 * 1024);
+    }
+    // Practice carries neither.
+    const practice = Object.keys((await built)[0]?.[1] ?? { missing: 1 });
+    expect(practice.some((n) => n.startsWith('registry-') || n.startsWith('view-'))).toBe(false);
   });
 
   it('apply the package\'s attempts to every task', () => {

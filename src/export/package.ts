@@ -1,7 +1,7 @@
 /**
  * Builds an LMS package for a set: index.html (the set and the package's settings inline as JSON),
  * the runtime (vite.lms.config.ts, built in memory) with only the chunks this set needs (its
- * languages' grammars; cmi5's client for a cmi5 package), and the descriptor the LMS reads (with the
+ * languages' grammars, its mode's view; cmi5's client for a cmi5 package), and the descriptor the LMS reads (with the
  * XSD files it names, for SCORM 1.2 always and 2004 when asked). Every URL
  * is relative and nothing comes from a CDN, so the zip runs from wherever the LMS serves it.
  */
@@ -83,7 +83,7 @@ const TABLE = /\/components\/code\/grammars\.ts$/;
  * language is named by an alias the highlighter does not load directly), cmi5's client for cmi5; not
  * the French table, the embed's xAPI or the iframe page's height reporting.
  */
-export function neededModules(chunks: readonly Chunk[], set: ExerciseSet, format: PackageFormat): (moduleId: string) => boolean {
+export function neededModules(chunks: readonly Chunk[], set: ExerciseSet, format: PackageFormat, mode = 'practice'): (moduleId: string) => boolean {
   const byName = new Map(chunks.map((c) => [c.fileName, c]));
   // The grammars the highlighter imports by name, without the table.
   const direct = new Set(
@@ -100,9 +100,10 @@ export function neededModules(chunks: readonly Chunk[], set: ExerciseSet, format
     if (grammar) return grammars.has(grammar);
     if (TABLE.test(id)) return needsTable;
     if (id.endsWith('/src/lms/cmi5.ts')) return format === 'cmi5';
-    // Nor another mode's view: a package runs practice (src/lms/config.ts).
+    // A mode other than practice: the registry and that mode's own view, not the other modes'.
+    if (id.includes('/src/modes/')) return mode !== 'practice' && (id.endsWith('/src/modes/registry.ts') || id.includes(`/src/modes/${mode}/`));
     // Nor the validator: the set was validated here, and the runtime mounts it as it is (prevalidated).
-    return !/\/src\/(i18n\/fr|embed\/xapi|embed\/frame|store\/fetch-set)\.ts$/.test(id) && !id.includes('/src/modes/');
+    return !/\/src\/(i18n\/fr|embed\/xapi|embed\/frame|store\/fetch-set)\.ts$/.test(id);
   };
 }
 
@@ -141,7 +142,7 @@ export function indexHtml(config: PackageConfig, script: string): string {
 /** The package's files, name -> bytes; zip them with `zipPackage`. */
 export async function packageFiles(set: ExerciseSet, options: PackageOptions): Promise<Record<string, Uint8Array>> {
   const all = await runtimeChunks();
-  const chunks = pickChunks(all, neededModules(all, set, options.format));
+  const chunks = pickChunks(all, neededModules(all, set, options.format, options.mode));
   const entry = chunks.find((c) => c.isEntry);
   if (!entry) throw new Error('the LMS runtime build has no entry chunk');
   const config: PackageConfig = { format: options.format, mode: options.mode, mastery: options.mastery, set: withAttempts(set, options.attempts) };

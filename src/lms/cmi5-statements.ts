@@ -5,6 +5,7 @@
  * `answered` is a cmi5 "allowed" statement, about one task, without the cmi5 category.
  */
 import type { ExerciseSet, Task } from '../schema/exercise-schema.ts';
+import type { XapiInteraction } from '../engine/grading.ts';
 
 export const CMI5 = {
   category: 'https://w3id.org/xapi/cmi5/context/categories/cmi5',
@@ -82,9 +83,14 @@ export function auStatement(launch: Launch, name: Exclude<Cmi5Verb, 'answered'>,
   };
 }
 
-/** `answered` for one task: a fill-in interaction whose response is the learner's options in blank order. */
-export function answeredStatement(launch: Launch, set: ExerciseSet, task: Task, answer: readonly string[], key: readonly string[], success: boolean, time: Date): Json {
+/**
+ * `answered` for one task: a fill-in interaction whose response is the learner's options in blank order,
+ * or, in a mode with its own xAPI mapping (Type it's fill-in, Pick's matching, line order's sequencing),
+ * that mapping's type, components, pattern and response.
+ */
+export function answeredStatement(launch: Launch, set: ExerciseSet, task: Task, answer: readonly string[], key: readonly string[], success: boolean, time: Date, mapped?: XapiInteraction): Json {
   const shared = context(launch, []);
+  const { interactionType, correctResponsesPattern, response, ...components } = mapped ?? { interactionType: 'fill-in', correctResponsesPattern: [key.join('[,]')], response: answer.join('[,]') };
   return {
     actor: launch.actor,
     verb: verb('answered'),
@@ -95,11 +101,12 @@ export function answeredStatement(launch: Launch, set: ExerciseSet, task: Task, 
         name: { 'en-US': `${set.title}: task ${set.tasks.indexOf(task) + 1}` },
         description: { 'en-US': task.prompt },
         type: 'http://adlnet.gov/expapi/activities/cmi.interaction',
-        interactionType: 'fill-in',
-        correctResponsesPattern: [key.join('[,]')],
+        interactionType,
+        correctResponsesPattern,
+        ...components,
       },
     },
-    result: { response: answer.join('[,]'), success },
+    result: { response, success },
     context: { ...shared, contextActivities: { ...(shared.contextActivities as Json), parent: [{ objectType: 'Activity', id: launch.activityId }] } },
     timestamp: time.toISOString(),
   };

@@ -13,6 +13,8 @@ import type { HostEvent } from '../embed/host-events.ts';
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
 import { acceptedAnswers } from '../engine/grading.ts';
 import { blanksOf, parseTemplate } from '../engine/template.ts';
+import { isModeId } from '../engine/modes.ts';
+import { loadMode } from '../modes/load.ts';
 import { answeredStatement, auStatement, duration, moveOnStatements, type Launch } from './cmi5-statements.ts';
 import { strings } from './strings.ts';
 import { suspendStorage } from './suspend.ts';
@@ -26,7 +28,7 @@ interface Saved {
   sent: string[];
 }
 
-export async function startCmi5(set: ExerciseSet, mastery: number, mountIt: (options: Pick<MountOptions, 'storage' | 'onEvent'>) => Handle): Promise<void> {
+export async function startCmi5(set: ExerciseSet, mastery: number, mountIt: (options: Pick<MountOptions, 'storage' | 'onEvent'>) => Handle, mode = 'practice'): Promise<void> {
   const params = new URLSearchParams(location.search);
   const [endpoint, fetchUrl, actorText, registration, activityId] = ['endpoint', 'fetch', 'actor', 'registration', 'activityId'].map((k) => params.get(k));
   if (!endpoint || !fetchUrl || !actorText || !registration || !activityId) {
@@ -75,10 +77,19 @@ export async function startCmi5(set: ExerciseSet, mastery: number, mountIt: (opt
   const saveState = () => post(stateUrl(PROGRESS_STATE), 'PUT', saved);
 
   send(auStatement(launch, 'initialized', new Date()));
-  const storage = suspendStorage(set, saved.progress, (encoded) => {
-    saved.progress = encoded;
-    saveState();
-  });
+  const storage = suspendStorage(
+    set,
+    saved.progress,
+    (encoded) => {
+      saved.progress = encoded;
+      saveState();
+    },
+    undefined,
+    mode,
+  );
+
+  // The mode's chunk (which mount() loads too) brings its interaction's xAPI mapping; the bank has none.
+  const xapi = isModeId(mode) ? await loadMode(mode).then((module) => module.interaction?.xapi, () => undefined) : undefined;
 
   const once = (name: 'completed' | 'passed' | 'failed', result: Json) => {
     if (saved.sent.includes(name)) return;
@@ -93,7 +104,8 @@ export async function startCmi5(set: ExerciseSet, mastery: number, mountIt: (opt
       const byBlank = new Map(event.blanks.map((b) => [b.blank, b.option]));
       const answer = blanks.map((b) => byBlank.get(b) ?? '');
       const key = blanks.map((b) => acceptedAnswers(task, b)[0] ?? '');
-      send(answeredStatement(launch, set, task, answer, key, event.correct, new Date(event.time)));
+      const mapped = xapi?.(task, Object.fromEntries(event.blanks.map((b) => [b.blank, b.option])));
+      send(answeredStatement(launch, set, task, answer, key, event.correct, new Date(event.time), mapped));
     }
     if (event.type !== 'completed' || !normal) return;
     const time = duration(Date.now() - started);

@@ -5,11 +5,18 @@
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
 
 /**
- * The modes a package runs. Practice only for now: SCORM 1.2's 4,096 characters of suspend_data hold
- * progress by option index (suspend.ts), which a typed answer, a line order or an exam's round do not
- * fit yet; the embed and the site run every mode.
+ * The modes a package runs: those that play one set inside one sitting of an LMS activity, each resumed
+ * from suspend_data (suspend.ts: options by index, typed text and line order's lines as text, an
+ * exam's round).
  */
-export const MODES = ['practice'] as const;
+export const MODES = ['practice', 'study', 'typed', 'pick', 'order', 'exam'] as const;
+
+/** The modes a package refuses, and why: each schedules over days or spans sets, which one activity's score cannot say. */
+export const REFUSED_MODES: Readonly<Record<string, string>> = {
+  flashcards: 'flashcards schedule the learner\'s recall over days and grade nothing an LMS could record',
+  review: 'review draws past mistakes from every set the learner has practised, not one set\'s tasks',
+  challenge: 'a challenge spans several sets and scores a personal best, not one set\'s tasks',
+};
 
 export const PACKAGE_FORMATS = ['scorm12', 'scorm2004', 'cmi5'] as const;
 export type PackageFormat = (typeof PACKAGE_FORMATS)[number];

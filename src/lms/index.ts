@@ -15,8 +15,8 @@ if (element && text) {
   // The set was validated when the package was made (npm run export): the package ships no validator.
   const mountIt = (options: Pick<MountOptions, 'storage' | 'onEvent'>) => mount(element, { exercise: config.set, mode: config.mode, prevalidated: true, ...options });
   if (config.format === 'cmi5') {
-    import('./cmi5.ts').then(({ startCmi5 }) => startCmi5(config.set, config.mastery, mountIt)).catch((error: unknown) => console.error('codeblanks:', error));
+    import('./cmi5.ts').then(({ startCmi5 }) => startCmi5(config.set, config.mastery, mountIt, config.mode)).catch((error: unknown) => console.error('codeblanks:', error));
   } else {
-    startScorm(config.format === 'scorm12' ? '1.2' : '2004', config.set, config.mastery, mountIt);
+    startScorm(config.format === 'scorm12' ? '1.2' : '2004', config.set, config.mastery, mountIt, config.mode);
   }
 }

@@ -2,7 +2,10 @@
 import { readFileSync } from 'node:fs';
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
 import type { SetScore } from '../engine/scoring.ts';
-import { interactionResult, interactionSetup, scoreData, sessionTime } from './scorm-data.ts';
+import { orderInteraction, puzzleOf } from '../engine/parsons.ts';
+import { selectInteraction } from '../engine/select.ts';
+import { typedInteraction } from '../engine/typed.ts';
+import { interactionResult, interactionSetup, scoreData, sessionTime, type XapiOf } from './scorm-data.ts';
 
 const set = JSON.parse(readFileSync(new URL('../../exercises/oauth2-client-credentials.json', import.meta.url), 'utf8')) as ExerciseSet;
 const score = (solved: number, failed: number, total = 5): SetScore => ({
@@ -29,12 +32,40 @@ describe('SCORM data', () => {
   });
 
   it.each([
-    ['1.2', true, { 'cmi.interactions.2.student_response': 'a[,]b', 'cmi.interactions.2.result': 'correct' }],
-    ['1.2', false, { 'cmi.interactions.2.student_response': 'a[,]b', 'cmi.interactions.2.result': 'wrong' }],
-    ['2004', true, { 'cmi.interactions.2.learner_response': 'a[,]b', 'cmi.interactions.2.result': 'correct' }],
-    ['2004', false, { 'cmi.interactions.2.learner_response': 'a[,]b', 'cmi.interactions.2.result': 'incorrect' }],
+    ['1.2', true, { 'cmi.interactions.4.student_response': 'a[,]b[,]c', 'cmi.interactions.4.result': 'correct' }],
+    ['1.2', false, { 'cmi.interactions.4.student_response': 'a[,]b[,]c', 'cmi.interactions.4.result': 'wrong' }],
+    ['2004', true, { 'cmi.interactions.4.learner_response': 'a[,]b[,]c', 'cmi.interactions.4.result': 'correct' }],
+    ['2004', false, { 'cmi.interactions.4.learner_response': 'a[,]b[,]c', 'cmi.interactions.4.result': 'incorrect' }],
   ] as const)('SCORM %s, a result that is right: %s', (version, correct, expected) => {
-    expect(asObject(interactionResult(set, version, 'client-id-value', ['a', 'b'], correct))).toEqual(expected);
+    expect(asObject(interactionResult(set, version, 'requests-post', { 1: 'a', 2: 'b', 3: 'c' }, correct))).toEqual(expected);
+  });
+
+  const pick = `1[.]o${(set.tasks[0]?.options.indexOf('client_credentials') ?? 0) + 1}`;
+  const solution = puzzleOf(set.tasks[4]!)?.solution ?? [];
+  it.each([
+    ['typed', '2004', typedInteraction.xapi, 'fill-in', '{case_matters=true}client_credentials', { 1: 'client_credentials' }, 'client_credentials'],
+    ['typed', '1.2', typedInteraction.xapi, 'fill-in', 'client_credentials', { 1: 'client_credentials' }, 'client_credentials'],
+    ['pick', '2004', selectInteraction.xapi, 'matching', pick, { 1: 'client_credentials' }, pick],
+    ['pick', '1.2', selectInteraction.xapi, 'matching', pick.replace('[.]', '.'), { 1: 'client_credentials' }, pick.replace('[.]', '.')],
+  ] as const)('%s, SCORM %s: the first task is a %s interaction, pattern %j', (_, version, xapi, type, pattern, response, written) => {
+    const setup = asObject(interactionSetup(set, version, xapi as XapiOf));
+    expect(setup['cmi.interactions.0.type']).toBe(type);
+    expect(setup['cmi.interactions.0.correct_responses.0.pattern']).toBe(pattern);
+    const result = asObject(interactionResult(set, version, 'grant-type', response, true, xapi as XapiOf));
+    expect(result[version === '1.2' ? 'cmi.interactions.0.student_response' : 'cmi.interactions.0.learner_response']).toBe(written);
+  });
+
+  it.each([
+    ['2004', '[,]'],
+    ['1.2', ','],
+  ] as const)('line order, SCORM %s: a sequencing interaction of line ids joined by %j', (version, delimiter) => {
+    expect(solution.length).toBeGreaterThan(2);
+    const setup = asObject(interactionSetup(set, version, orderInteraction.xapi as XapiOf));
+    expect(setup['cmi.interactions.4.type']).toBe('sequencing');
+    expect(setup['cmi.interactions.4.correct_responses.0.pattern']).toBe(solution.join(delimiter));
+    const response = Object.fromEntries(solution.map((id, i) => [i + 1, id]));
+    const result = asObject(interactionResult(set, version, 'requests-post', response, true, orderInteraction.xapi as XapiOf));
+    expect(Object.values(result)).toContain(solution.join(delimiter));
   });
 
   it.each([

@@ -5,7 +5,7 @@
  * score and reports progress.
  */
 import type { ExerciseSet, Task } from '../schema/exercise-schema.ts';
-import { acceptedAnswers } from '../engine/grading.ts';
+import { acceptedAnswers, type Interaction, type Placements } from '../engine/grading.ts';
 import { blanksOf, parseTemplate } from '../engine/template.ts';
 import type { SetScore } from '../engine/scoring.ts';
 
@@ -21,26 +21,63 @@ const answerParts = (task: Task): string[] => blanksOf(parseTemplate(task.code))
 const typeOf = (task: Task): 'fill-in' | 'other' => (fitsFillIn(task, [...answerParts(task), ...task.options]) ? 'fill-in' : 'other');
 const cut = (text: string, max: number): string => (text.length > max ? text.slice(0, max) : text);
 
-/** The interactions, one per task in the set's order, without a result: written once, at the first launch. */
-export function interactionSetup(set: ExerciseSet, version: ScormVersion): Pairs {
+/** A mode's xAPI mapping of its answers (src/engine: Type it's fill-in, Pick's matching, line order's sequencing). */
+export type XapiOf = NonNullable<Interaction['xapi']>;
+
+/**
+ * An xAPI pattern or response as the version writes it: 2004's are xAPI's own; 1.2 has no `{case_matters}`
+ * and separates a matching's pairs and a sequence's items with `,` and `.`. (The bank's fill-in keeps the
+ * `[,]` every package has written since the first.)
+ */
+const scormText = (version: ScormVersion, type: string, text: string): string => {
+  if (version === '2004') return text;
+  const plain = text.replace(/^\{case_matters=(?:true|false)\}/, '');
+  return type === 'fill-in' ? plain : plain.replaceAll('[,]', ',').replaceAll('[.]', '.');
+};
+
+/** A task's interaction type and correct pattern: the mode's mapping, or the bank's fill-in. */
+function describe(task: Task, version: ScormVersion, xapi: XapiOf | undefined): { type: string; pattern: string } {
+  if (!xapi) return { type: typeOf(task), pattern: answerParts(task).join(DELIMITER) };
+  const mapped = xapi(task, {});
+  // A typed answer too long for 2004's fill-in (ten parts of 250 characters) is described as 'other'.
+  const parts = (mapped.correctResponsesPattern[0] ?? '').replace(/^\{[^}]*\}/, '').split(DELIMITER);
+  const type = mapped.interactionType === 'fill-in' && !fitsFillIn(task, parts) ? 'other' : mapped.interactionType;
+  return { type, pattern: scormText(version, type, mapped.correctResponsesPattern[0] ?? '') };
+}
+
+/**
+ * The interactions, one per task the mode plays (line order leaves short tasks out), without a result:
+ * written once, at the first launch. `xapi` is the mode's mapping; the bank's fill-in without it.
+ */
+export function interactionSetup(set: ExerciseSet, version: ScormVersion, xapi?: XapiOf): Pairs {
   return set.tasks.flatMap((task, n): [string, string][] => {
     const at = `cmi.interactions.${n}`;
-    const pattern = cut(answerParts(task).join(DELIMITER), version === '1.2' ? 255 : 4000);
+    const described = describe(task, version, xapi);
+    const pattern = cut(described.pattern, version === '1.2' ? 255 : 4000);
     return [
       [`${at}.id`, task.id],
-      [`${at}.type`, typeOf(task)],
+      [`${at}.type`, described.type],
       ...(version === '2004' ? ([[`${at}.description`, cut(task.prompt.replace(/^\{/, '('), 250)]] as [string, string][]) : []),
       [`${at}.correct_responses.0.pattern`, pattern],
     ];
   });
 }
 
-/** A task's result: the learner's options in blank order and whether they were right. */
-export function interactionResult(set: ExerciseSet, version: ScormVersion, taskId: string, response: readonly string[], correct: boolean): Pairs {
+/**
+ * A task's result: the learner's answer (blank or place -> value) as the mode's mapping writes it (the
+ * bank's: the options in blank order), and whether it was right.
+ */
+export function interactionResult(set: ExerciseSet, version: ScormVersion, taskId: string, response: Placements, correct: boolean, xapi?: XapiOf): Pairs {
   const n = set.tasks.findIndex((t) => t.id === taskId);
-  if (n < 0) return [];
+  const task = set.tasks[n];
+  if (!task) return [];
   const at = `cmi.interactions.${n}`;
-  const text = cut(response.join(DELIMITER), version === '1.2' ? 255 : 4000);
+  const written = xapi
+    ? scormText(version, describe(task, version, xapi).type, xapi(task, response).response)
+    : blanksOf(parseTemplate(task.code))
+        .map((blank) => response[blank] ?? '')
+        .join(DELIMITER);
+  const text = cut(written, version === '1.2' ? 255 : 4000);
   return version === '1.2'
     ? [
         [`${at}.student_response`, text],

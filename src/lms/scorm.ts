@@ -7,9 +7,10 @@
 import type { Handle, MountOptions } from '../embed/mount.tsx';
 import type { HostEvent } from '../embed/host-events.ts';
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
-import { blanksOf, parseTemplate } from '../engine/template.ts';
+import { MODES as POLICIES, isModeId, modeTasks } from '../engine/modes.ts';
+import { loadMode } from '../modes/load.ts';
 import { findApi, type ApiWindow } from './api-finder.ts';
-import { interactionResult, interactionSetup, scoreData, sessionTime, type Pairs, type ScormVersion } from './scorm-data.ts';
+import { interactionResult, interactionSetup, scoreData, sessionTime, type Pairs, type ScormVersion, type XapiOf } from './scorm-data.ts';
 import { SCORM12_SUSPEND_LIMIT, suspendStorage } from './suspend.ts';
 
 interface Api12 {
@@ -85,6 +86,7 @@ export function startScorm(
   set: ExerciseSet,
   mastery: number,
   mountIt: (options: Pick<MountOptions, 'storage' | 'onEvent'>) => Handle,
+  mode = 'practice',
 ): void {
   const session = connect(version);
   if (!session) {
@@ -95,13 +97,28 @@ export function startScorm(
   const started = Date.now();
   const limit = version === '1.2' ? SCORM12_SUSPEND_LIMIT : 64000;
   const passing = masteryFrom(session, version, mastery);
-  const storage = suspendStorage(set, session.get('cmi.suspend_data'), (encoded) => {
-    if (encoded.length > limit) console.error(`codeblanks: progress takes ${encoded.length} characters, more than cmi.suspend_data holds (${limit}): not saved`);
-    else session.set([['cmi.suspend_data', encoded]]);
-  });
-
-  // The first launch declares one interaction per task; a resumed one finds them there.
-  if (!(Number.parseInt(session.get('cmi.interactions._count'), 10) > 0)) session.set(interactionSetup(set, version));
+  const storage = suspendStorage(
+    set,
+    session.get('cmi.suspend_data'),
+    (encoded) => {
+      if (encoded.length > limit) console.error(`codeblanks: progress takes ${encoded.length} characters, more than cmi.suspend_data holds (${limit}): not saved`);
+      else session.set([['cmi.suspend_data', encoded]]);
+    },
+    undefined,
+    mode,
+  );
+  // The tasks the mode plays (line order leaves short ones out), each an interaction of the mode's type.
+  const played = isModeId(mode) ? { ...set, tasks: [...modeTasks(POLICIES[mode], set)] } : set;
+  let xapi: XapiOf | undefined;
+  // The mode's chunk (which mount() loads too) brings its interaction's xAPI mapping; the bank has none.
+  const declared = (isModeId(mode) ? loadMode(mode) : Promise.reject(new Error(mode)))
+    .then((module) => (xapi = module.interaction?.xapi))
+    .catch(() => undefined)
+    .then(() => {
+      // The first launch declares one interaction per task; a resumed one finds them there.
+      if (!(Number.parseInt(session.get('cmi.interactions._count'), 10) > 0)) session.set(interactionSetup(played, version, xapi));
+      session.commit();
+    });
   const status = session.get(version === '1.2' ? 'cmi.core.lesson_status' : 'cmi.completion_status');
   if (status === 'not attempted' || status === 'unknown' || status === '') {
     session.set([[version === '1.2' ? 'cmi.core.lesson_status' : 'cmi.completion_status', 'incomplete']]);
@@ -112,10 +129,8 @@ export function startScorm(
   const report = (event: HostEvent) => {
     const pairs: (readonly [string, string])[] = [];
     if (event.type === 'checked') {
-      const task = set.tasks.find((t) => t.id === event.taskId);
-      const byBlank = new Map(event.blanks.map((b) => [b.blank, b.option]));
-      const response = task ? blanksOf(parseTemplate(task.code)).map((blank) => byBlank.get(blank) ?? '') : [];
-      pairs.push(...interactionResult(set, version, event.taskId, response, event.correct));
+      const response = Object.fromEntries(event.blanks.map((b) => [b.blank, b.option]));
+      pairs.push(...interactionResult(played, version, event.taskId, response, event.correct, xapi));
     }
     const score = handle.progress()?.score;
     if (score) pairs.push(...scoreData(version, score, passing));
@@ -127,8 +142,8 @@ export function startScorm(
     onEvent: (event) => {
       if (event.type === 'placed' || event.type === 'check-refused') return;
       // The store saves progress after it reports the event: report once that save is done, so the
-      // commit carries the suspend_data of this very result.
-      queueMicrotask(() => report(event));
+      // commit carries the suspend_data of this very result (and after the interactions are declared).
+      void declared.then(() => report(event));
     },
   });
 
