@@ -5,9 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { shadowCss } from './vite.embed.config.ts';
+import { dndKitDefaultsPlugin } from './scripts/dnd-kit-defaults-plugin.ts';
 
 export default defineConfig({
-  plugins: [react(), shadowCss()],
+  plugins: [react(), shadowCss(), dndKitDefaultsPlugin()],
   resolve: {
     alias: {
       'codeblanks-prism-core': fileURLToPath(new URL('./src/components/code/prism-core.js', import.meta.url)),
@@ -26,7 +27,14 @@ export default defineConfig({
     lib: { entry: 'src/lms/index.ts', formats: ['es'], fileName: () => 'codeblanks.js' },
     rolldownOptions: {
       preserveEntrySignatures: 'allow-extension',
-      output: { chunkFileNames: '[name]-[hash].js', minify: true, comments: false },
+      output: {
+        chunkFileNames: '[name]-[hash].js',
+        minify: true,
+        comments: false,
+        // As the site and the embed: what the entry imports stays in it (rolldown/rolldown#10731); the
+        // mode views otherwise moved the entry's hooks and engine into a chunk of their own.
+        codeSplitting: { groups: [{ name: 'codeblanks', tags: ['$initial'] }] },
+      },
     },
   },
 });

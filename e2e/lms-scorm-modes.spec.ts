@@ -199,5 +199,6 @@ for (const version of ['12', '2004'] as const) {
 
 test('SCORM zips of the seed set in --mode exam and --mode typed: sizes', { tag: tags.desktop }, () => {
   console.info(Object.entries(zipSizes).map(([name, size]) => `${name}: ${(size / 1024).toFixed(1)} KB`).join(', '));
-  for (const size of Object.values(zipSizes)) expect(size).toBeLessThanOrEqual(120 * 1024);
+  // The default package's 120 KB plus at most 12 KB for a mode's view and the registry (package.test.ts).
+  for (const size of Object.values(zipSizes)) expect(size).toBeLessThanOrEqual(132 * 1024);
 });
