@@ -223,7 +223,7 @@ test('the preview shows the set in every mode the site offers for it, and leaves
   await page.getByRole('combobox', { name: 'Bundled set' }).selectOption('python-indexing-and-slicing.json');
   await page.getByRole('button', { name: 'Open', exact: true }).click();
   const mode = page.getByRole('combobox', { name: 'Mode' });
-  await expect(mode.getByRole('option')).toHaveText(['Practice', 'Type it', 'Pick', 'Line order', 'Exam']);
+  await expect(mode.getByRole('option')).toHaveText(['Practice', 'Study', 'Type it', 'Pick', 'Line order', 'Flashcards', 'Review', 'Challenge', 'Exam']);
   await expect(mode).toHaveValue('practice');
   const task = preview(page).getByRole('region', { name: 'Task 1' });
   await expect(task.getByRole('button', { name: /^Blank 1\b/ })).toBeVisible();
@@ -245,7 +245,7 @@ test('the preview shows the set in every mode the site offers for it, and leaves
   await selectText(page.getByRole('textbox', { name: /^Code of task-1/ }), 'len');
   await page.getByRole('button', { name: 'Make blank' }).click();
   await expect(preview(page).getByRole('region', { name: 'Task 1' })).toBeVisible();
-  await expect(mode.getByRole('option')).toHaveText(['Practice', 'Type it', 'Pick', 'Exam']);
+  await expect(mode.getByRole('option')).toHaveText(['Practice', 'Study', 'Type it', 'Pick', 'Flashcards', 'Review', 'Challenge', 'Exam']);
   await expect(mode).toHaveValue('practice');
   await mode.selectOption({ label: 'Pick' });
   await expect(preview(page).getByText('Pick · 1 task')).toBeVisible();
