@@ -23,9 +23,14 @@ async function answer(region: Locator, wrong = false, last = false) {
   const id = (await region.getAttribute('data-task'))!;
   const task = ANSWERS.get(id)!;
   const bank = region.getByRole('group', { name: 'Options' });
-  for (const [blank, accepted] of Object.entries(task.answers)) {
-    const right = Array.isArray(accepted) ? accepted[0]! : accepted;
-    const option = wrong ? task.options.find((o) => ![accepted].flat().includes(o))! : right;
+  // A wrong answer: a distractor (an option no blank accepts) in the first blank, the right ones in the
+  // rest. One wrong option in every blank would move it from blank to blank (options are single-use) and
+  // leave blanks empty, so a task of several blanks could not be saved.
+  const accepted = Object.values(task.answers).flat();
+  const distractor = task.options.find((o) => !accepted.includes(o));
+  for (const [blank, ok] of Object.entries(task.answers)) {
+    const right = Array.isArray(ok) ? ok[0]! : ok;
+    const option = wrong && blank === Object.keys(task.answers)[0] ? (distractor ?? task.options.find((o) => ![ok].flat().includes(o))!) : right;
     await region.getByRole('button', { name: new RegExp(`^Blank ${blank}\\b`) }).click();
     await bank.getByRole('button', { name: option, exact: true }).click();
   }
