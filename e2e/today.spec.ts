@@ -108,6 +108,8 @@ test('Today shows the same after the browser restarts', async ({ page, browser }
   await openToday(page);
   // The sets' titles arrive with the catalogue, after the counts.
   await expect(mastery(page).getByRole('link', { name: /^SQL joins/ })).toBeVisible();
+  // Export and import are a chunk of their own: compare the pages once each has drawn them.
+  await expect(page.getByRole('button', { name: 'Export progress' })).toBeVisible();
   const shown = await page.getByRole('main').innerText();
   const { baseURL, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch } = test.info().project.use;
   const context = await browser.newContext({ baseURL, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, timezoneId: 'America/New_York', storageState: await page.context().storageState() });
@@ -116,6 +118,7 @@ test('Today shows the same after the browser restarts', async ({ page, browser }
     await again.clock.setFixedTime(at('2026-12-10T09:00:00'));
     await openToday(again);
     await expect(mastery(again).getByRole('link', { name: /^SQL joins/ })).toBeVisible();
+    await expect(again.getByRole('button', { name: 'Export progress' })).toBeVisible();
     expect(await again.getByRole('main').innerText()).toBe(shown);
   } finally {
     await context.close();
