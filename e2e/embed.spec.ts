@@ -65,7 +65,9 @@ async function fill(scope: Locator | FrameLocator, blank: number, option: string
   await scope.getByRole('button', { name: option, exact: true }).click();
 }
 
-test('an element reports placed, checked, solved and completed, and xAPI statements, with their payloads', async ({ page }) => {
+// Events, storage, attributes and styles are the same on any screen: those tests run on desktop only. The
+// phone project keeps what a phone changes: the iframe's fit, its margins, and a touch drag.
+test('an element reports placed, checked, solved and completed, and xAPI statements, with their payloads', { tag: tags.desktop }, async ({ page }) => {
   await openCourse(page);
   const grant = page.locator('#ex-grant');
   await fill(grant, 1, 'client_credentials');
@@ -137,7 +139,7 @@ test('an element reports placed, checked, solved and completed, and xAPI stateme
   expect((await events(page, 'ex-post')).length).toBe(0);
 });
 
-test('two elements of one set share progress under the default storage key, and a reload keeps both', async ({ page }) => {
+test('two elements of one set share progress under the default storage key, and a reload keeps both', { tag: tags.desktop }, async ({ page }) => {
   await openCourse(page);
   const grant = page.locator('#ex-grant');
   const post = page.locator('#ex-post');
@@ -202,7 +204,7 @@ test('the iframe fits its exercise with no inner scrollbar, before and after sol
   expect(frameScripts.filter((path) => path.includes('fetch-set'))).toEqual([]);
 });
 
-test('one task, by element, iframe or mount(), shows just the task, named by its set: no set header', async ({ page }) => {
+test('one task, by element, iframe or mount(), shows just the task, named by its set: no set header', { tag: tags.desktop }, async ({ page }) => {
   await openCourse(page);
   await page.evaluate(async () => {
     const { mount } = (await import('/embed/codeblanks.js' as string)) as { mount: (element: Element, options: object) => unknown };
@@ -238,7 +240,7 @@ test('the iframe page keeps its exercise off the edges of its frame', async ({ p
   expect(Math.min(gaps.left, gaps.right, gaps.top), JSON.stringify(gaps)).toBeGreaterThanOrEqual(12);
 });
 
-test.describe('a task that is not in the set', () => {
+test.describe('a task that is not in the set', { tag: tags.desktop }, () => {
   test.use({ allowedConsoleErrors: [new RegExp(`${BROKEN}|codeblanks: task "9" is not in the set`)] });
 
   test('mount() and the iframe page each say so in place and log it once', async ({ page, consoleErrors }) => {
@@ -262,7 +264,7 @@ test.describe('a task that is not in the set', () => {
   });
 });
 
-test('mount() takes an exercise object, calls onEvent and xapi.onStatement, and its handle reports and resets', async ({ page }) => {
+test('mount() takes an exercise object, calls onEvent and xapi.onStatement, and its handle reports and resets', { tag: tags.desktop }, async ({ page }) => {
   await openCourse(page);
   const api = page.locator('#ex-api');
   await fill(api, 1, '<');
@@ -294,7 +296,7 @@ test('mount() takes an exercise object, calls onEvent and xapi.onStatement, and 
   await expect(api.getByRole('heading')).toHaveCount(0);
 });
 
-test('an exercise written inline in the page works like a fetched one', async ({ page }) => {
+test('an exercise written inline in the page works like a fetched one', { tag: tags.desktop }, async ({ page }) => {
   await openCourse(page);
   const inline = page.locator('#ex-inline');
   await expect(inline.getByRole('heading', { name: 'Reading rows' })).toBeVisible();
@@ -303,7 +305,7 @@ test('an exercise written inline in the page works like a fetched one', async ({
   await expect(inline.getByText('In a select list, * stands for every column.')).toBeVisible();
 });
 
-test('a bad src shows its message in place, logs one error, and the other exercises keep working', async ({ page, consoleErrors }) => {
+test('a bad src shows its message in place, logs one error, and the other exercises keep working', { tag: tags.desktop }, async ({ page, consoleErrors }) => {
   await openCourse(page);
   const broken = page.locator('#ex-broken');
   await expect(broken.getByRole('alert')).toHaveText(
@@ -316,7 +318,7 @@ test('a bad src shows its message in place, logs one error, and the other exerci
   await expect(inline.getByText(/^✓ Correct$/)).toBeVisible();
 });
 
-test.describe('bad attributes', () => {
+test.describe('bad attributes', { tag: tags.desktop }, () => {
   test.use({ allowedConsoleErrors: [new RegExp(`${BROKEN}|codeblanks: (unknown mode|unknown theme|task "9" is not in the set|the inline exercise is not)`)] });
 
   test('each shows a readable message in place and logs one line; nothing reaches the page', async ({ page, consoleErrors }) => {
@@ -354,7 +356,7 @@ test.describe('bad attributes', () => {
   });
 });
 
-test('attribute changes re-mount; a theme change restyles in place', async ({ page }) => {
+test('attribute changes re-mount; a theme change restyles in place', { tag: tags.desktop }, async ({ page }) => {
   await openCourse(page);
   const grant = page.locator('#ex-grant');
   const root = grant.locator('.cb-root');
@@ -379,7 +381,7 @@ test('attribute changes re-mount; a theme change restyles in place', async ({ pa
   await expect(grant.getByRole('heading', { name: 'Task 1' })).toHaveCount(0);
 });
 
-test('no CSP violations, and the page and the exercises keep their own styles', async ({ page }, testInfo) => {
+test('no CSP violations, and the page and the exercises keep their own styles', { tag: tags.desktop }, async ({ page }, testInfo) => {
   await openCourse(page);
   await expect(page.frameLocator('#ex-frame').getByRole('heading', { name: 'Task 3' })).toBeVisible();
   await expect(page.locator('#ex-broken').getByRole('alert')).toBeVisible();

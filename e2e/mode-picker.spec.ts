@@ -2,7 +2,7 @@
 // trains and the learner's progress in it; the last mode used on a set is where the learner comes back;
 // a task deep link works in every mode; an unknown mode says so; the catalogue shows progress across modes.
 import type { Page } from '@playwright/test';
-import { test, expect, expectNoAxeViolations } from './helpers';
+import { test, expect, expectNoAxeViolations, tags } from './helpers';
 
 const SET = 'oauth2-client-credentials';
 /** The seed set's last task: five lines, so every mode plays it, and far enough down to need the scroll. */
@@ -79,7 +79,8 @@ test('choosing a style opens it; the set comes back in the style last used; prac
 });
 
 for (const [name, id] of MODES) {
-  test(`a task deep link works in ${name}`, async ({ page }) => {
+  // Links and routing, the same on any screen: the desktop project only (the phone plays each mode in its own spec).
+  test(`a task deep link works in ${name}`, { tag: tags.desktop }, async ({ page }) => {
     await page.goto(`/?set=${SET}&mode=${id}#task-${LAST}`);
     if (id === 'exam' || id === 'challenge') {
       // The exam and the challenge start at their start screen; the address still names the set and mode.
@@ -98,7 +99,7 @@ for (const [name, id] of MODES) {
   });
 }
 
-test('an unknown style says so and offers practice, and the rest of the site keeps working', async ({ page }) => {
+test('an unknown style says so and offers practice, and the rest of the site keeps working', { tag: tags.desktop }, async ({ page }) => {
   await page.goto(`/?set=${SET}&mode=quiz`);
   await expect(page.getByRole('alert')).toContainText('There is no learning style called “quiz”');
   await page.getByRole('link', { name: 'Practise this set' }).click();

@@ -1,7 +1,7 @@
 // Progress the learner owns: Export progress in one browser, Import progress in a fresh one, nothing
 // lost; a damaged or newer file refused, nothing changed.
 import type { Browser, Page } from '@playwright/test';
-import { test, expect, expectNoAxeViolations } from './helpers';
+import { test, expect, expectNoAxeViolations, tags } from './helpers';
 
 const SET = 'oauth2-client-credentials';
 const task = (page: Page, n: number) => page.getByRole('region', { name: `Task ${n}` });
@@ -127,7 +127,8 @@ test('a browser with progress of its own keeps it when importing another', async
   }
 });
 
-test.describe('a file that cannot be imported', () => {
+// Refusing a file is the same on any screen, and a keyboard is a desktop's: desktop project only.
+test.describe('a file that cannot be imported', { tag: tags.desktop }, () => {
   for (const [name, content, message] of [
     ['a damaged file', '{"format":"codeblanks-progress","version":1,"entries":{"codeblanks:v2:', /This file is damaged: it is not complete JSON\. Nothing was changed\./],
     ['a file from a newer version', JSON.stringify({ format: 'codeblanks-progress', version: 2, entries: {} }), /made by a newer version of codeblanks.*Nothing was changed\./],
@@ -154,7 +155,7 @@ test.describe('a file that cannot be imported', () => {
   }
 });
 
-test('export and import work from the keyboard alone', async ({ page, browser }) => {
+test('export and import work from the keyboard alone', { tag: tags.desktop }, async ({ page, browser }) => {
   await practise(page);
   await page.goto('/today');
   await expect(page.getByRole('region', { name: 'Mastery' }).getByRole('listitem')).toHaveCount(1);

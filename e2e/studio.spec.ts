@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { createServer, type ViteDevServer } from 'vite';
-import { test, expect, expectNoAxeViolations } from './helpers';
+import { test, expect, expectNoAxeViolations, tags } from './helpers';
 import { zipSync, strToU8 } from 'fflate';
 import { loadExerciseSet } from '../src/engine/load-set.ts';
 
@@ -89,7 +89,9 @@ async function makeThreeBlanks(page: Page): Promise<void> {
   await expect(page.getByRole('status').filter({ hasText: 'Blank 3 made from “+=”.' })).toBeVisible();
 }
 
-test.describe('the studio under the dev server', () => {
+// The studio is an instructor's tool for a laptop or desktop screen; its phone-width preview is a toggle
+// inside that page, tested here. Its tests run in the desktop project only.
+test.describe('the studio under the dev server', { tag: tags.desktop }, () => {
   // The browser logs the route's 409 answer (the file changed on disk), which the studio then handles.
   test.use({ allowedConsoleErrors: [/status of 409 \(Conflict\).*__codeblanks\/save/] });
   // A dev server compiles on first request (and pre-bundles CodeMirror): the first visit takes a while.
@@ -197,7 +199,7 @@ test.describe('the studio under the dev server', () => {
   });
 });
 
-test('the static build offers Download and Copy instead of saving, and the learner\'s page loads none of the studio', async ({ page }) => {
+test('the static build offers Download and Copy instead of saving, and the learner\'s page loads none of the studio', { tag: tags.desktop }, async ({ page }) => {
   const fetched: string[] = [];
   page.on('request', (request) => fetched.push(request.url()));
   await page.goto('/?set=oauth2-client-credentials');
@@ -218,7 +220,7 @@ test('the static build offers Download and Copy instead of saving, and the learn
   await expectNoAxeViolations(page);
 });
 
-test('the preview shows the set in every mode the site offers for it, and leaves out line order for one-line tasks', async ({ page }) => {
+test('the preview shows the set in every mode the site offers for it, and leaves out line order for one-line tasks', { tag: tags.desktop }, async ({ page }) => {
   await page.goto('/author');
   await page.getByRole('combobox', { name: 'Bundled set' }).selectOption('python-indexing-and-slicing.json');
   await page.getByRole('button', { name: 'Open', exact: true }).click();
@@ -258,7 +260,7 @@ function setFile(task: Record<string, unknown>, extra: Record<string, unknown>[]
   return `${JSON.stringify(set, null, 2)}\n`;
 }
 
-test('parses each solution as the author types, at the JSON\'s line and column, honours "fragment", names a language it cannot parse once, and fetches only the grammars the set needs', async ({ page }) => {
+test('parses each solution as the author types, at the JSON\'s line and column, honours "fragment", names a language it cannot parse once, and fetches only the grammars the set needs', { tag: tags.desktop }, async ({ page }) => {
   const wasm: string[] = [];
   page.on('request', (request) => {
     if (request.url().endsWith('.wasm')) wasm.push(new URL(request.url()).pathname.split('/').pop() ?? '');
@@ -290,7 +292,7 @@ test('parses each solution as the author types, at the JSON\'s line and column, 
   await expect(page.locator('.cm-lintRange-error')).toHaveCount(0);
 });
 
-test('imports an H5P file, content.json or Moodle XML dropped on the studio or chosen in its picker, shows what was not carried over, and refuses a broken or hostile file without changing anything', async ({ page }) => {
+test('imports an H5P file, content.json or Moodle XML dropped on the studio or chosen in its picker, shows what was not carried over, and refuses a broken or hostile file without changing anything', { tag: tags.desktop }, async ({ page }) => {
   const fixture = (name: string) => readFileSync(path.resolve('src/import/fixtures', name), 'utf8');
   await page.goto('/author');
 
