@@ -84,7 +84,16 @@ export default defineConfig({
       // Everything the page's entry imports stays in one chunk with it. Without this, line order's chunk
       // made the bundler move React and its CommonJS helpers into a shared chunk loaded up front, 0.7 KB
       // gzip more on every set page (rolldown/rolldown#10731: a module the entry already loaded split out).
-      output: { codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] } },
+      // FSRS and the review schedules derived with it are one chunk: as three they were fetched one after
+      // another (each found only once the one before was parsed), which held up the Today page's counts.
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'index', tags: ['$initial'] },
+            { name: 'fsrs', test: /[\\/]ts-fsrs[\\/]|[\\/]src[\\/](engine[\\/](schedule|review|review-items)|store[\\/]today-reviews)\.ts$/ },
+          ],
+        },
+      },
     },
   },
   test: {

@@ -101,7 +101,7 @@ test.describe('a set whose request fails', () => {
     await page.route(/\/exercises\/oauth2-client-credentials\.json$/, (route) => route.abort());
     await page.route(/\/assets\/problem-[\w-]+\.js$/, (route) => route.abort());
     await page.goto(SET_URL);
-    await expect(page.getByRole('alert')).toHaveText('This exercise set could not be shown.');
+    await expect(page.getByRole('alert')).toHaveText('This page could not be shown.');
   });
 });
 

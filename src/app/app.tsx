@@ -1,14 +1,8 @@
 /**
- * The site's chrome and its two pages. Plain links and query strings: deep links work on any static
- * host.
+ * The site's chrome and its pages: a set (in the entry), the catalogue and the studio (one chunk), Today
+ * (a chunk of its own). Plain links and query strings: deep links work on any static host.
  */
-import { lazy, Suspense } from 'react';
-import { Problem, SetPage } from './set-page.tsx';
-
-// The catalogue is its own chunk so a set page, the heavier one, carries nothing of it; the studio
-// (/author) and the Today page (/today) are reached through that chunk, so this entry, which every
-// learner loads, hardly grows.
-const FrontPage = lazy(() => import('./catalogue.tsx').then((m) => ({ default: m.FrontPage })));
+import { Chunk, Problem, SetPage } from './set-page.tsx';
 
 export function App({ location }: { location: Pick<Location, 'pathname' | 'search' | 'hash'> }) {
   const query = new URLSearchParams(location.search);
@@ -26,25 +20,28 @@ export function App({ location }: { location: Pick<Location, 'pathname' | 'searc
           </span>
           codeblanks
         </a>
-        {/* Today (what is due, the streak, mastery) is reached through the catalogue's chunk, as /author is. */}
         <a className="site-brand" href="today">
           Today
         </a>
       </header>
       <main className="site-main">
-        {/* For the lazy pages: the catalogue, and a page that cannot be shown (set-page.tsx's Problem). */}
-        <Suspense fallback={<p aria-busy="true">Loading…</p>}>
-          {!found ? (
-            <Problem />
-          ) : setId ? (
-            <SetPage id={setId} hash={location.hash} mode={query.get('mode')} />
-          ) : (
-            <FrontPage path={location.pathname} />
-          )}
-        </Suspense>
+        {!found ? (
+          <Problem />
+        ) : setId ? (
+          <SetPage id={setId} hash={location.hash} mode={query.get('mode')} />
+        ) : (
+          // Today is a chunk of its own, not the catalogue's: it waits for nothing of the catalogue's.
+          <Chunk
+            load={() =>
+              location.pathname === '/today'
+                ? import('./today.tsx').then((m) => <m.Today />)
+                : import('./catalogue.tsx').then((m) => <m.FrontPage path={location.pathname} />)
+            }
+          />
+        )}
       </main>
       <footer className="site-footer">
-        <p>Practise code by filling in the blanks. Your progress stays in this browser.</p>
+        <p>Your progress stays in this browser.</p>
       </footer>
     </div>
   );

@@ -10,13 +10,13 @@ import css from './catalogue.css?inline';
 
 // The authoring studio, with CodeMirror: a chunk of its own, fetched only at /author.
 const Studio = lazy(() => import('../studio/studio.tsx').then((m) => ({ default: m.Studio })));
-// What to do now (due cards, the streak, mastery, export and import): a chunk of its own, at /today.
-const Today = lazy(() => import('./today.tsx').then((m) => ({ default: m.Today })));
 
-/** The site's pages other than a set's: the catalogue at `/`, the studio at `/author`, Today at `/today`. */
+/** The catalogue at `/`, and the studio at `/author` (Today, at `/today`, is app.tsx's own route). */
 export function FrontPage({ path }: { path: string }) {
-  return path === '/author' || path === '/today' ? (
-    <Suspense fallback={<p aria-busy="true">Loading…</p>}>{path === '/author' ? <Studio /> : <Today />}</Suspense>
+  return path === '/author' ? (
+    <Suspense fallback={<p aria-busy="true">Loading…</p>}>
+      <Studio />
+    </Suspense>
   ) : (
     <Catalogue />
   );

@@ -1,5 +1,6 @@
 /** A set's page: loads a bundled set and renders it; a set that failed validation says why, in place. */
-import { lazy, startTransition, Suspense, useEffect, useMemo, useState } from 'react';
+import { startTransition, useEffect, useMemo, useState, type ComponentProps, type ReactNode } from 'react';
+import type { Problem as ProblemPage } from './problem.tsx';
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
 import { MODES, modeAvailable, type ModeId } from '../engine/modes.ts';
 import { ModeViewProvider } from '../components/mode-view.tsx';
@@ -16,8 +17,6 @@ import { en, forPointer } from '../i18n/strings.ts';
 import { fetchBundledSet, type BundledSet } from './bundled-sets.ts';
 import { liveSession, onExerciseSaved } from './live-reload.ts';
 
-const ModeList = lazy(() => import('./mode-picker.tsx').then((m) => ({ default: m.ModeList })));
-
 /**
  * "Choose your learning style · N modes available": the modes built so far that this set can be played
  * in (modes not built are absent, not greyed out; so is line order for a set of one-line tasks). What
@@ -30,16 +29,13 @@ function ModePicker({ set, current }: { set: ExerciseSet; current: ModeId }) {
   return (
     <details className="mode-picker" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Choose your learning style · {count} modes available</summary>
-      {open ? (
-        <Suspense fallback={null}>
-          <ModeList set={set} current={current} />
-        </Suspense>
-      ) : null}
+      {open ? <Chunk load={() => import('./mode-picker.tsx').then((m) => <m.ModeList set={set} current={current} />)} /> : null}
     </details>
   );
 }
 
-const cannotShow = <p role="alert">This exercise set could not be shown.</p>;
+// What a page says when it cannot be drawn, or a part of it cannot be fetched (the connection went).
+const cannotShow = <p role="alert">This page could not be shown.</p>;
 
 // Read once, when the page loads: a touch screen's instructions say "tap".
 const strings = forPointer(en);
@@ -142,13 +138,19 @@ function LoadedSet({ set, hash, mode, module, session }: { set: ExerciseSet; has
 }
 
 /**
+ * A part of the site in a chunk of its own (a page, a problem), drawn once it is in: loaded into state
+ * rather than through React.lazy, which makes React hold a part back until 300 ms after its fallback
+ * showed (its reveal throttle for Suspense retries): 150 ms of idle at 4x CPU before Today could draw.
+ */
+export function Chunk({ load }: { load: () => Promise<ReactNode> }) {
+  const [part, setPart] = useState<ReactNode>(<p aria-busy="true">Loading…</p>);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a part never changes what it loads while it shows
+  useEffect(() => void load().then(setPart, () => setPart(cannotShow)), []);
+  return part;
+}
+
+/**
  * A page that cannot be shown (an unknown address or set, a set that failed validation) and the way back:
  * its own chunk (problem.tsx), which only such a page fetches.
  */
-export const Problem = lazy(() =>
-  import('./problem.tsx').then(
-    (m) => ({ default: m.Problem }),
-    // The connection went since the page loaded (the set's request may have failed for the same reason).
-    () => ({ default: () => cannotShow }),
-  ),
-);
+export const Problem = (props: ComponentProps<typeof ProblemPage>) => <Chunk load={() => import('./problem.tsx').then((m) => <m.Problem {...props} />)} />;

@@ -8,5 +8,5 @@ import { isStable, reviewSchedules } from '../engine/review.ts';
 import { readAllLogs } from './logs.ts';
 import type { KeyValueStorage } from './persistence.ts';
 
-/** Tasks to review by the end of `now`'s local day, stable ones left out. Never throws. */
-export const reviewsDue = (storage: KeyValueStorage | null, now: number): Due => dueOn(reviewSchedules(readAllLogs(storage)), now, isStable);
+/** Tasks to review by the end of `now`'s local day, stable ones left out (`logs`: as today.ts's readToday). Never throws. */
+export const reviewsDue = (storage: KeyValueStorage | null, now: number, logs = readAllLogs(storage)): Due => dueOn(reviewSchedules(logs), now, isStable);

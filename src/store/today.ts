@@ -37,8 +37,12 @@ export interface TodaySummary {
 }
 
 
-/** Streak, mastery and flashcards due at `now`, from every attempt log and flashcard in storage. */
-export function readToday(storage: KeyValueStorage | null, now: number): TodaySummary {
+/**
+ * Streak, mastery and flashcards due at `now`, from every attempt log and flashcard in storage. `logs`:
+ * the attempt logs when the caller has read them already (the Today page reads them once for this and
+ * for the reviews due).
+ */
+export function readToday(storage: KeyValueStorage | null, now: number, logs = readAllLogs(storage)): TodaySummary {
   const today = localDay(now);
   const days = new Set<number>();
   const checks = new Map<string, CheckedBlanks[]>();
@@ -51,7 +55,7 @@ export function readToday(storage: KeyValueStorage | null, now: number): TodaySu
     if (day === undefined) quarters.set(quarter, (day = localDay(t)));
     return day;
   };
-  for (const [item, lines] of Object.entries(readAllLogs(storage))) {
+  for (const [item, lines] of Object.entries(logs)) {
     const setId = setOfId(item);
     if (!setId) continue;
     let list = checks.get(setId);
