@@ -86,11 +86,13 @@ export default defineConfig({
       // gzip more on every set page (rolldown/rolldown#10731: a module the entry already loaded split out).
       // FSRS and the review schedules derived with it are one chunk: as three they were fetched one after
       // another (each found only once the one before was parsed), which held up the Today page's counts.
+      // (review-items.ts stays out: the mode picker needs it, and not FSRS's 4 KB.)
       output: {
         codeSplitting: {
           groups: [
             { name: 'index', tags: ['$initial'] },
-            { name: 'fsrs', test: /[\\/]ts-fsrs[\\/]|[\\/]src[\\/](engine[\\/](schedule|review|review-items)|store[\\/]today-reviews)\.ts$/ },
+            // Only these modules: what they import (days, logs, review-items) stays shared, FSRS-free.
+            { name: 'fsrs', test: /[\\/]ts-fsrs[\\/]|[\\/]src[\\/](engine[\\/](schedule|review)|store[\\/]today-reviews)\.ts$/, includeDependenciesRecursively: false },
           ],
         },
       },

@@ -23,7 +23,11 @@ export function dueOn<S extends { readonly due: number }>(schedules: Readonly<Re
   const end = nextDayStart(now);
   const due: [string, number][] = [];
   const bySet: Record<string, number> = {};
-  for (const id in schedules) {
+  // Object.keys and an index, not for…in: Today counts thousands of flashcards, and for…in over a
+  // large record took 20 ms of its 4x-CPU figure.
+  const ids = Object.keys(schedules);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
     const s = schedules[id]!;
     if (s.due >= end || skip?.(s)) continue;
     due.push([id, s.due]);

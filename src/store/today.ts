@@ -13,6 +13,9 @@ import { readCards } from './memory.ts';
 
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const RECALLED = { 1: true } as const;
+const FORGOTTEN = { 1: false } as const;
+
 /** A local calendar day as a number (days since 1970-01-01 in the learner's time zone). */
 export function localDay(t: number): number {
   const d = new Date(t);
@@ -66,16 +69,24 @@ export function readToday(storage: KeyValueStorage | null, now: number, logs = r
       if ('c' in line && isObject(line.c)) list.push({ day, c: line.c });
     }
   }
-  // A flashcard rating is a recall of one blank: Hard, Good or Easy recalled it, Again did not.
+  // A flashcard rating is a recall of one blank: Hard, Good or Easy recalled it, Again did not. (Two
+  // shared answers rather than one object per rating: Today reads thousands.)
   const { cards } = readCards(storage);
+  let setId = '';
+  let list: CheckedBlanks[] = [];
   for (const id in cards) {
-    const setId = setOfId(id);
-    let list = checks.get(setId);
-    if (!list) checks.set(setId, (list = []));
-    for (const [t, grade] of cards[id]!.log) {
-      const day = dayOf(t);
+    const set = setOfId(id);
+    if (set !== setId) {
+      setId = set;
+      const known = checks.get(set);
+      if (known) list = known;
+      else checks.set(set, (list = []));
+    }
+    const log = cards[id]!.log;
+    for (let i = 0; i < log.length; i++) {
+      const day = dayOf(log[i]![0]);
       days.add(day);
-      list.push({ day, c: { 1: grade >= 2 } });
+      list.push({ day, c: log[i]![1] >= 2 ? RECALLED : FORGOTTEN });
     }
   }
   return {
