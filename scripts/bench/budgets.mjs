@@ -14,6 +14,10 @@ export const BYTE_BUDGETS = [
   // The embed bundle as issue 4 defines it: the one script with its styles inside (and anything it
   // imports statically). Grammars load beside it per language, like the exercise file itself.
   { id: 'weight.embed', label: 'Embed bundle JS+CSS (gzip -9)', max: 100 * KB, unit: 'bytes' },
+  // Each learning mode's own chunk (scripts/bench/lib/dist.mjs, modeChunks): the four ways to answer of
+  // issue 10 at most 8 KB, the four ways to remember of issue 11 at most 10 KB with FSRS where they use it.
+  ...['typed', 'pick', 'order', 'exam'].map((mode) => ({ id: `weight.mode.${mode}`, label: `Mode chunk: ${mode} (gzip -9)`, max: 8 * KB, unit: 'bytes' })),
+  ...['study', 'flashcards', 'review', 'challenge'].map((mode) => ({ id: `weight.mode.${mode}`, label: `Mode chunk: ${mode}, with FSRS where used (gzip -9)`, max: 10 * KB, unit: 'bytes' })),
 ];
 
 /**

@@ -15,7 +15,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BYTE_BUDGETS, REPORTED_LINES, judge } from './budgets.mjs';
-import { findEmbedBundle, kb, moduleGraph, setWeight, staticSetPage, weigh } from './lib/dist.mjs';
+import { findEmbedBundle, kb, modeChunks, moduleGraph, setWeight, staticSetPage, weigh } from './lib/dist.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SEED_SET = 'oauth2-client-credentials';
@@ -47,7 +47,19 @@ export function staticWeights({ root = ROOT, distDir = join(root, 'dist'), setId
   } catch (error) {
     out.embedError = error.message;
   }
+  try {
+    out.modes = modeChunks(distDir);
+  } catch (error) {
+    out.modesError = error.message;
+  }
   return out;
+}
+
+/** Every byte figure by budget id, from staticWeights' result. */
+export function byteFigures(weights) {
+  const figures = { 'weight.setPage': weights.setPage?.total, 'weight.embed': weights.embed?.initial };
+  for (const m of weights.modes ?? []) figures[`weight.mode.${m.mode}`] = m.gzip;
+  return figures;
 }
 
 function main(argv) {
@@ -58,9 +70,12 @@ function main(argv) {
   const distDir = resolve(arg('dist', join(ROOT, 'dist')));
   // The embed is looked for in the site's build folder, in embed/ (findEmbedBundle).
   const weights = staticWeights({ root: dirname(distDir), distDir, setId: arg('set', SEED_SET) });
-  const figures = { 'weight.setPage': weights.setPage?.total, 'weight.embed': weights.embed?.initial };
+  const figures = byteFigures(weights);
   const errors = { 'weight.setPage': weights.setPageError, 'weight.embed': weights.embedError };
   const details = { 'weight.setPage': weights.setPage, 'weight.embed': weights.embed };
+  for (const budget of BYTE_BUDGETS) {
+    if (budget.id.startsWith('weight.mode.') && figures[budget.id] === undefined) errors[budget.id] = weights.modesError ?? `no chunk for the mode ${budget.id.slice(12)}`;
+  }
   let failed = 0;
   for (const budget of BYTE_BUDGETS) {
     const verdict = judge(budget, figures[budget.id]);
@@ -75,6 +90,7 @@ function main(argv) {
       continue;
     }
     console.log(`FAIL  ${budget.label}: ${kb(verdict.value)} is over the budget ${verdict.limit} by ${verdict.over}.`);
+    if (!detail) continue; // a mode's chunk: its file is named in the line above's label
     console.log('      Heaviest files (gzip -9):');
     for (const f of detail.files.slice(0, 5)) console.log(`        ${kb(f.gzip).padStart(9)}  ${f.file}`);
     console.log('      Run `npm run bench` for which packages and folders the bytes come from (docs/benchmarks.md).');

@@ -152,7 +152,7 @@ export function mountSettings(element: Element, result: SettingsResult, extras: 
       // xAPI is opt-in, and its code a chunk of its own that only the pages that ask for it load.
       const xapiModule = extras.xapi ? import('./xapi.ts') : undefined;
       // The mode's chunk comes while the set does.
-      const modeModule = loadMode(settings.mode).catch(() => null);
+      const modeModule = loadMode(settings.mode, strings.lang).catch(() => null);
       const inline = 'exercise' in source ? source.exercise : null;
       const loaded = url
         ? await loadSet(url)

@@ -11,7 +11,7 @@ export const BUILT_MODES: readonly ModeId[] = MODE_IDS;
 
 const PRACTICE_MODULE: ModeModule = { view: {} };
 
-/** The mode's chunk; practice has none. Rejects when a chunk cannot be fetched (the caller says so). */
-export function loadMode(id: ModeId): Promise<ModeModule> {
-  return id === 'practice' ? Promise.resolve(PRACTICE_MODULE) : import('./registry.ts').then((registry) => registry.loadModeChunk(id));
+/** The mode's chunk, with its words in `lang`; practice has none. Rejects when a chunk cannot be fetched (the caller says so). */
+export function loadMode(id: ModeId, lang?: string): Promise<ModeModule> {
+  return id === 'practice' ? Promise.resolve(PRACTICE_MODULE) : import('./registry.ts').then((registry) => registry.loadModeChunk(id, lang));
 }

@@ -22,6 +22,8 @@ export interface ModeModule {
   readonly interaction?: Interaction;
   /** Timed rounds' rules, for a mode that keeps them (the exam). */
   readonly rounds?: RoundRules;
+  /** Fetches what the mode says in `lang` when that is a chunk of its own (line order's French); awaited before it shows. */
+  readonly prepare?: (lang: string) => Promise<void>;
   /** Builds the session the site's page plays, from the page's set (review's). */
   readonly session?: (set: ExerciseSet) => Promise<Session>;
 }
@@ -39,5 +41,14 @@ const LOADERS: Readonly<Record<Exclude<ModeId, 'practice'>, () => Promise<ModeMo
 
 
 
-/** The mode's chunk. Rejects when the chunk cannot be fetched (the caller says so). */
-export const loadModeChunk = (id: Exclude<ModeId, 'practice'>): Promise<ModeModule> => LOADERS[id]();
+/**
+ * The mode's chunk, with its words in `lang` (the site's pages are in English). Rejects when the chunk
+ * cannot be fetched (the caller says so); words that cannot be fetched read English.
+ */
+export const loadModeChunk = (id: Exclude<ModeId, 'practice'>, lang = 'en'): Promise<ModeModule> =>
+  LOADERS[id]().then((module) =>
+    Promise.resolve(module.prepare?.(lang)).then(
+      () => module,
+      () => module,
+    ),
+  );

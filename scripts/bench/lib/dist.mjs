@@ -197,3 +197,24 @@ export function setWeight(distDir, graph, set) {
       .sort((a, b) => b.gzip - a.gzip),
   };
 }
+
+/**
+ * Each learning mode's own chunk, read from the registry's loaders (`study:()=>…import("./view-x.js")`):
+ * its view chunk, and FSRS's chunk for a mode that imports it statically (issue 11 counts a mode "with
+ * ts-fsrs where used"). The entry's files and the chunks every mode shares are not the mode's own.
+ */
+export function modeChunks(distDir) {
+  const assets = join(distDir, 'assets');
+  const registry = readdirSync(assets).find((f) => /^registry-[\w-]+\.js$/.test(f));
+  if (!registry) throw new Error(`no registry chunk in ${assets}: the modes' loaders were not found`);
+  const code = readFileSync(join(assets, registry), 'utf8');
+  const modes = [];
+  for (const [, mode, file] of code.matchAll(/(\w+):\(\)=>[^,]*?import\(\s*[`"']\.\/([\w-]+\.js)[`"']\s*\)/g)) {
+    const view = fileInfo(assets, file);
+    const fsrs = chunkImports(readFileSync(join(assets, file), 'utf8')).statics.map((s) => s.replace(/^\.\//, '')).find((s) => /^fsrs-[\w-]+\.js$/.test(s));
+    const fsrsInfo = fsrs ? fileInfo(assets, fsrs) : null;
+    modes.push({ mode, chunk: file, gzip: view.gzip + (fsrsInfo?.gzip ?? 0), view: view.gzip, fsrs: fsrsInfo?.gzip ?? 0 });
+  }
+  if (!modes.length) throw new Error(`${registry} names no mode chunk`);
+  return modes;
+}

@@ -28,6 +28,7 @@ export function figureValues(r) {
     'weight.embedSeedPage': r.weight?.embedFetched?.total ?? r.weight?.static?.embed?.total ?? null,
     'authoring.validate1000': r.authoring?.problems?.length ? null : r.authoring?.wallMs ?? null,
   };
+  for (const m of r.weight?.static?.modes ?? []) f[`weight.mode.${m.mode}`] = m.gzip;
   for (const page of ['catalogue', 'set']) {
     f[`lighthouse.${page}.performance`] = lh[page]?.performance ?? null;
     f[`lighthouse.${page}.accessibility`] = lh[page]?.accessibility ?? null;
@@ -121,6 +122,10 @@ export function tableRows(r) {
           `lazy chunks this page did not need: ${(embed.otherLazy ?? []).filter((c) => !KNOWN_GRAMMAR.test(c.chunk)).map((c) => `${c.chunk} ${kb(c.gzip)}`).join(', ') || 'none'} (and other grammars); every file under ${embed.rule}: ${kb(embed.allFiles)}`
       : '',
   );
+  for (const m of w.static?.modes ?? []) {
+    row('Weight', `Mode chunk: ${m.mode}, gzip -9, read from the build`, kb(m.gzip), `weight.mode.${m.mode}`, m.fsrs ? `${m.chunk} ${kb(m.view)} + FSRS's chunk ${kb(m.fsrs)}` : m.chunk);
+  }
+  if (w.static?.modesError) row('Weight', 'Mode chunks, gzip -9, read from the build', `n/a: ${w.static.modesError}`, null);
   for (const [key, label] of [['setPage', 'set page'], ['embed', 'embed']]) {
     const groups = w.attribution?.[key];
     if (!groups?.length) continue;

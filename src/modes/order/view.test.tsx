@@ -7,6 +7,8 @@ import { useExerciseInstance } from '../../hooks/use-exercise-instance.ts';
 import { ModeViewProvider } from '../../components/mode-view.tsx';
 import { SetView } from '../../components/set-view.tsx';
 import { en } from '../../i18n/strings.ts';
+import { fr } from '../../i18n/fr.ts';
+import { loadModeChunk } from '../registry.ts';
 import { SEED_SET } from '../../test-support/fixtures.tsx';
 import { memoryStorage } from '../../test-support/memory-storage.ts';
 import { interaction, view } from './view.tsx';
@@ -155,5 +157,26 @@ describe('line order on the seed set', () => {
     first.unmount();
     renderOrder(storage);
     expect(slot(1, 2)).toHaveAccessibleName(`Line 2: ${TASK1[1]}`);
+  });
+});
+
+describe('line order in French', () => {
+  it('is loaded with its French words, a chunk of their own, and says them', async () => {
+    const module = await loadModeChunk('order', 'fr');
+    function Page() {
+      const store = useExerciseInstance(SEED_SET, { storage: memoryStorage(), rules: MODES.order, interaction: module.interaction });
+      return (
+        <ExerciseProvider store={store} strings={{ ...fr, ...module.view.strings?.('fr') }}>
+          <ModeViewProvider value={module.view}>
+            <SetView />
+          </ModeViewProvider>
+        </ExerciseProvider>
+      );
+    }
+    render(<Page />);
+    const first = screen.getByRole('region', { name: 'Tâche 1' });
+    expect(within(first).getByRole('group', { name: 'Lignes' })).toBeInTheDocument();
+    expect(within(first).getByRole('button', { name: 'Ligne 1, vide' })).toBeInTheDocument();
+    expect(screen.getByText(/^Ordre des lignes · 4 tâches/)).toBeInTheDocument();
   });
 });

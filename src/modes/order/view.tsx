@@ -33,7 +33,8 @@ import type { ModeView, ShownStatus, WorkspaceProps } from '../../components/mod
 import { useExercise, useStrings } from '../../hooks/exercise-context.tsx';
 import { useActions } from '../../hooks/use-task.ts';
 import css from './order.css?inline';
-import { en, fr, sharedEn, sharedFr, type OrderStrings } from './strings.ts';
+import { en, sharedEn, type OrderStrings } from './strings.ts';
+import type { Strings } from '../../i18n/table.ts';
 
 const NONE: readonly string[] = [];
 /** The selected line's buttons, by their words' keys in OrderStrings. */
@@ -42,19 +43,27 @@ type Tool = (typeof TOOLS)[number];
 
 const title = named('Line order', 'Ordre des lignes');
 
+// The French words, once fetched (prepare): English until then, and for every other language.
+let french: { readonly fr: OrderStrings; readonly sharedFr: Partial<Strings> } | undefined;
+
+/** Fetches the words for `lang` before the mode shows (French is a chunk of its own: 0.7 KB gzip here). */
+export const prepare = async (lang: string): Promise<void> => {
+  if (lang === 'fr') french ??= await import('./strings-fr.ts');
+};
+
 export const view: ModeView = {
   Workspace: function OrderWorkspace({ task, status }: WorkspaceProps) {
     const puzzle = puzzleOf(task);
     return puzzle ? <Order task={task} puzzle={puzzle} status={status} /> : null;
   },
-  strings: (lang) => ({ ...title(lang), ...(lang === 'fr' ? sharedFr : sharedEn) }),
+  strings: (lang) => ({ ...title(lang), ...(lang === 'fr' && french ? french.sharedFr : sharedEn) }),
 };
 
 /** How the learner answers in line order: the store checks every arrangement with it. */
 export const interaction = orderInteraction;
 
 function useOrderStrings(): OrderStrings {
-  return useStrings().lang === 'fr' ? fr : en;
+  return useStrings().lang === 'fr' && french ? french.fr : en;
 }
 
 /** Each pool line's code as highlighted pieces, once per puzzle (and again when the grammar arrives). */
