@@ -117,4 +117,17 @@ describe('scanKeys', () => {
       { numRuns: 300 },
     );
   });
+
+  it('finds a top-level key written again at the end, whatever characters and escapes it holds', () => {
+    const key = fc.string({ unit: 'binary' }).filter((k) => k !== '__proto__');
+    fc.assert(
+      fc.property(fc.dictionary(key, fc.jsonValue(), { minKeys: 1 }), fc.nat(), (object, pick) => {
+        const keys = Object.keys(object);
+        const again = keys[pick % keys.length]!;
+        const text = `${JSON.stringify(object, null, 1).slice(0, -2)},\n${JSON.stringify(again)}: 0}`;
+        expect(scanKeys(text).duplicates).toEqual([{ key: again, offset: text.lastIndexOf(`${JSON.stringify(again)}: 0}`) }]);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

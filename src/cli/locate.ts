@@ -78,9 +78,6 @@ export interface KeyScan {
   readonly rootValues: ReadonlyMap<string, number>;
 }
 
-// A JSON string (the unrolled form is fast on long lines of code), or one structural character.
-const TOKEN = /"[^"\\]*(?:\\.[^"\\]*)*"|[{}[\]:,]/g;
-
 interface Frame {
   readonly keys: Set<string> | null;
   expectKey: boolean;
@@ -97,38 +94,54 @@ export function scanKeys(text: string): KeyScan {
   const duplicates: { key: string; offset: number }[] = [];
   const rootValues = new Map<string, number>();
   const stack: Frame[] = [];
-  for (const match of text.matchAll(TOKEN)) {
-    const token = match[0];
+  // A loop over characters, strings skipped with indexOf: twice as fast as a tokenising regular
+  // expression over the 1,000 files of the bench, where this pass was the validator's costliest.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Whitespace, digits, true/false/null: never keys, never structure.
+    if (c !== 0x22 && c !== 0x7b && c !== 0x7d && c !== 0x5b && c !== 0x5d && c !== 0x3a && c !== 0x2c) continue;
     const top = stack.at(-1);
     if (top?.awaitingValue) {
       top.awaitingValue = false;
-      if (stack.length === 1 && token !== ',' && token !== '}') rootValues.set(top.lastKey, match.index);
+      if (stack.length === 1 && c !== 0x2c && c !== 0x7d) rootValues.set(top.lastKey, i);
     }
-    switch (token) {
-      case '{':
+    if (c === 0x22) {
+      // The closing quote: the first one not escaped by an odd number of backslashes.
+      let end = text.indexOf('"', i + 1);
+      for (;;) {
+        let slashes = 0;
+        while (text.charCodeAt(end - 1 - slashes) === 0x5c) slashes += 1;
+        if (end < 0 || slashes % 2 === 0) break;
+        end = text.indexOf('"', end + 1);
+      }
+      if (end < 0) end = text.length - 1;
+      if (top?.keys && top.expectKey) {
+        const raw = text.slice(i + 1, end);
+        const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
+        if (top.keys.has(key)) duplicates.push({ key, offset: i });
+        top.keys.add(key);
+        top.lastKey = key;
+        top.expectKey = false;
+      }
+      i = end;
+      continue;
+    }
+    switch (c) {
+      case 0x7b: // {
         stack.push({ keys: new Set(), expectKey: true, awaitingValue: false, lastKey: '' });
         break;
-      case '[':
+      case 0x5b: // [
         stack.push({ keys: null, expectKey: false, awaitingValue: false, lastKey: '' });
         break;
-      case '}':
-      case ']':
+      case 0x7d: // }
+      case 0x5d: // ]
         stack.pop();
         break;
-      case ':':
+      case 0x3a: // :
         if (top) top.awaitingValue = true;
         break;
-      case ',':
+      default: // ,
         if (top?.keys) top.expectKey = true;
-        break;
-      default:
-        if (top?.keys && top.expectKey) {
-          const key = JSON.parse(token) as string;
-          if (top.keys.has(key)) duplicates.push({ key, offset: match.index });
-          top.keys.add(key);
-          top.lastKey = key;
-          top.expectKey = false;
-        }
     }
   }
   return { duplicates, rootValues };
