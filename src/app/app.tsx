@@ -29,15 +29,11 @@ export function App({ location }: { location: Pick<Location, 'pathname' | 'searc
           <Problem />
         ) : setId ? (
           <SetPage id={setId} hash={location.hash} mode={query.get('mode')} />
-        ) : (
+        ) : location.pathname === '/today' ? (
           // Today is a chunk of its own, not the catalogue's: it waits for nothing of the catalogue's.
-          <Chunk
-            load={() =>
-              location.pathname === '/today'
-                ? import('./today.tsx').then((m) => <m.Today />)
-                : import('./catalogue.tsx').then((m) => <m.FrontPage path={location.pathname} />)
-            }
-          />
+          <Chunk load={() => import('./today.tsx')} show={(m) => <m.Today />} />
+        ) : (
+          <Chunk load={() => import('./catalogue.tsx')} show={(m) => <m.FrontPage path={location.pathname} />} />
         )}
       </main>
       <footer className="site-footer">

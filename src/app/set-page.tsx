@@ -29,7 +29,7 @@ function ModePicker({ set, current }: { set: ExerciseSet; current: ModeId }) {
   return (
     <details className="mode-picker" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Choose your learning style · {count} modes available</summary>
-      {open ? <Chunk load={() => import('./mode-picker.tsx').then((m) => <m.ModeList set={set} current={current} />)} /> : null}
+      {open ? <Chunk load={() => import('./mode-picker.tsx')} show={(m) => <m.ModeList set={set} current={current} />} /> : null}
     </details>
   );
 }
@@ -138,19 +138,23 @@ function LoadedSet({ set, hash, mode, module, session }: { set: ExerciseSet; has
 }
 
 /**
- * A part of the site in a chunk of its own (a page, a problem), drawn once it is in: loaded into state
- * rather than through React.lazy, which makes React hold a part back until 300 ms after its fallback
- * showed (its reveal throttle for Suspense retries): 150 ms of idle at 4x CPU before Today could draw.
+ * A part of the site in a chunk of its own (a page, a problem, the picker's list), fetched once and drawn
+ * with the props of each render (a problem changes while it shows: a file saved again under `npm start`).
+ * Loaded into state rather than through React.lazy, which makes React hold a part back until 300 ms after
+ * its fallback showed (its reveal throttle for Suspense retries): 150 ms of idle at 4x CPU before Today
+ * could draw. A chunk that cannot be fetched (the connection went) says so in place.
  */
-export function Chunk({ load }: { load: () => Promise<ReactNode> }) {
-  const [part, setPart] = useState<ReactNode>(<p aria-busy="true">Loading…</p>);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- a part never changes what it loads while it shows
-  useEffect(() => void load().then(setPart, () => setPart(cannotShow)), []);
-  return part;
+export function Chunk<M>({ load, show }: { load: () => Promise<M>; show: (module: M) => ReactNode }) {
+  // undefined while it is fetched, null when it could not be. (A module's namespace is an object, never
+  // a function, so React stores it as it is.)
+  const [module, setModule] = useState<M | null>();
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a part never changes which chunk it is
+  useEffect(() => void load().then(setModule, () => setModule(null)), []);
+  return module === undefined ? <p aria-busy="true">Loading…</p> : module ? show(module) : cannotShow;
 }
 
 /**
  * A page that cannot be shown (an unknown address or set, a set that failed validation) and the way back:
  * its own chunk (problem.tsx), which only such a page fetches.
  */
-export const Problem = (props: ComponentProps<typeof ProblemPage>) => <Chunk load={() => import('./problem.tsx').then((m) => <m.Problem {...props} />)} />;
+export const Problem = (props: ComponentProps<typeof ProblemPage>) => <Chunk load={() => import('./problem.tsx')} show={(m) => <m.Problem {...props} />} />;
