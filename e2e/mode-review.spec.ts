@@ -37,6 +37,7 @@ test('a task got wrong in practice comes back in Review on its due day, from whi
   await page.goto(`${OAUTH}&mode=review`);
   await expect(page.getByRole('heading', { name: 'Nothing to review today' })).toBeVisible();
   await expect(page.getByText('Next: 1 task tomorrow.')).toBeVisible();
+  await expect(page.getByText('0 of 0 solved')).toBeHidden();
   await expectNoAxeViolations(page);
 
   // Day 1: the Python task, in the OAuth set's page: Review is across sets.

@@ -76,7 +76,9 @@ function Shell({ children }: { children: ReactNode }) {
   // Read once, as the session was: answering today's tasks moves them to later days.
   const [next] = useState(() => upcoming(now()));
   return (
-    <section aria-labelledby={id} className="cb-review">
+    <section aria-labelledby={id} className={n ? 'cb-review' : 'cb-review cb-review-none'}>
+      {/* With nothing due, the set's "0 of 0 solved" and its empty bar say nothing: they go. */}
+      {n ? null : <style>{'.cb-set:has(.cb-review-none) .cb-progress{display:none}'}</style>}
       <h2 id={id} className="cb-task-title">
         {n ? w.dueHeading(n) : w.noneHeading}
       </h2>
