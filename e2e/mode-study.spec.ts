@@ -54,6 +54,10 @@ test('study a task to the end: the worked example, then its answers faded one at
   await blank(five, 3).click();
   await five.getByRole('button', { name: 'your_client_secret', exact: true }).click();
   await expect(said(five)).toHaveText('Blank 3: right.');
+  // A reload midway comes back to the step reached, with the learner's own answer in its blank.
+  await page.reload();
+  await expect(five.getByText('Step 1 of 3')).toBeVisible();
+  await expect(blank(five, 3)).toHaveAccessibleName(/^Blank 3: your_client_secret/);
   await next.click();
   await expect(blank(five, 2)).toBeFocused();
   await blank(five, 2).click();

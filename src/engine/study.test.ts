@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Task } from '../schema/exercise-schema.ts';
 import { SEED_SET } from '../test-support/fixtures.tsx';
-import { fadeOrder, fadedAt, studiedResponse, studyNotes, studyState, studySteps } from './study.ts';
+import { fadeOrder, fadedAt, resumedStep, studiedResponse, studyNotes, studyState, studySteps } from './study.ts';
 import { BANK } from './grading.ts';
 
 const task = (blanks: number, extra: Partial<Task> = {}): Task => ({
@@ -51,6 +51,26 @@ describe('where the learner is', () => {
     ['every blank faded and right: studied', { 1: 'a', 2: 'b' }, 2, { ready: true, last: true, done: true }],
   ])('%s', (_, placements, step, expected) => {
     expect(studyState(t, placements, step)).toMatchObject(expected);
+  });
+
+  it.each([
+    ['nothing filled: the worked example', {}, 0],
+    ['the last blank filled, right or wrong: one step on', { 2: 'a' }, 1],
+    ['both filled: every blank faded', { 1: 'a', 2: 'b' }, 2],
+    ['only the first blank filled (out of fade order): the worked example', { 1: 'a' }, 0],
+  ])('after a reload, %s', (_, placements, step) => {
+    expect(resumedStep(t, placements)).toBe(step);
+  });
+
+  it('a reload comes back to the step reached by filling each faded blank, whatever was filled', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 8 }), fc.nat(), fc.constantFrom('a', 'b', 'c'), (blanks, reached, option) => {
+        const t = task(blanks);
+        const step = reached % (blanks + 1);
+        const placements = Object.fromEntries(fadedAt(t, step).map((b) => [b, option]));
+        expect(resumedStep(t, placements)).toBe(step);
+      }),
+    );
   });
 
   it('what the store grades at the end is the solution, whatever was filled in which order', () => {

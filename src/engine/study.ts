@@ -42,6 +42,17 @@ export function studyNotes(task: Task): { notes: StudyNote[]; general: string[] 
   return { notes, general: mistakes.filter((m) => !m.when || Object.keys(m.when).length === 0).map((m) => m.text) };
 }
 
+/**
+ * The step a learner comes back to after a reload: as many blanks faded as they had filled, in fade
+ * order (the store keeps what they filled; a blank faded but not yet filled shows its answer again).
+ */
+export function resumedStep(task: Task, placements: Placements): number {
+  const order = fadeOrder(task);
+  let step = 0;
+  while (step < order.length && placements[order[step]!] !== undefined) step += 1;
+  return step;
+}
+
 /** Whether a blank the learner fills holds one of its accepted answers. */
 export const filledRight = (task: Task, placements: Placements, blank: number): boolean =>
   placements[blank] !== undefined && acceptedAnswers(task, blank).includes(placements[blank]);

@@ -9,7 +9,7 @@ import { createContext, memo, useContext, useEffect, useId, useRef, useState, ty
 import { named } from '../named.ts';
 import type { Task } from '../../schema/exercise-schema.ts';
 import type { Placements } from '../../engine/grading.ts';
-import { fadeOrder, filledRight, studiedResponse, studyNotes, studyState, studySteps } from '../../engine/study.ts';
+import { fadeOrder, filledRight, resumedStep, studiedResponse, studyNotes, studyState, studySteps } from '../../engine/study.ts';
 import type { ModeView, WorkspaceProps } from '../../components/mode-view.tsx';
 import { Blank, type BlankProps } from '../../components/blank.tsx';
 import { CodeView } from '../../components/code-view.tsx';
@@ -54,8 +54,9 @@ const StudyBlank = memo(function StudyBlank(props: BlankProps) {
 function Workspace({ task, subject, status }: WorkspaceProps) {
   const w = useWords();
   const studied = status === 'solved';
-  const [step, setStep] = useState(0);
   const placements = useExercise((s) => s.progress[task.id]?.placements ?? NONE);
+  // A reload comes back to the step the learner had reached (what they filled is saved).
+  const [step, setStep] = useState(() => resumedStep(task, placements));
   const { faded, ready, last } = studyState(task, placements, studied ? 0 : step);
   const steps = studySteps(task);
   const next = fadeOrder(task)[step];
