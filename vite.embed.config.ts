@@ -30,7 +30,8 @@ export function shadowCss(): Plugin {
     transform(code, id) {
       // styles.css, and feedback.css, which the feedback chunk adds to a shadow root (its sizes only).
       const styles = id.endsWith('/src/components/styles.css?inline');
-      if (!styles && !id.endsWith('/src/components/feedback.css?inline')) return null;
+      // The feedback's and each mode's own sheets, adopted into the shadow root later: their rem sizes follow --cb-rem.
+      if (!styles && !id.endsWith('/src/components/feedback.css?inline') && !/\/src\/modes\/[\w/-]+\.css\?inline$/.test(id)) return null;
       if (!code.startsWith(prefix)) this.error(`expected Vite's inlined CSS module for ${id}`);
       const css = JSON.parse(code.slice(prefix.length)) as string;
       return { code: prefix + JSON.stringify(styles ? shadowStyles(css) : shadowRem(css)), map: null };

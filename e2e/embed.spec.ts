@@ -462,3 +462,46 @@ test('a touch drag inside the shadow root places the option', { tag: tags.phone 
   await touch('touchEnd', x1, y1);
   await expect(inline.getByRole('button', { name: 'Blank 1: ALL', exact: true })).toBeVisible();
 });
+
+test("mode=\"review\" plays what of the element's set is due today, by the course page's own logs", { tag: tags.desktop }, async ({ page }) => {
+  await page.clock.install();
+  await openCourse(page);
+  // A wrong check in practice: FSRS brings the task back the next day.
+  const grant = page.locator('#ex-grant');
+  await fill(grant, 1, 'password');
+  await grant.getByRole('button', { name: 'Check' }).click();
+  await expect(grant.getByText('Attempts: 2 left', { exact: true })).toBeVisible();
+
+  // Review takes the practice element's place on the page (in its landmark; two "Task 1" regions of one
+  // task would be two landmarks of one name). Its styles come as the page's CSP allows: no violation.
+  const review = page.locator('#ex-review');
+  const addReview = () =>
+    page.evaluate(() => {
+      const old = document.getElementById('ex-review') ?? document.getElementById('ex-grant')!;
+      const element = document.createElement('code-blanks');
+      element.id = 'ex-review';
+      element.setAttribute('src', '/exercises/oauth2-client-credentials.json');
+      element.setAttribute('mode', 'review');
+      old.replaceWith(element);
+    });
+  await addReview();
+  await expect(review.getByRole('heading', { name: 'Nothing to review today' })).toBeVisible();
+  await expect(review.getByText('Next: 1 task tomorrow.')).toBeVisible();
+  // Nothing due: the set's "0 of 0 solved" is hidden by review's own sheet, adopted in the shadow root.
+  await expect(review.getByText('0 of 0 solved')).toBeHidden();
+
+  await page.clock.fastForward('24:00:00');
+  await addReview();
+  await expect(review.getByRole('heading', { name: 'To review today: 1 task' })).toBeVisible();
+  const due = review.getByRole('region', { name: 'Task 1', exact: true });
+  await expect(due).toContainText('Client credentials flow in Rest API · Complete the code to specify the grant type');
+  await expect(review.getByRole('region', { name: 'Task 2', exact: true })).toHaveCount(0);
+  // Solved at the first check: it leaves today's review, logged to its set.
+  await fill(due, 1, 'client_credentials');
+  await due.getByRole('button', { name: 'Check' }).click();
+  await expect(due.getByText(/^✓ Correct$/)).toBeVisible();
+  await addReview();
+  await expect(review.getByRole('heading', { name: 'Nothing to review today' })).toBeVisible();
+  // The element itself (its "Task 1" region and the mount() example's share a landmark name on this page).
+  await expectNoAxeViolations(page, { include: '#ex-review' });
+});

@@ -167,16 +167,29 @@ export function mountSettings(element: Element, result: SettingsResult, extras: 
       if (!alive) return;
       if (!mode) return fail(`the ${settings.mode} mode could not be loaded`);
       if (!modeAvailable(rules, set)) return fail(`${set.title} has no task for the ${settings.mode} mode (it needs code of three lines or more)`);
-      const picked = pickTasks(set, settings.task);
+      // A mode may play a session of its own: review plays what of this set is due today, each answer
+      // logged to the set (the task attribute does not apply to it).
+      const session = await mode.session?.(set, false);
+      if (!alive) return;
+      const picked = pickTasks(session?.set ?? set, session ? undefined : settings.task);
       if (!picked.ok) return fail(picked.message);
       const { taskIds } = picked;
       shown = taskIds;
       // Creating the store only reads storage. Saved progress may show feedback at once: its code loads
       // with the grammars, so nothing shifts after.
-      const own = createExerciseStore({ set, rules, interaction: mode.interaction, rounds: mode.rounds, storage: extras.storage === undefined ? browserStorage() : extras.storage, storageKey: settings.storageKey });
+      const own = createExerciseStore({
+        set: session?.set ?? set,
+        rules,
+        interaction: mode.interaction,
+        rounds: mode.rounds,
+        logAs: session?.logAs,
+        storage: extras.storage === undefined ? browserStorage() : extras.storage,
+        // A session keeps its own snapshot, by its day (its set's id), whatever key the page gave.
+        storageKey: session ? undefined : settings.storageKey,
+      });
       const [xapi] = await Promise.all([
         xapiModule,
-        loadLanguages(set.tasks.filter((t) => !taskIds || taskIds.includes(t.id)).map((t) => t.language)),
+        loadLanguages(own.getState().set.tasks.filter((t) => !taskIds || taskIds.includes(t.id)).map((t) => t.language)),
         // As on the site (set-page.tsx): with progress to show, or in a mode other than practice.
         (settings.mode !== 'practice' || Object.keys(own.getState().progress).length) && loadFeedback(),
       ]);

@@ -24,8 +24,11 @@ export interface ModeModule {
   readonly rounds?: RoundRules;
   /** Fetches what the mode says in `lang` when that is a chunk of its own (line order's French); awaited before it shows. */
   readonly prepare?: (lang: string) => Promise<void>;
-  /** Builds the session the site's page plays, from the page's set (review's). */
-  readonly session?: (set: ExerciseSet) => Promise<Session>;
+  /**
+   * Builds the session a page plays, from the page's set (review's: what is due). `others`: whether it
+   * may fetch the site's other sets (the site's page); an embed on a course page has only its own.
+   */
+  readonly session?: (set: ExerciseSet, others?: boolean) => Promise<Session>;
 }
 
 const LOADERS: Readonly<Record<Exclude<ModeId, 'practice'>, () => Promise<ModeModule>>> = {

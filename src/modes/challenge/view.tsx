@@ -29,6 +29,7 @@ import { useExerciseInstance } from '../../hooks/use-exercise-instance.ts';
 import { useActions } from '../../hooks/use-task.ts';
 import { wordsFor } from './strings.ts';
 import css from './challenge.css?inline';
+import { ModeStyles } from '../styles.tsx';
 
 const useWords = () => wordsFor(useStrings().lang);
 
@@ -77,7 +78,7 @@ function Shell() {
 
   return (
     <div className="cb-challenge">
-      <style>{css}</style>
+      <ModeStyles css={css} />
       {phase.kind === 'round' ? (
         <RoundView key={phase.n} session={phase} onAgain={start} onChange={() => setPhase({ kind: 'setup', focus: true })} />
       ) : (

@@ -26,6 +26,7 @@ import {
 import { elapsedMs } from '../../engine/round.ts';
 import { en, fr, type ExamStrings } from './strings.ts';
 import css from './exam.css?inline';
+import { ModeStyles } from '../styles.tsx';
 
 const wordsFor = (lang: string): ExamStrings => (lang === 'fr' ? fr : en);
 const useWords = () => wordsFor(useStrings().lang);
@@ -49,7 +50,7 @@ function Shell({ children }: { children: ReactNode }) {
   const onMove = () => setMoved(true);
   return (
     <div className="cb-exam">
-      <style>{css}</style>
+      <ModeStyles css={css} />
       {/* Spoken sparingly: 5 and 1 minute left, and time up. */}
       <div className="cb-visually-hidden" role="status">
         {say}

@@ -18,6 +18,7 @@ import { cardId, readCards, saveCard, type CardRecord } from '../../store/memory
 import { now } from '../../store/clock.ts';
 import { en, fr, type FlashcardStrings } from './strings.ts';
 import css from './flashcards.css?inline';
+import { ModeStyles } from '../styles.tsx';
 
 const wordsFor = (lang: string): FlashcardStrings => (lang === 'fr' ? fr : en);
 
@@ -130,7 +131,7 @@ function Deck() {
 
   return (
     <div className="cb-fc">
-      <style>{css}</style>
+      <ModeStyles css={css} />
       {card ? (
         <section className="cb-task" aria-labelledby={`${id}h`}>
           <header className="cb-task-header">

@@ -33,6 +33,7 @@ import type { ModeView, ShownStatus, WorkspaceProps } from '../../components/mod
 import { useExercise, useStrings } from '../../hooks/exercise-context.tsx';
 import { useActions } from '../../hooks/use-task.ts';
 import css from './order.css?inline';
+import { ModeStyles } from '../styles.tsx';
 import { en, sharedEn, type OrderStrings } from './strings.ts';
 import type { Strings } from '../../i18n/table.ts';
 
@@ -186,7 +187,7 @@ function Order({ task, puzzle, status }: { task: Task; puzzle: Puzzle; status: S
 
   return (
     <div className="cb-order">
-      <style>{css}</style>
+      <ModeStyles css={css} />
       {locked ? null : <p className="cb-instructions">{t.instructions}</p>}
       <p id={keysId} hidden>
         {t.keys}

@@ -13,6 +13,7 @@ import { useActions, useBlank } from '../../hooks/use-task.ts';
 import { useExercise, useStrings } from '../../hooks/exercise-context.tsx';
 import { strings as words } from './strings.ts';
 import css from './view.css?inline';
+import { ModeStyles } from '../styles.tsx';
 
 const NONE: readonly string[] = [];
 const wordsFor = (lang: string) => words[lang as keyof typeof words] ?? words.en;
@@ -72,7 +73,7 @@ const PickBlank = memo(function PickBlank({ taskId, blank, solution }: BlankProp
 function Shell({ children }: { children: ReactNode }) {
   return (
     <>
-      <style>{css}</style>
+      <ModeStyles css={css} />
       {children}
     </>
   );

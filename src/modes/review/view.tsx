@@ -22,6 +22,7 @@ import { readAllLogs } from '../../store/logs.ts';
 import { logToOrigins } from '../../store/session.ts';
 import { now } from '../../store/clock.ts';
 import { en, fr, type ReviewStrings } from './strings.ts';
+import { ModeStyles } from '../styles.tsx';
 
 const wordsFor = (lang: string): ReviewStrings => (lang === 'fr' ? fr : en);
 
@@ -39,13 +40,16 @@ async function fetchSets(ids: readonly string[]): Promise<ExerciseSet[]> {
   }
 }
 
-/** Today's review as one session set: what is due (soonest first), from whichever set. Never rejects. */
-export async function session(here: ExerciseSet): Promise<Session> {
+/**
+ * Today's review as one session set: what is due (soonest first), from whichever set; with `others`
+ * false (an embed, on a course page with no catalogue), from this set only. Never rejects.
+ */
+export async function session(here: ExerciseSet, others = true): Promise<Session> {
   const at = now();
   const schedules = reviewSchedules(readAllLogs(browserStorage()));
   const due = dueOn(schedules, at, isStable).items;
   const wanted = [...new Set(due.map(setOfId))].filter((id) => id !== here.id);
-  const sets = new Map([here, ...(wanted.length ? await fetchSets(wanted) : [])].map((s) => [s.id, s]));
+  const sets = new Map([here, ...(others && wanted.length ? await fetchSets(wanted) : [])].map((s) => [s.id, s]));
   // A task whose content changed since it was got wrong is another task now: its old item is not played.
   const drawn = due.flatMap((item) => {
     const set = sets.get(setOfId(item));
@@ -78,7 +82,7 @@ function Shell({ children }: { children: ReactNode }) {
   return (
     <section aria-labelledby={id} className={n ? 'cb-review' : 'cb-review cb-review-none'}>
       {/* With nothing due, the set's "0 of 0 solved" and its empty bar say nothing: they go. */}
-      {n ? null : <style>{'.cb-set:has(.cb-review-none) .cb-progress{display:none}'}</style>}
+      {n ? null : <ModeStyles css=".cb-set:has(.cb-review-none) .cb-progress{display:none}" />}
       <h2 id={id} className="cb-task-title">
         {n ? w.dueHeading(n) : w.noneHeading}
       </h2>

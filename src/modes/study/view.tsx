@@ -19,6 +19,7 @@ import { useExercise, useStrings } from '../../hooks/exercise-context.tsx';
 import { useActions, useBlank } from '../../hooks/use-task.ts';
 import { wordsFor } from './strings.ts';
 import css from './study.css?inline';
+import { ModeStyles } from '../styles.tsx';
 
 const NONE: Placements = {};
 const useWords = () => wordsFor(useStrings().lang);
@@ -172,7 +173,7 @@ function Avoids({ words, children }: { words: string; children: readonly string[
 function Shell({ children }: { children: ReactNode }) {
   return (
     <>
-      <style>{css}</style>
+      <ModeStyles css={css} />
       {children}
     </>
   );

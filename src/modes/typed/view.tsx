@@ -17,6 +17,7 @@ import { useActions, useBlank } from '../../hooks/use-task.ts';
 import { useExercise, useExerciseStoreApi, useStrings } from '../../hooks/exercise-context.tsx';
 import { strings as words } from './strings.ts';
 import css from './view.css?inline';
+import { ModeStyles } from '../styles.tsx';
 
 const wordsFor = (lang: string) => words[lang as keyof typeof words] ?? words.en;
 
@@ -115,7 +116,7 @@ function Shell({ children }: { children: ReactNode }) {
   );
   return (
     <>
-      <style>{css}</style>
+      <ModeStyles css={css} />
       {children}
       <p className="cb-visually-hidden" role="status">
         {said}
