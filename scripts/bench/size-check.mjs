@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * The byte budgets alone, read from an existing build (no browser, about a second): the set page's JS+CSS
- * and the embed bundle's, gzip -9, against scripts/bench/budgets.mjs. Both count what a page loads to
+ * The byte budgets alone, read from an existing build (no browser, about a second): the set page's JS+CSS,
+ * the embed bundle's, the Today page's and each mode's chunk, gzip -9, against scripts/bench/budgets.mjs. Both count what a page loads to
  * show the seed set: the page's (or the embed entry's) files and their static imports, plus the lazy
  * grammar chunk of each language the set uses (lib/dist.mjs says how each is found). CI runs it right after the build
  * (scripts/test.mjs); `npm run bench` measures the same page in Chromium as well.
@@ -15,7 +15,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BYTE_BUDGETS, REPORTED_LINES, judge } from './budgets.mjs';
-import { findEmbedBundle, kb, modeChunks, moduleGraph, setWeight, staticSetPage, weigh } from './lib/dist.mjs';
+import { findEmbedBundle, kb, modeChunks, moduleGraph, setWeight, staticSetPage, todayPage, weigh } from './lib/dist.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SEED_SET = 'oauth2-client-credentials';
@@ -48,6 +48,11 @@ export function staticWeights({ root = ROOT, distDir = join(root, 'dist'), setId
     out.embedError = error.message;
   }
   try {
+    out.today = todayPage(distDir);
+  } catch (error) {
+    out.todayError = error.message;
+  }
+  try {
     out.modes = modeChunks(distDir);
   } catch (error) {
     out.modesError = error.message;
@@ -57,7 +62,7 @@ export function staticWeights({ root = ROOT, distDir = join(root, 'dist'), setId
 
 /** Every byte figure by budget id, from staticWeights' result. */
 export function byteFigures(weights) {
-  const figures = { 'weight.setPage': weights.setPage?.total, 'weight.embed': weights.embed?.initial };
+  const figures = { 'weight.setPage': weights.setPage?.total, 'weight.embed': weights.embed?.initial, 'weight.today': weights.today?.total };
   for (const m of weights.modes ?? []) figures[`weight.mode.${m.mode}`] = m.gzip;
   return figures;
 }
@@ -71,8 +76,8 @@ function main(argv) {
   // The embed is looked for in the site's build folder, in embed/ (findEmbedBundle).
   const weights = staticWeights({ root: dirname(distDir), distDir, setId: arg('set', SEED_SET) });
   const figures = byteFigures(weights);
-  const errors = { 'weight.setPage': weights.setPageError, 'weight.embed': weights.embedError };
-  const details = { 'weight.setPage': weights.setPage, 'weight.embed': weights.embed };
+  const errors = { 'weight.setPage': weights.setPageError, 'weight.embed': weights.embedError, 'weight.today': weights.todayError };
+  const details = { 'weight.setPage': weights.setPage, 'weight.embed': weights.embed, 'weight.today': weights.today };
   for (const budget of BYTE_BUDGETS) {
     if (budget.id.startsWith('weight.mode.') && figures[budget.id] === undefined) errors[budget.id] = weights.modesError ?? `no chunk for the mode ${budget.id.slice(12)}`;
   }

@@ -11,7 +11,7 @@ import css from './catalogue.css?inline';
 // The authoring studio, with CodeMirror: a chunk of its own, fetched only at /author.
 const Studio = lazy(() => import('../studio/studio.tsx').then((m) => ({ default: m.Studio })));
 
-/** The catalogue at `/`, and the studio at `/author` (Today, at `/today`, is app.tsx's own route). */
+/** The catalogue at `/`, and the studio at `/author` (Today, at `/today`, is a page of its own: today.html). */
 export function FrontPage({ path }: { path: string }) {
   return path === '/author' ? (
     <Suspense fallback={<p aria-busy="true">Loading…</p>}>

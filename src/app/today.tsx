@@ -2,8 +2,7 @@
  * "What should I do now?" at /today: cards and reviews due today across every set, with a way to start
  * them; the days in a row practised; each set's mastery; and the learner's progress to carry to another
  * browser. It reads storage only (set titles come from the catalogue when the network answers, else the
- * set's id shows), so it works offline and after a restart. A chunk of its own, reached through the
- * catalogue's.
+ * set's id shows), so it works offline and after a restart. The page of today.html (today-main.tsx).
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { browserStorage } from '../store/persistence.ts';

@@ -168,6 +168,17 @@ export function staticSetPage(distDir, set) {
 }
 
 /**
+ * The Today page's weight read from the build: everything today.html loads up front, and every chunk its
+ * code imports (it requests them all as it starts: export and import, FSRS with the reviews).
+ */
+export function todayPage(distDir) {
+  if (!existsSync(join(distDir, 'today.html'))) throw new Error(`${distDir}/today.html is missing: the third step of \`npm run build\` (vite.today.config.ts) writes it`);
+  const graph = pageGraph(distDir, 'today.html');
+  if (graph.missing.length) throw new Error(`files named by the build are missing from ${distDir}: ${graph.missing.join(', ')}`);
+  return { ...weigh(distDir, [...graph.initial, ...[...graph.lazy.values()].flat()]), initial: weigh(distDir, graph.initial).total };
+}
+
+/**
  * What a page loads to show `set` from an entry point: the `initial` files plus the lazy grammar chunk of
  * each language the set's tasks use (chunks are named after their language). Also the worst case (every
  * lazy chunk) and the lazy chunks' names.

@@ -25,6 +25,7 @@ export function figureValues(r) {
     // What Chromium fetched is the figure; the static reading stands in when the browser part failed.
     'weight.setPage': r.weight?.fetched?.total ?? r.weight?.static?.setPage?.total ?? null,
     'weight.embed': r.weight?.static?.embed?.initial ?? null,
+    'weight.today': r.weight?.static?.today?.total ?? null,
     'weight.embedSeedPage': r.weight?.embedFetched?.total ?? r.weight?.static?.embed?.total ?? null,
     'authoring.validate1000': r.authoring?.problems?.length ? null : r.authoring?.wallMs ?? null,
   };
@@ -121,6 +122,14 @@ export function tableRows(r) {
       ? `${embedAgree}; ${embed.entry ?? 'no entry found'} with its imports ${kb(embed.initial)} + grammars for ${(embed.languages ?? []).join(', ')}; ` +
           `lazy chunks this page did not need: ${(embed.otherLazy ?? []).filter((c) => !KNOWN_GRAMMAR.test(c.chunk)).map((c) => `${c.chunk} ${kb(c.gzip)}`).join(', ') || 'none'} (and other grammars); every file under ${embed.rule}: ${kb(embed.allFiles)}`
       : '',
+  );
+  const today = w.static?.today;
+  row(
+    'Weight',
+    'Today page JS+CSS, gzip -9, read from the build: today.html with the chunks it requests as it starts',
+    today ? kb(today.total) : `n/a: ${(w.static?.todayError ?? 'not run')}`,
+    'weight.today',
+    today ? `${kb(today.initial)} up front + ${kb(today.total - today.initial)} export, import and FSRS; ${today.files.length} files` : '',
   );
   for (const m of w.static?.modes ?? []) {
     row('Weight', `Mode chunk: ${m.mode}, gzip -9, read from the build`, kb(m.gzip), `weight.mode.${m.mode}`, m.fsrs ? `${m.chunk} ${kb(m.view)} + FSRS's chunk ${kb(m.fsrs)}` : m.chunk);
