@@ -17,7 +17,7 @@ import {
   type CollisionDetection,
   type DragStartEvent,
 } from '@dnd-kit/core';
-import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, type ReactNode } from 'react';
 
 /** Where a line was dropped: a slot of the program (1..n), the pool, or nowhere. */
 export type DropPlace = { readonly slot: number } | 'pool' | null;
@@ -32,6 +32,13 @@ export const lineSource = (id: string | undefined): { 'data-line'?: string } => 
 export const slotTarget = (slot: number): { 'data-slot': number } => ({ 'data-slot': slot });
 /** A line's button inside `root`, by its id (to give it the focus back after it moved). */
 export const lineIn = (root: Element | null, id: string): HTMLElement | null => root?.querySelector<HTMLElement>(`[data-line="${CSS.escape(id)}"]`) ?? null;
+/** The line of the button an event came from, if any (the lists handle their rows' clicks and keys). */
+export const lineOf = (target: EventTarget): string | undefined => (target instanceof Element ? target.closest<HTMLElement>('[data-line]')?.dataset.line : undefined);
+/** The place of the program an event came from, if any. */
+export const slotOf = (target: EventTarget): number | undefined => {
+  const slot = target instanceof Element ? target.closest<HTMLElement>('[data-slot]')?.dataset.slot : undefined;
+  return slot === undefined ? undefined : Number(slot);
+};
 /** The pool, where a line from the program goes back. */
 export const poolTarget = { 'data-pool': '' } as const;
 
@@ -73,11 +80,14 @@ const TOUCH = { activationConstraint: { delay: 180, tolerance: 8 } };
 function placeAt(area: Element, x: number, y: number): { place: DropPlace; element: HTMLElement | null } {
   const hit = (area.getRootNode() as Document | ShadowRoot).elementFromPoint(x, y);
   const slot = hit?.closest<HTMLElement>('[data-slot]');
-  if (slot && area.contains(slot)) return { place: { slot: Number(slot.dataset.slot) }, element: slot };
+  if (slot && area.contains(slot)) return { place: placeOf(slot), element: slot };
   const pool = hit?.closest<HTMLElement>('[data-pool]');
   if (pool && area.contains(pool)) return { place: 'pool', element: pool };
   return { place: null, element: null };
 }
+
+/** The place a marked slot or pool element stands for. */
+const placeOf = (element: HTMLElement): DropPlace => (element.dataset.slot ? { slot: Number(element.dataset.slot) } : 'pool');
 
 export interface OrderDndProps {
   readonly disabled: boolean;
@@ -98,7 +108,6 @@ export function OrderDnd({ disabled, onDrop, say, className, children }: OrderDn
   const dragged = useRef<{ id: string; button: HTMLElement } | null>(null);
   // The line and place the announcements speak of: dnd-kit announces a drop after onDragEnd.
   const spoken = useRef<{ id: string; place: DropPlace }>({ id: '', place: null });
-  const [text, setText] = useState<string | null>(null);
 
   const frame = useRef(0);
 
@@ -141,33 +150,49 @@ export function OrderDnd({ disabled, onDrop, say, className, children }: OrderDn
       spoken.current = { id: dragged.current.id, place: null };
       pointer.current = null;
       for (const type of MOVES) addEventListener(type, follow as EventListener, { capture: true, passive: true });
-      setText(button.querySelector('code')?.textContent ?? '');
+      // The ghost is written, not rendered: a React render here, and another at the drop, cost the
+      // release 10 ms at 4x CPU (dnd-kit's own state change re-renders little else).
+      if (ghost.current) {
+        ghost.current.textContent = button.querySelector('code')?.textContent ?? '';
+        ghost.current.setAttribute('data-active', '');
+      }
     },
     [follow],
   );
 
-  const finish = useCallback(() => {
+  /** The drag is over: no more following, and (now or in the drop's frame) nothing marked. */
+  const stop = useCallback(() => {
     for (const type of MOVES) removeEventListener(type, follow as EventListener, { capture: true });
     cancelAnimationFrame(frame.current);
     frame.current = 0;
-    dragged.current?.button.removeAttribute('data-dragging');
+    const drag = dragged.current;
     dragged.current = null;
-    mark(null);
-    if (ghost.current) ghost.current.style.transform = '';
-    setText(null);
+    return () => {
+      drag?.button.removeAttribute('data-dragging');
+      mark(null);
+      ghost.current?.removeAttribute('data-active');
+      if (ghost.current) ghost.current.style.transform = '';
+    };
   }, [follow]);
+
+  const onDragCancel = useCallback(() => stop()(), [stop]);
 
   const onDragEnd = useCallback(() => {
     const drag = dragged.current;
     const at = pointer.current;
-    const place = at && area.current ? placeAt(area.current, at.x, at.y).place : null;
+    // The place marked in the last frame, when no move came after it; else a hit test at the pointer.
+    const place = !at || !area.current ? null : frame.current === 0 && over.current ? placeOf(over.current) : placeAt(area.current, at.x, at.y).place;
     spoken.current = { id: spoken.current.id, place };
-    finish();
+    const clear = stop();
     // In the next frame, once the browser has finished with the mouseup: moving the pressed (:active)
     // line's element while the press is still being handled makes Chromium update hover and active
-    // state synchronously, twice over (60 ms at 4x CPU with 50 lines). The line lands in the same frame.
-    if (drag && place) requestAnimationFrame(() => onDrop(drag.id, place));
-  }, [finish, onDrop]);
+    // state synchronously, twice over (60 ms at 4x CPU with 50 lines). The marks go in that frame too,
+    // so the release's own hit test for the click finds the styles clean. The line lands in that frame.
+    requestAnimationFrame(() => {
+      clear();
+      if (drag && place) onDrop(drag.id, place);
+    });
+  }, [stop, onDrop]);
 
   const accessibility = useMemo(() => {
     const announcements: Announcements = {
@@ -182,13 +207,11 @@ export function OrderDnd({ disabled, onDrop, say, className, children }: OrderDn
   }, [say]);
 
   return (
-    <DndContext sensors={sensors} collisionDetection={none} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={finish} accessibility={accessibility}>
+    <DndContext sensors={sensors} collisionDetection={none} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={onDragCancel} accessibility={accessibility}>
       <Area disabled={disabled} className={className} areaRef={area}>
         {children}
       </Area>
-      <span ref={ghost} className="cb-chip cb-chip--overlay" aria-hidden="true" data-active={text === null ? undefined : ''}>
-        {text}
-      </span>
+      <span ref={ghost} className="cb-chip cb-chip--overlay" aria-hidden="true" />
     </DndContext>
   );
 }

@@ -6,7 +6,7 @@
  * and "Make it easier" (a distractor removed, or two lines joined) follow Ericson et al.'s adaptive
  * Parsons problems. Its own chunk, with its words and styles, loaded only when line order is chosen.
  */
-import { memo, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type MouseEvent } from 'react';
 import { named } from '../named.ts';
 import type { Task } from '../../schema/exercise-schema.ts';
 import { FRESH_PROGRESS, type Placements } from '../../engine/grading.ts';
@@ -27,7 +27,7 @@ import {
   solutionResponse,
   type Puzzle,
 } from '../../engine/parsons.ts';
-import { OrderDnd, lineIn, lineSource, poolTarget, slotTarget, type DropPlace } from '../../dnd/order-dnd.tsx';
+import { OrderDnd, lineIn, lineOf, lineSource, poolTarget, slotOf, slotTarget, type DropPlace } from '../../dnd/order-dnd.tsx';
 import { highlightTemplate, isLanguageReady, subscribeLanguages, type Piece } from '../../components/code/highlight.ts';
 import type { ModeView, ShownStatus, WorkspaceProps } from '../../components/mode-view.tsx';
 import { useExercise, useStrings } from '../../hooks/exercise-context.tsx';
@@ -91,6 +91,8 @@ function Order({ task, puzzle, status }: { task: Task; puzzle: Puzzle; status: S
   const program = useRef<HTMLOListElement>(null);
   const pieces = usePieces(puzzle, task.language);
   const byId = useMemo(() => new Map(puzzle.lines.map((l) => [l.id, l])), [puzzle]);
+  // A pool line's indent as shown: none where the learner sets it (the indent is part of the answer).
+  const levels = useMemo(() => new Map(puzzle.lines.map((l) => [l.id, puzzle.indent ? 0 : l.level])), [puzzle]);
   const joined = useMemo(() => new Set(blocksOf(puzzle, aids).flatMap((b) => (b.length > 1 ? b : []))), [puzzle, aids]);
   const locked = status !== 'active';
   const failed = status === 'failed';
@@ -140,6 +142,9 @@ function Order({ task, puzzle, status }: { task: Task; puzzle: Puzzle; status: S
     commit(removeLine(puzzle, aids, placements, id), t.sayRemoved(textOf(id)));
   };
 
+  /** A click or tap on a line selects it, or lets it go when it was selected. */
+  const pick = (id: string | undefined) => id && setSelected(selected === id ? null : id);
+
   const shift = (id: string, by: -1 | 1) => {
     const next = shiftLine(puzzle, aids, placements, id, by);
     commit(next, t.sayPlaced(textOf(id), placedList(next).findIndex((p) => p.id === id) + 1), id);
@@ -160,7 +165,7 @@ function Order({ task, puzzle, status }: { task: Task; puzzle: Puzzle; status: S
     } else if (place) put(id, place.slot, false);
   };
 
-  const onSlotKey = (event: KeyboardEvent<HTMLButtonElement>, id: string | undefined) => {
+  const onSlotKey = (event: KeyboardEvent, id: string | undefined) => {
     if (event.key === 'Escape') return setSelected(null);
     if (!id || locked) return;
     const keys: Record<string, () => void> = {
@@ -197,41 +202,42 @@ function Order({ task, puzzle, status }: { task: Task; puzzle: Puzzle; status: S
           <div role="group" {...poolTarget} aria-labelledby={`${keysId}-pool`}>
             <h3 id={`${keysId}-pool`}>{t.pool}</h3>
             {pool.length === 0 ? <p>{t.poolEmpty}</p> : null}
-            <ul>
-              {pool.map((block) => {
-                const first = block[0] ?? '';
-                return (
-                  <li key={first}>
-                    <button
-                      type="button"
-                      className={`cb-order-line${block.length > 1 ? ' cb-order-joined' : ''}`}
-                      {...lineSource(first)}
-                      aria-pressed={selected === first}
-                      aria-label={t.poolLine(block.map(textOf).join(' / '), block.length)}
-                      onClick={() => setSelected(selected === first ? null : first)}
-                      onKeyDown={(e) => e.key === 'Escape' && setSelected(null)}
-                      onContextMenu={(e) => e.preventDefault()}
-                    >
-                      <span>
-                        {block.map((id) => (
-                          <Code key={id} pieces={pieces.get(id)} level={puzzle.indent ? 0 : (byId.get(id)?.level ?? 0)} />
-                        ))}
-                      </span>
-                    </button>
-                  </li>
-                );
-              })}
+            <ul onClick={(e) => pick(lineOf(e.target))} onKeyDown={(e) => e.key === 'Escape' && setSelected(null)} onContextMenu={noMenu}>
+              {pool.map((block) => (
+                <PoolRow
+                  key={block[0]}
+                  ids={block.join(' ')}
+                  label={t.poolLine(block.map(textOf).join(' / '), block.length)}
+                  pressed={selected === block[0]}
+                  pieces={pieces}
+                  levels={levels}
+                />
+              ))}
             </ul>
           </div>
         )}
         <div role="group" aria-labelledby={`${keysId}-program`}>
           <h3 id={`${keysId}-program`}>{t.program}</h3>
-          <ol ref={program}>
+          <ol
+            ref={program}
+            onClick={(e) => {
+              const slot = slotOf(e.target);
+              if (locked || slot === undefined) return;
+              const id = list[slot - 1]?.id;
+              if (selected && selected !== id) put(selected, slot);
+              else pick(id);
+            }}
+            onKeyDown={(e) => {
+              const slot = slotOf(e.target);
+              if (slot !== undefined) onSlotKey(e, list[slot - 1]?.id);
+            }}
+            onContextMenu={noMenu}
+          >
             {Array.from({ length: n }, (_, i) => {
               const slot = i + 1;
               const placed = list[i];
-              const id = placed?.id;
-              const line = id === undefined ? undefined : byId.get(id);
+              const line = placed && byId.get(placed.id);
+              const id = line?.id;
               const graded = !failed && lastCheck && id !== undefined && lastCheck.placements[slot] === placements[slot] ? lastCheck.correct[slot] : undefined;
               const state = failed ? 'solution' : graded === true ? 'right' : graded === false ? 'wrong' : undefined;
               const level = puzzle.indent ? (placed?.indent ?? 0) : (line?.level ?? 0);
@@ -241,31 +247,18 @@ function Order({ task, puzzle, status }: { task: Task; puzzle: Puzzle; status: S
               const tools = !locked && id !== undefined && selected === id;
               return (
                 <li key={id ?? `empty-${slot}`}>
-                  <button
-                    type="button"
-                    className={['cb-order-line', line ? '' : 'cb-order-empty', state ? `cb-order-${state}` : '', id && joined.has(id) ? 'cb-order-joined' : '']
-                      .filter(Boolean)
-                      .join(' ')}
-                    {...slotTarget(slot)}
-                    {...lineSource(locked ? undefined : id)}
-                    aria-label={name}
-                    aria-pressed={locked || id === undefined ? undefined : selected === id}
-                    aria-disabled={locked || undefined}
-                    aria-describedby={id && !locked ? keysId : undefined}
-                    onClick={() => {
-                      if (locked) return;
-                      if (selected && selected !== id) put(selected, slot);
-                      else if (id) setSelected(selected === id ? null : id);
-                    }}
-                    onKeyDown={(e) => onSlotKey(e, id)}
-                    onContextMenu={(e) => e.preventDefault()}
-                  >
-                    <b aria-hidden="true">{slot}</b>
-                    {line ? <Code pieces={pieces.get(line.id)} level={level} /> : null}
-                    {state && state !== 'solution' ? (
-                      <i aria-hidden="true">{state === 'right' ? '✓' : '✗'}</i>
-                    ) : null}
-                  </button>
+                  <SlotButton
+                    slot={slot}
+                    id={id}
+                    name={name}
+                    state={state}
+                    level={level}
+                    locked={locked}
+                    pressed={locked || id === undefined ? undefined : selected === id}
+                    joined={id !== undefined && joined.has(id)}
+                    described={id && !locked ? keysId : undefined}
+                    pieces={pieces}
+                  />
                   {tools ? (
                     <div className="cb-order-tools" role="group" aria-label={t.lineTools(slot)}>
                       {(puzzle.indent ? TOOLS : TOOLS.filter((k) => k !== 'out' && k !== 'in')).map((k) => {
@@ -309,6 +302,70 @@ function Order({ task, puzzle, status }: { task: Task; puzzle: Puzzle; status: S
     </div>
   );
 }
+
+const noMenu = (event: MouseEvent) => event.preventDefault();
+
+/*
+ * The rows are memoized, with no handlers of their own (the lists handle clicks and keys for them), so a
+ * drop re-renders and commits the rows it changed and not the other ninety: on the first drop, while
+ * the code is still cold, that commit was most of the frame.
+ */
+
+/** A block of the pool: one line, or lines joined by "Make it easier" (`ids` space-separated). */
+const PoolRow = memo(function PoolRow(props: { ids: string; label: string; pressed: boolean; pieces: ReadonlyMap<string, Piece[]>; levels: ReadonlyMap<string, number> }) {
+  const block = props.ids.split(' ');
+  return (
+    <li>
+      <button
+        type="button"
+        className={`cb-order-line${block.length > 1 ? ' cb-order-joined' : ''}`}
+        {...lineSource(block[0])}
+        aria-pressed={props.pressed}
+        aria-label={props.label}
+      >
+        <span>
+          {block.map((id) => (
+            <Code key={id} pieces={props.pieces.get(id)} level={props.levels.get(id) ?? 0} />
+          ))}
+        </span>
+      </button>
+    </li>
+  );
+});
+
+interface SlotProps {
+  slot: number;
+  /** The line placed here, if any. */
+  id: string | undefined;
+  name: string;
+  state: 'right' | 'wrong' | 'solution' | undefined;
+  level: number;
+  locked: boolean;
+  pressed: boolean | undefined;
+  joined: boolean;
+  described: string | undefined;
+  pieces: ReadonlyMap<string, Piece[]>;
+}
+
+/** A place of the program, empty or holding a line. */
+const SlotButton = memo(function SlotButton({ slot, id, name, state, level, locked, pressed, joined, described, pieces }: SlotProps) {
+  return (
+    <button
+      type="button"
+      className={['cb-order-line', id ? '' : 'cb-order-empty', state ? `cb-order-${state}` : '', joined ? 'cb-order-joined' : ''].filter(Boolean).join(' ')}
+      {...slotTarget(slot)}
+      {...lineSource(locked ? undefined : id)}
+      aria-label={name}
+      aria-pressed={pressed}
+      aria-disabled={locked || undefined}
+      aria-describedby={described}
+    >
+      <b aria-hidden="true">{slot}</b>
+      {id ? <Code pieces={pieces.get(id)} level={level} /> : null}
+      {state && state !== 'solution' ? <i aria-hidden="true">{state === 'right' ? '✓' : '✗'}</i> : null}
+    </button>
+  );
+});
 
 /** A line's highlighted code; memoized, so a move re-renders the buttons and not every token in them. */
 const Code = memo(function Code({ pieces = [], level }: { pieces: readonly Piece[] | undefined; level: number }) {
