@@ -6,7 +6,7 @@
  * and "Make it easier" (a distractor removed, or two lines joined) follow Ericson et al.'s adaptive
  * Parsons problems. Its own chunk, with its words and styles, loaded only when line order is chosen.
  */
-import { memo, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { named } from '../named.ts';
 import type { Task } from '../../schema/exercise-schema.ts';
 import { FRESH_PROGRESS, type Placements } from '../../engine/grading.ts';
@@ -246,19 +246,19 @@ function Order({ task, puzzle, status }: { task: Task; puzzle: Puzzle; status: S
                 : t.slotEmpty(slot);
               const tools = !locked && id !== undefined && selected === id;
               return (
-                <li key={id ?? `empty-${slot}`}>
-                  <SlotButton
-                    slot={slot}
-                    id={id}
-                    name={name}
-                    state={state}
-                    level={level}
-                    locked={locked}
-                    pressed={locked || id === undefined ? undefined : selected === id}
-                    joined={id !== undefined && joined.has(id)}
-                    described={id && !locked ? keysId : undefined}
-                    pieces={pieces}
-                  />
+                <SlotRow
+                  key={id ?? `empty-${slot}`}
+                  slot={slot}
+                  id={id}
+                  name={name}
+                  state={state}
+                  level={level}
+                  locked={locked}
+                  pressed={locked || id === undefined ? undefined : selected === id}
+                  joined={id !== undefined && joined.has(id)}
+                  described={id && !locked ? keysId : undefined}
+                  pieces={pieces}
+                >
                   {tools ? (
                     <div className="cb-order-tools" role="group" aria-label={t.lineTools(slot)}>
                       {(puzzle.indent ? TOOLS : TOOLS.filter((k) => k !== 'out' && k !== 'in')).map((k) => {
@@ -272,7 +272,7 @@ function Order({ task, puzzle, status }: { task: Task; puzzle: Puzzle; status: S
                       })}
                     </div>
                   ) : null}
-                </li>
+                </SlotRow>
               );
             })}
           </ol>
@@ -345,11 +345,14 @@ interface SlotProps {
   joined: boolean;
   described: string | undefined;
   pieces: ReadonlyMap<string, Piece[]>;
+  /** The selected line's buttons (none otherwise, so the others' rows skip the render). */
+  children: ReactNode;
 }
 
 /** A place of the program, empty or holding a line. */
-const SlotButton = memo(function SlotButton({ slot, id, name, state, level, locked, pressed, joined, described, pieces }: SlotProps) {
+const SlotRow = memo(function SlotRow({ slot, id, name, state, level, locked, pressed, joined, described, pieces, children }: SlotProps) {
   return (
+    <li>
     <button
       type="button"
       className={['cb-order-line', id ? '' : 'cb-order-empty', state ? `cb-order-${state}` : '', joined ? 'cb-order-joined' : ''].filter(Boolean).join(' ')}
@@ -364,6 +367,8 @@ const SlotButton = memo(function SlotButton({ slot, id, name, state, level, lock
       {id ? <Code pieces={pieces.get(id)} level={level} /> : null}
       {state && state !== 'solution' ? <i aria-hidden="true">{state === 'right' ? '✓' : '✗'}</i> : null}
     </button>
+    {children}
+    </li>
   );
 });
 
