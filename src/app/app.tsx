@@ -3,7 +3,8 @@
  * is a page of its own (today.html, served at /today): its visitors load none of the set page's code.
  * Plain links and query strings: deep links work on any static host.
  */
-import { Chunk, Problem, SetPage } from './set-page.tsx';
+import { Problem, SetPage } from './set-page.tsx';
+import { Chunk } from './chunk.tsx';
 import { SiteChrome } from './site-chrome.tsx';
 
 export function App({ location }: { location: Pick<Location, 'pathname' | 'search' | 'hash'> }) {

@@ -1,6 +1,6 @@
-// The site's lazy parts (set-page.tsx's Chunk): fetched once, drawn with the props of each render.
+// The site's lazy parts (chunk.tsx): fetched once, drawn with the props of each render.
 import { render, screen } from '@testing-library/react';
-import { Chunk } from './set-page.tsx';
+import { Chunk } from './chunk.tsx';
 
 const part = { Said: ({ text }: { text: string }) => <p>{text}</p> };
 
@@ -24,5 +24,11 @@ describe('Chunk', () => {
     render(<Chunk load={() => Promise.reject(new Error('offline'))} show={() => <p>never</p>} />);
     expect(await screen.findByRole('alert')).toHaveTextContent('This page could not be shown.');
     expect(screen.queryByText('never')).toBeNull();
+  });
+
+  it("says it in the part's own words when the part gives them (Today's export and import)", async () => {
+    render(<Chunk load={() => Promise.reject(new Error('offline'))} show={() => <p>never</p>} failed={<p>Export and import could not be loaded.</p>} />);
+    expect(await screen.findByText('Export and import could not be loaded.')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

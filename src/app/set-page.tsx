@@ -1,5 +1,5 @@
 /** A set's page: loads a bundled set and renders it; a set that failed validation says why, in place. */
-import { startTransition, useEffect, useMemo, useState, type ComponentProps, type ReactNode } from 'react';
+import { startTransition, useEffect, useMemo, useState, type ComponentProps } from 'react';
 import type { Problem as ProblemPage } from './problem.tsx';
 import type { ExerciseSet } from '../schema/exercise-schema.ts';
 import { MODES, modeAvailable, type ModeId } from '../engine/modes.ts';
@@ -16,6 +16,7 @@ import { loadLanguages } from '../components/code/highlight.ts';
 import { en, forPointer } from '../i18n/strings.ts';
 import { fetchBundledSet, type BundledSet } from './bundled-sets.ts';
 import { liveSession, onExerciseSaved } from './live-reload.ts';
+import { Chunk, cannotShow } from './chunk.tsx';
 
 /**
  * "Choose your learning style · N modes available": the modes built so far that this set can be played
@@ -34,8 +35,6 @@ function ModePicker({ set, current }: { set: ExerciseSet; current: ModeId }) {
   );
 }
 
-// What a page says when it cannot be drawn, or a part of it cannot be fetched (the connection went).
-const cannotShow = <p role="alert">This page could not be shown.</p>;
 
 // Read once, when the page loads: a touch screen's instructions say "tap".
 const strings = forPointer(en);
@@ -135,22 +134,6 @@ function LoadedSet({ set, hash, mode, module, session }: { set: ExerciseSet; has
       </ModeViewProvider>
     </ExerciseProvider>
   );
-}
-
-/**
- * A part of the site in a chunk of its own (a page, a problem, the picker's list), fetched once and drawn
- * with the props of each render (a problem changes while it shows: a file saved again under `npm start`).
- * Loaded into state rather than through React.lazy, which makes React hold a part back until 300 ms after
- * its fallback showed (its reveal throttle for Suspense retries): 150 ms of idle at 4x CPU before Today
- * could draw. A chunk that cannot be fetched (the connection went) says so in place.
- */
-export function Chunk<M>({ load, show }: { load: () => Promise<M>; show: (module: M) => ReactNode }) {
-  // undefined while it is fetched, null when it could not be. (A module's namespace is an object, never
-  // a function, so React stores it as it is.)
-  const [module, setModule] = useState<M | null>();
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- a part never changes which chunk it is
-  useEffect(() => void load().then(setModule, () => setModule(null)), []);
-  return module === undefined ? <p aria-busy="true">Loading…</p> : module ? show(module) : cannotShow;
 }
 
 /**

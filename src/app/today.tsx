@@ -12,13 +12,12 @@ import { readAllLogs } from '../store/logs.ts';
 import { MASTERY_DAYS } from '../engine/today.ts';
 import { setOfId, type Due } from '../engine/due.ts';
 import { fetchCatalogue } from './bundled-sets.ts';
+import { Chunk } from './chunk.tsx';
 import css from './today.css?inline';
 
 // Export and import, with the file's checks and merge rules: a chunk fetched as soon as this one runs, and
-// drawn when it is in. Not React.lazy: a lazy part that suspends while the page first renders makes React
-// hold the whole page back until 300 ms after its first fallback (its reveal throttle), 180 ms idle here.
-const transferChunk = import('./progress-transfer.tsx').then((m) => m.ProgressTransfer);
-type Transfer = Awaited<typeof transferChunk>;
+// drawn when it is in (chunk.tsx's Chunk, not React.lazy, which would hold the whole page back).
+const transferChunk = import('./progress-transfer.tsx');
 transferChunk.catch(() => undefined);
 
 // Reviews are derived with FSRS, in a chunk of their own (one: see vite.config.ts): fetched as soon as
@@ -161,26 +160,12 @@ function page(due: ReactNode, streak: ReactNode, mastery: ReactNode, setReads: (
 
       <section aria-labelledby="today-progress">
         <h2 id="today-progress">Your progress</h2>
-        <Transferring onImported={() => setReads((n) => n + 1)} />
+        <Chunk
+          load={() => transferChunk}
+          show={(m) => <m.ProgressTransfer onImported={() => setReads((n) => n + 1)} />}
+          failed={<p className="cb-message cb-message--error">Export and import could not be loaded. Reload the page when you are online.</p>}
+        />
       </section>
     </div>
   );
-}
-
-/** Export and import once their chunk is in; a readable line if it cannot be fetched (offline, say). */
-function Transferring({ onImported }: { onImported: () => void }) {
-  const [loaded, setLoaded] = useState<{ View: Transfer } | 'failed' | null>(null);
-  useEffect(() => {
-    let live = true;
-    transferChunk.then(
-      (View) => live && setLoaded({ View }),
-      () => live && setLoaded('failed'),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  if (loaded === null) return <p aria-busy="true">Loading…</p>;
-  if (loaded === 'failed') return <p className="cb-message cb-message--error">Export and import could not be loaded. Reload the page when you are online.</p>;
-  return <loaded.View onImported={onImported} />;
 }
