@@ -5,6 +5,7 @@ import { exercisesPlugin } from './scripts/exercises-plugin.ts';
 import { studioSavePlugin } from './scripts/studio-save-plugin.ts';
 import { dndKitDefaultsPlugin } from './scripts/dnd-kit-defaults-plugin.ts';
 import { noPreloadHelper } from './scripts/no-preload-helper-plugin.ts';
+import { BROWSER_TARGETS } from './scripts/browser-targets.ts';
 
 // The exercise files: exercises/, or another folder for a test that saves from the studio.
 const exercisesDir = process.env.CODEBLANKS_EXERCISES_DIR ?? fileURLToPath(new URL('./exercises', import.meta.url));
@@ -42,14 +43,12 @@ export default defineConfig({
   optimizeDeps: { include: ['web-tree-sitter'] },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   build: {
-    target: 'es2022',
+    ...BROWSER_TARGETS,
     // No preload helper or polyfill (0.4 KB gzip on every page). The cost: a grammar that others import
     // loads through a two-line facade (scripts/generate-languages.ts says why), and a grammar that imports
     // another fetches it after itself, so their colours come a round trip or two later; the code shows
     // at once either way, in one colour until its grammar is in.
     modulePreload: false,
-    // Browsers with CSS light-dark(): the stylesheet keeps one colour pair per property instead of two blocks.
-    cssTarget: ['chrome123', 'edge123', 'firefox120', 'safari17.5'],
     rollupOptions: {
       input: { index: 'index.html' },
       // Everything the page's entry imports stays in one chunk with it. Without this, line order's chunk

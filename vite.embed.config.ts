@@ -10,6 +10,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { shadowRem, shadowStyles } from './src/embed/shadow-css.ts';
 import { dndKitDefaultsPlugin } from './scripts/dnd-kit-defaults-plugin.ts';
+import { BROWSER_TARGETS } from './scripts/browser-targets.ts';
 
 /** The iframe page is plain HTML around the same module: copied, not bundled, so both share one file. */
 function framePage(): Plugin {
@@ -51,9 +52,7 @@ export default defineConfig({
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   publicDir: false,
   build: {
-    target: 'es2022',
-    // As the site: browsers with light-dark(), so each colour stays one pair instead of being lowered into two.
-    cssTarget: ['chrome123', 'edge123', 'firefox120', 'safari17.5'],
+    ...BROWSER_TARGETS, // as the site's
     outDir: 'dist',
     emptyOutDir: false, // the site's build is already there
     copyPublicDir: false,

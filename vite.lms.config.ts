@@ -6,6 +6,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { shadowCss } from './vite.embed.config.ts';
 import { dndKitDefaultsPlugin } from './scripts/dnd-kit-defaults-plugin.ts';
+import { BROWSER_TARGETS } from './scripts/browser-targets.ts';
 
 export default defineConfig({
   plugins: [react(), shadowCss(), dndKitDefaultsPlugin()],
@@ -18,8 +19,7 @@ export default defineConfig({
   publicDir: false,
   logLevel: 'warn',
   build: {
-    target: 'es2022',
-    cssTarget: ['chrome123', 'edge123', 'firefox120', 'safari17.5'],
+    ...BROWSER_TARGETS,
     outDir: 'dist/lms',
     write: false,
     copyPublicDir: false,

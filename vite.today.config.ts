@@ -6,14 +6,14 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { noPreloadHelper } from './scripts/no-preload-helper-plugin.ts';
+import { BROWSER_TARGETS } from './scripts/browser-targets.ts';
 
 export default defineConfig({
   plugins: [react(), noPreloadHelper()],
   publicDir: false,
   build: {
-    target: 'es2022',
+    ...BROWSER_TARGETS,
     modulePreload: false,
-    cssTarget: ['chrome123', 'edge123', 'firefox120', 'safari17.5'],
     outDir: 'dist',
     emptyOutDir: false, // the site's build is already there
     copyPublicDir: false,

@@ -4,6 +4,7 @@
  */
 import { BUDGETS, REPORTED_LINES, judge, KB } from '../budgets.mjs';
 import { kb } from './dist.mjs';
+import { byteFigures } from '../size-check.mjs';
 
 /** Peers' shipped weight (JS + CSS, gzip) from shared/TOOLCHAIN.md. */
 export const PEERS = [
@@ -22,14 +23,13 @@ const ratio = (b) => (b == null ? '' : PEERS.map((p) => `${(b / p.bytes).toFixed
 export function figureValues(r) {
   const lh = r.lighthouse ?? {};
   const f = {
-    // What Chromium fetched is the figure; the static reading stands in when the browser part failed.
+    // The byte figures as size-check reads them from the build (the embed's, Today's, each mode's)...
+    ...byteFigures(r.weight?.static ?? {}),
+    // ...but for the set page, what Chromium fetched; the static reading stands in when that part failed.
     'weight.setPage': r.weight?.fetched?.total ?? r.weight?.static?.setPage?.total ?? null,
-    'weight.embed': r.weight?.static?.embed?.initial ?? null,
-    'weight.today': r.weight?.static?.today?.total ?? null,
     'weight.embedSeedPage': r.weight?.embedFetched?.total ?? r.weight?.static?.embed?.total ?? null,
     'authoring.validate1000': r.authoring?.problems?.length ? null : r.authoring?.wallMs ?? null,
   };
-  for (const m of r.weight?.static?.modes ?? []) f[`weight.mode.${m.mode}`] = m.gzip;
   for (const page of ['catalogue', 'set']) {
     f[`lighthouse.${page}.performance`] = lh[page]?.performance ?? null;
     f[`lighthouse.${page}.accessibility`] = lh[page]?.accessibility ?? null;
