@@ -56,7 +56,7 @@ export function Today() {
     };
   }, [reads]);
   useEffect(() => {
-    document.title = 'Today · codeblanks';
+    // (The title is today.html's.)
     performance.mark('codeblanks:today-rendered');
     // Titles are a nicety: offline, the sets show by id.
     fetchCatalogue()
